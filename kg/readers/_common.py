@@ -1,0 +1,150 @@
+"""Helpers shared by the readers: decoding, body normalization, page-furniture patterns, ids."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .dates import looks_like_dateline
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+# Short lines that are site chrome, not article text (matched against the whole stripped line).
+FURNITURE_RE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|share(?: this(?: article| story| page)?)?"
+    r"|share on \w+|subscribe(?: now| to .*)?|sign (?:in|up)(?: .*)?|log ?in|register|menu|search"
+    r"|skip to (?:main )?content|follow us(?: on .*)?|print(?: this)?|email|tweet|facebook|twitter"
+    r"|whatsapp|linkedin|comments?(?: \(\d+\))?|read more(?: .*)?|related(?: articles| stories| news)?:?.*"
+    r"|more from .*|tags?:.*|topics?:.*|click here.*|newsletter.*|(?:photo|image)(?: credit)?:.*"
+    r"|©.*|\(c\) .*|copyright\b.*|all rights reserved\.?.*|\d+ min(?:ute)?s? read|listen(?: to this article)?"
+    r"|back to top|home)$",
+    re.IGNORECASE)
+# Masthead staff lines: a role word then a name ("Supervisor Elham AbolFateh", "Editor in Chief X").
+MASTHEAD_RE = re.compile(
+    r"^(?:supervisor|editor[- ]in[- ]chief|chief editor|(?:managing|executive|deputy|senior|news|"
+    r"general)? ?editor|chairman(?: of the board)?|board chairman|publisher|founder|ceo|general manager|"
+    r"editorial director|director)\s*:?\s+[A-Z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,4}$",
+    re.IGNORECASE)
+_NAV_SEP_RE = re.compile(r"\s[|»›>/•·]\s")
+_BLANK_SPLIT_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def is_furniture(line: str) -> bool:
+    """Is this line site chrome: masthead staff, navigation, share/subscribe, copyright, ads?
+
+    >>> is_furniture("Editor in Chief Mohamed Wadie"), is_furniture("Home | News | World")
+    (True, True)
+    """
+    s = " ".join(line.split())
+    if not s:
+        return False
+    if FURNITURE_RE.match(s) or MASTHEAD_RE.match(s):
+        return True
+    parts = [p for p in _NAV_SEP_RE.split(s) if p.strip()]
+    # navigation: "Home | News | World" — several very short items and no date
+    return (len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+            and not looks_like_dateline(s))
+
+
+def slugify(text: str) -> str:
+    """Lowercase, runs of anything but [a-z0-9] become "-" ("My Article_1" -> "my-article-1")."""
+    return _SLUG_RE.sub("-", text.lower()).strip("-") or "article"
+
+
+def collapse(text: str) -> str:
+    """One paragraph: internal whitespace to single spaces, stripped."""
+    return " ".join(text.split())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split body text into normalized, non-empty paragraphs.
+
+    Blank lines separate paragraphs and single newlines inside a block are wrapping. When the text has no
+    blank line at all, each line is a paragraph (one-paragraph-per-line files, trafilatura output).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return []
+    blocks = _BLANK_SPLIT_RE.split(text) if _BLANK_SPLIT_RE.search(text) else text.split("\n")
+    out: list[str] = []
+    for block in blocks:
+        out.extend(_split_out_furniture(block))
+    return [p for p in (collapse(b) for b in out) if p]
+
+
+def _split_out_furniture(block: str) -> list[str]:
+    """Keep furniture lines wrapped into a block ("Share this" right above "© 2021 ...") on their own."""
+    lines = block.split("\n")
+    if len(lines) == 1:
+        return lines
+    parts: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if len(line.strip()) < 80 and is_furniture(line):
+            parts.extend(["\n".join(current), line])
+            current = []
+        else:
+            current.append(line)
+    parts.append("\n".join(current))
+    return parts
+
+
+def drop_trailing_furniture(paragraphs: list[str]) -> list[str]:
+    """Remove furniture paragraphs anywhere when they are short, and drop the trailing run of them."""
+    kept = [p for p in paragraphs if not (len(p) < 40 and is_furniture(p))]
+    while kept and len(kept[-1]) < 200 and is_furniture(kept[-1]):
+        kept.pop()
+    return kept
+
+
+def strip_leading(paragraphs: list[str], title: str | None) -> tuple[list[str], str | None]:
+    """Drop a leading repeat of the title and a leading dateline; return them and the dateline found.
+
+    Wikinews bodies start with "Wednesday, January 23, 2019"; some start with the headline first.
+    """
+    dateline = None
+    norm_title = collapse(title).casefold() if title else None
+    for _ in range(2):
+        if not paragraphs:
+            break
+        first = paragraphs[0]
+        if norm_title and first.casefold().rstrip(" .") == norm_title.rstrip(" ."):
+            paragraphs = paragraphs[1:]
+        elif dateline is None and looks_like_dateline(first):
+            dateline, paragraphs = first, paragraphs[1:]
+    return paragraphs, dateline
+
+
+def join_body(paragraphs: Iterable[str]) -> str:
+    """Paragraphs joined with a blank line: the exact ``Article.text`` form."""
+    return "\n\n".join(paragraphs)
+
+
+def as_text(value: Any) -> str | None:
+    """A JSON value as a stripped string, or None when null/empty. Lists join with ", "."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        items = [collapse(str(v)) for v in value if v is not None and str(v).strip()]
+        return ", ".join(items) or None
+    s = collapse(str(value))
+    return s or None
+
+
+def metadata_of(obj: Mapping[str, Any], known: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Unknown keys as sorted (key, JSON text) pairs."""
+    skip = set(known)
+    return tuple(sorted((str(k), json.dumps(v, sort_keys=True, ensure_ascii=False))
+                        for k, v in obj.items() if k not in skip))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (a BOM is allowed). Raises UnicodeDecodeError, which callers turn into a Skipped."""
+    return data.decode("utf-8-sig")
+
+
+def decode_error_reason(err: UnicodeDecodeError) -> str:
+    """A message a user can act on for undecodable bytes."""
+    bad = err.object[err.start:err.start + 1].hex()
+    return (f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8")
