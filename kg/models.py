@@ -115,6 +115,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     mentions: int = 0
+    rules: tuple[str, ...] = ()       # why names were merged into this entity (auditable)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,98 @@
+"""The ``kg`` command: thin wrappers that check arguments, call one library function and print."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg import __version__
+from kg.errors import KGError
+from kg.nlp import DEFAULT_MODEL
+from kg.vocab import DEFAULT_BASE
+
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(exc: KGError) -> None:
+    err.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
+    if exc.hint:
+        err.print(f"Hint: {exc.hint}", highlight=False)
+    sys.exit(exc.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: build a knowledge graph from news articles (Turtle for SPARQL, GraphML for Gephi)."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder for graph.ttl and graph.graphml.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for entities and statements.")
+@click.option("--strict", is_flag=True, help="Fail when any input cannot be read (default: skip it and go on).")
+@click.option("--no-cache", is_flag=True, help="Re-parse every article even if unchanged since the last build.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parser processes (spaCy n_process).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict: bool, no_cache: bool,
+          jobs: int, quiet: bool) -> None:
+    """Build the graph of the articles in PATHS (files or folders) into OUT."""
+    from kg.pipeline import build as run_build
+
+    if not (base.endswith("/") or base.endswith("#")):
+        raise click.BadParameter("must end with '/' or '#', e.g. https://example.org/kg/", param_hint="--base")
+    progress = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=quiet, transient=True)
+    task = progress.add_task("articles", total=None)
+    try:
+        with progress:
+            summary = run_build(paths, out_dir, model=model, base=base, strict=strict, use_cache=not no_cache,
+                                n_process=jobs, on_article=lambda _: progress.advance(task),
+                                total_hint=lambda n: progress.update(task, total=n))
+    except KGError as exc:
+        _fail(exc)
+        return
+    for skipped in summary.skipped:
+        err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False)
+    out.print(f"articles: {summary.articles} ({summary.parsed} parsed, {summary.cached} unchanged)  "
+              f"statements: {summary.statements}  entities: {summary.entities}  triples: {summary.triples}  "
+              f"skipped: {len(summary.skipped)}  time: {summary.seconds:.1f}s", highlight=False)
+    for path in summary.outputs:
+        out.print(f"wrote {path}", highlight=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
+def extract(source: str, fmt: str, model: str) -> None:
+    """Print the statements of SOURCE (a text, or a path to an article file)."""
+    from kg.extract_text import extract_source
+
+    try:
+        rows = list(extract_source(source, model=model))
+    except KGError as exc:
+        _fail(exc)
+        return
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
+        return
+    table = Table("subject", "relation", "object", "polarity", "modality", "conf.", "attributed to")
+    for row in rows:
+        table.add_row(row["subject"], row["relation"], row["object"], row["polarity"], row["modality"],
+                      f"{row['confidence']:.2f}", row["attribution"] or "")
+    out.print(table)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,313 @@
+"""Clause-level open information extraction over a spaCy dependency parse.
+
+:func:`propositions` yields one :class:`Proposition` per (subject, relation, object) the parse supports:
+active and passive clauses, prepositional objects, copulas, appositions, titles, control verbs and light
+verbs, conjunctions of subjects, verbs and objects, and relative clauses. Each keeps its tokens (for
+rendering) and its polarity, modality, attribution and a confidence derived from the evidence.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.modality import (NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
+                                 modality, negated)
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "oprd"}
+COPULA_COMPLEMENTS = {"attr", "acomp"}
+QUANTITY_HEADS = {"number", "majority", "lot", "lots", "couple", "series", "dozen", "dozens", "hundreds",
+                  "thousands", "millions", "billions", "part", "rest", "most", "some", "all", "many", "few",
+                  "group", "total", "handful", "range", "variety", "kind", "type", "one"}
+TEMPORAL_ENTS = {"DATE", "TIME"}
+# prepositions that introduce time, cause or circumstance adjuncts rather than arguments
+ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "till", "because", "ahead",
+                 "despite", "amid", "amidst", "according", "throughout", "upon", "like", "than", "while",
+                 "regarding", "including", "concerning", "via", "per"}
+SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
+                   "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+# base confidence per rule: how often the rule is right when the parse is right
+PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
+                      "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
+                      "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6}
+
+
+@dataclass
+class Proposition:
+    """A predicate with two arguments, still tied to the parse (converted to a Statement by the caller)."""
+
+    subject: Token
+    relation: str
+    object: Token
+    verb: Token | None
+    pattern: str
+    polarity: str = "positive"
+    modality: str = "asserted"
+    attribution: Token | None = None
+    confidence: float = 0.5
+    relation_tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def sentence(self) -> Span:
+        return (self.verb or self.subject).sent
+
+
+def argument(token: Token) -> Token:
+    """Skip quantity heads: "a number of incidents" stands for "incidents"."""
+    if token.lemma_.lower() in QUANTITY_HEADS and not token.ent_type_:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return token
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """Expand each token by its coordinated conjuncts ("Afghanistan and Pakistan")."""
+    out: list[Token] = []
+    for tok in tokens:
+        for t in [tok, *tok.conjuncts]:
+            if t not in out and t.dep_ not in ("cc", "punct"):
+                out.append(t)
+    return out
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and any(c.dep_ in COPULA_COMPLEMENTS for c in tok.children))
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool, str]:
+    """(subject tokens, passive?, how found) for a predicate, inheriting through conj/xcomp/relcl/acl."""
+    direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if direct:
+        return with_conjuncts([argument(d) for d in direct]), any(d.dep_ == "nsubjpass" for d in direct), "own"
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    head = verb.head
+    if verb.dep_ == "conj" and head is not verb and is_verbal(head):
+        subj, head_passive, _ = subjects(head)
+        return subj, passive, "conj"
+    if verb.dep_ in ("xcomp", "advcl") and head is not verb and is_verbal(head):
+        if verb.dep_ == "advcl" and not (verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                             for c in verb.children)):
+            return [], passive, ""
+        subj, _, _ = subjects(head)
+        if verb.dep_ == "xcomp":
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            if objs and head.lemma_ not in ("promise",):   # object control: "urged them to be", "asked X to"
+                return with_conjuncts(objs), passive, "object-control"
+        return subj, passive, verb.dep_
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        rel_pron = [c for c in verb.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
+        if not rel_pron or rel_pron[0].dep_ in SUBJECT_DEPS:
+            return [argument(head)], passive, "relcl"
+        return [], passive, ""
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return [argument(head)], False, "acl"
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+        return [argument(head)], True, "acl"
+    return [], passive, ""
+
+
+def usable(token: Token) -> bool:
+    """An argument that can become a node: not a date/time, a bare number or punctuation."""
+    if token.ent_type_ in TEMPORAL_ENTS or token.is_punct or token.is_space:
+        return False
+    if token.pos_ in ("NUM",) and not token.ent_type_:
+        return False
+    return token.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X") or bool(token.ent_type_)
+
+
+def particle(verb: Token) -> str:
+    prt = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *prt])
+
+
+def prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs attached to ``head``, including "according to"-style two-word preps."""
+    for prep in head.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ in ADJUNCT_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                for obj in with_conjuncts([argument(pobj)]):
+                    yield prep, obj
+            elif pobj.dep_ == "prep" and pobj.lower_ not in ADJUNCT_PREPS:     # "out of"
+                for inner in pobj.children:
+                    if inner.dep_ == "pobj":
+                        yield pobj, argument(inner)
+
+
+def attribution_of(verb: Token) -> tuple[Token | None, bool]:
+    """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
+    node = verb
+    for _ in range(6):
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ == "according":
+                for to in prep.children:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return obj, True
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
+            speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
+            return (speakers[0] if speakers else None), True
+        if node.head is node:
+            break
+        node = node.head
+    return None, False
+
+
+def _decorate(prop: Proposition, verb: Token) -> Proposition:
+    neg = negated(verb) or governed_negation(verb)
+    prop.polarity = "negative" if neg else "positive"
+    prop.modality = modality(verb)
+    if in_question_or_condition(verb):
+        prop.modality = "conditional"
+    speaker, reported = attribution_of(verb)
+    if reported:
+        prop.attribution = speaker
+        if prop.modality == "asserted":
+            prop.modality = "reported"
+    conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5)
+    for arg in (prop.subject, prop.object):
+        if arg.ent_type_:
+            conf += 0.05
+        if arg.pos_ == "PRON":
+            conf -= 0.15
+    if prop.subject.sent != prop.object.sent:
+        conf -= 0.2
+    if len(prop.sentence) > 40:
+        conf -= 0.1    # long sentences are parsed less reliably
+    prop.confidence = round(min(max(conf, 0.05), 0.99), 3)
+    return prop
+
+
+def _verb_propositions(verb: Token) -> Iterator[Proposition]:
+    subj, passive, how = subjects(verb)
+    subj = [s for s in subj if usable(s)]
+    if not subj:
+        return
+    base = particle(verb)
+    # control verbs: "refused to meet X" -> (S, refuse to meet, X); the xcomp is handled here, not on its own
+    if verb.dep_ == "xcomp" and how in ("xcomp",) and verb.head.pos_ == "VERB" and (
+            verb.head.lemma_ in NEGATIVE_VERBS or not [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]):
+        base = f"{particle(verb.head)} to {base}" if verb.head.lemma_ not in NEGATIVE_VERBS else base
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
+    agents = [obj for prep, obj in prep_objects(verb) if prep.dep_ == "agent"]
+    if passive:
+        if agents:
+            for s in subj:
+                for a in agents:
+                    if usable(a):
+                        yield Proposition(a, base, s, verb, "passive")
+        rel = " ".join(["be", verb.lower_, *base.split()[1:]]) if verb.tag_ == "VBN" else f"be {base}"
+        for prep, obj in prep_objects(verb):
+            if prep.dep_ != "agent" and usable(obj):
+                for s in subj:
+                    yield Proposition(s, f"{rel} {prep.lower_}", obj, verb, "passive-prep")
+        return
+    if not objects and len(subj) > 1 and verb.lemma_ in SYMMETRIC_VERBS:
+        # "X and Y will meet": a symmetric predicate relates the coordinated subjects to each other
+        parties = [s for s in subj if s.ent_type_ not in ("GPE", "LOC", "FAC")] or subj
+        for i, first in enumerate(parties):
+            for second in parties[i + 1:]:
+                yield Proposition(first, base, second, verb, "symmetric")
+    for s in subj:
+        for o in objects:
+            yield Proposition(s, base, o, verb, "svo" if how in ("own", "conj") else how if how in
+                              ("relcl", "acl") else "xcomp")
+    for prep, obj in prep_objects(verb):
+        if not usable(obj) or prep.lower_ == "according":
+            continue
+        for s in subj:
+            yield Proposition(s, f"{base} {prep.lower_}", obj, verb, "prep")
+    # light verbs and verb-noun predicates: "took control of X", "claimed responsibility for X"
+    for o in objects:
+        if o.ent_type_ or o.pos_ != "NOUN":
+            continue
+        for prep, obj in prep_objects(o):
+            if usable(obj):
+                for s in subj:
+                    yield Proposition(s, f"{base} {o.lemma_.lower()} {prep.lower_}", obj, verb, "light-verb")
+
+
+def _copula_propositions(aux: Token) -> Iterator[Proposition]:
+    subj, _, _ = subjects(aux)
+    subj = [s for s in subj if usable(s)]
+    for comp in aux.children:
+        if comp.dep_ not in COPULA_COMPLEMENTS:
+            continue
+        comps = with_conjuncts([argument(comp)]) if comp.dep_ == "attr" else [comp]
+        for c in comps:
+            for s in subj:
+                if comp.dep_ == "attr" and usable(c):
+                    yield Proposition(s, "be", c, aux, "copula")
+                for prep, obj in prep_objects(c):
+                    if usable(obj):
+                        yield Proposition(s, f"be {c.lemma_.lower()} {prep.lower_}", obj, aux, "copula-prep")
+
+
+def _appositions(doc: Doc | Span) -> Iterator[Proposition]:
+    for tok in doc:
+        if tok.dep_ != "appos" or not usable(tok) or not usable(tok.head):
+            continue
+        named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
+        if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
+            continue
+        yield Proposition(named, "be", desc, None, "appos")
+        yield from _title_of(named, desc)
+
+
+def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
+    """ "the Taliban political spokesman" -> (person, be spokesman of, Taliban)."""
+    for child in title.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "GPE", "NORP", "LOC") \
+                and child.i < title.i:
+            yield Proposition(person, f"be {title.lemma_.lower()} of", child, None, "title")
+    for prep, obj in prep_objects(title):
+        if prep.lower_ == "of" and obj.ent_type_:
+            yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
+
+
+def _titles(doc: Doc | Span) -> Iterator[Proposition]:
+    """Titles before a name: "Taliban spokesman Zabihullah Mujahid" -> (Mujahid, be spokesman of, Taliban)."""
+    for ent in (doc.ents if isinstance(doc, Doc) else doc.ents):
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < ent.start]
+        for title in titles:
+            yield Proposition(root, "be", title, None, "title")
+            yield from _title_of(root, title)
+
+
+def propositions(sent: Span) -> Iterator[Proposition]:
+    """Yield the propositions of one sentence (see module docstring)."""
+    seen: set[tuple[int, str, int, str]] = set()
+    candidates: list[Proposition] = []
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            candidates.extend(_verb_propositions(tok))
+        elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+            candidates.extend(_copula_propositions(tok))
+    candidates.extend(_appositions(sent))
+    candidates.extend(_titles(sent))
+    for prop in candidates:
+        if prop.subject.i == prop.object.i:
+            continue
+        verb = prop.verb if prop.verb is not None else prop.subject
+        prop = _decorate(prop, verb) if prop.verb is not None else _decorate_static(prop)
+        key = (prop.subject.i, prop.relation, prop.object.i, prop.polarity)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield prop
+
+
+def _decorate_static(prop: Proposition) -> Proposition:
+    conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5) + (0.05 if prop.object.ent_type_ else 0.0)
+    prop.confidence = round(min(conf, 0.99), 3)
+    return prop

@@ -1,0 +1,48 @@
+"""``kg extract``: the statements of one text or file, as plain rows."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kg.errors import InputError
+from kg.models import Article, Skipped
+from kg.nlp import DEFAULT_MODEL, load_pipeline
+from kg.readers import read_file
+from kg.resolve import analyze
+
+
+def _articles(source: str) -> list[Article]:
+    path = Path(source)
+    if len(source) < 4096 and "\n" not in source and path.exists():
+        items = list(read_file(path))
+        problems = [i for i in items if isinstance(i, Skipped)]
+        found = [i for i in items if isinstance(i, Article)]
+        if not found:
+            reason = problems[0].reason if problems else "no article found"
+            raise InputError(f"{source}: {reason}")
+        return found
+    if not source.strip():
+        raise InputError("nothing to extract: the text is empty", hint="pass a sentence or a file path")
+    return [Article(id="text", text=source.strip(), source="<text>")]
+
+
+def extract_source(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[dict[str, Any]]:
+    """Yield one dict per resolved statement of a text or an article file.
+
+    Example:
+        >>> rows = list(extract_source("The Taliban will not work with the US."))  # doctest: +SKIP
+    """
+    nlp = load_pipeline(model)
+    for article in _articles(source):
+        result = analyze(nlp(article.text), article)
+        labels = {e.key: e.label for e in result.entities}
+        keys = dict(result.resolution)
+        for s in result.statements:
+            attribution = labels.get(keys.get(s.attribution.key, "")) if s.attribution else None
+            yield {"article": article.id, "subject": labels.get(keys[s.subject.key], s.subject.text),
+                   "relation": s.relation, "object": labels.get(keys[s.object.key], s.object.text),
+                   "polarity": s.polarity, "modality": s.modality, "attribution": attribution,
+                   "confidence": s.confidence, "relation_class": s.relation_class, "surface": s.surface,
+                   "sentence": s.evidence.sentence, "start": s.evidence.start, "end": s.evidence.end,
+                   "pattern": s.pattern}

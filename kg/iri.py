@@ -1,0 +1,42 @@
+"""The one place where IRIs are minted. Same input, same IRI: on any machine, in any order."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rdflib import URIRef
+
+from kg.vocab import DEFAULT_BASE, RELATION_NS
+
+
+def _safe(part: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._~/-]+", "-", part).strip("-")
+
+
+def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}entity/{_safe(key)}")
+
+
+def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    safe = re.sub(r"[^A-Za-z0-9._~-]+", "-", article_id).strip("-") or "x" + hashlib.sha1(
+        article_id.encode()).hexdigest()[:12]
+    return URIRef(f"{base}article/{safe}")
+
+
+def statement_iri(*parts: object, base: str = DEFAULT_BASE) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{base}statement/{digest}")
+
+
+def relation_slug(label: str) -> str:
+    """"will not work with" -> "will_not_work_with" (ASCII letters, digits, underscores)."""
+    value = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+    return value or "x" + hashlib.sha1(label.encode()).hexdigest()[:8]
+
+
+def relation_iri(label: str) -> URIRef:
+    return RELATION_NS[relation_slug(label)]
+
+
+def relation_class_iri(name: str) -> URIRef:
+    return RELATION_NS[f"class/{relation_slug(name)}"]

@@ -1,0 +1,153 @@
+"""The build: read -> parse -> extract/resolve -> merge -> export. I/O only at the two ends."""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import EXTRACTOR_VERSION
+from kg.errors import InputError
+from kg.export import write_graphml, write_rdf
+from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_rdf
+from kg.models import Article, ArticleResult, Skipped
+from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
+from kg.readers import read_paths
+from kg.resolve import analyze
+from kg.vocab import DEFAULT_BASE
+
+CACHE_DIR = ".kg-cache"
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, for the end-of-run report."""
+
+    articles: int = 0
+    parsed: int = 0
+    cached: int = 0
+    statements: int = 0
+    entities: int = 0
+    triples: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class _Cache:
+    """Per-article results keyed by content hash, extractor version and model (incremental builds)."""
+
+    def __init__(self, folder: Path | None, model: str) -> None:
+        self.folder = folder
+        self.model = model
+
+    def _path(self, article: Article) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(f"{article.sha256}|{EXTRACTOR_VERSION}|{self.model}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, article: Article) -> ArticleResult | None:
+        path = self._path(article)
+        if path is None or not path.exists():
+            return None
+        try:
+            result = pickle.loads(path.read_bytes())
+        except Exception:   # a stale or corrupt cache entry is simply recomputed
+            return None
+        return result if isinstance(result, ArticleResult) and result.article == article else None
+
+    def put(self, result: ArticleResult) -> None:
+        path = self._path(result.article)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+
+
+def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
+                     cache: _Cache | None = None, stats: dict[str, int] | None = None
+                     ) -> Iterator[ArticleResult]:
+    """Yield one :class:`ArticleResult` per article, parsing only those not found in the cache."""
+    cache = cache or _Cache(None, model)
+    pending: list[Article] = []
+    for article in articles:
+        hit = cache.get(article)
+        if hit is not None:
+            if stats is not None:
+                stats["cached"] = stats.get("cached", 0) + 1
+            yield hit
+        else:
+            pending.append(article)
+    if not pending:
+        return
+    nlp = load_pipeline(model)
+    for doc, article in parse_articles(nlp, pending, n_process=n_process):
+        result = analyze(doc, article)
+        cache.put(result)
+        yield result
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFAULT_MODEL,
+          base: str = DEFAULT_BASE, strict: bool = False, use_cache: bool = True, n_process: int = 1,
+          on_article: Callable[[Article | Skipped], None] | None = None,
+          total_hint: Callable[[int], None] | None = None) -> BuildSummary:
+    """Build the knowledge graph of ``paths`` into ``out_dir`` (``graph.ttl``, ``graph.graphml``).
+
+    Raises:
+        InputError: no readable article was found, or ``strict`` and some input was skipped.
+    """
+    started = time.perf_counter()
+    out = Path(out_dir)
+    summary = BuildSummary()
+    articles: list[Article] = []
+    seen_ids: dict[str, str] = {}
+    for item in read_paths(paths):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+        elif item.id in seen_ids:
+            summary.skipped.append(Skipped(item.source, f"duplicate article id {item.id!r} (first read from "
+                                                        f"{seen_ids[item.id]}); give each article a unique id"))
+        else:
+            seen_ids[item.id] = item.source
+            articles.append(item)
+    if strict and summary.skipped:
+        first = summary.skipped[0]
+        raise InputError(f"{len(summary.skipped)} input(s) could not be read; first: {first.source}: {first.reason}",
+                         hint="fix or remove them, or build without --strict to skip them")
+    if not articles:
+        raise InputError("no readable articles found in " + ", ".join(map(str, paths)),
+                         hint="give .txt, .md, .html, .json or .jsonl files, or folders holding them")
+    if total_hint:
+        total_hint(len(articles))
+    out.mkdir(parents=True, exist_ok=True)
+    cache = _Cache(out / CACHE_DIR if use_cache else None, model)
+    results = []
+    stats: dict[str, int] = {}
+    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats):
+        results.append(result)
+        if on_article:
+            on_article(result.article)
+    summary.articles = len(results)
+    summary.cached = stats.get("cached", 0)
+    summary.parsed = summary.articles - summary.cached
+    kg = merge_results(results)
+    export(kg, out, base=base, summary=summary)
+    summary.statements = len(kg.facts)
+    summary.entities = len(kg.entities)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
+    """Write every export of ``kg`` into the folder ``out``."""
+    graph = to_rdf(kg, base=base)
+    write_rdf(graph, out / "graph.ttl")
+    write_graphml(to_networkx(kg, base=base), out / "graph.graphml")
+    if summary is not None:
+        summary.triples = len(graph)
+        summary.outputs = [out / "graph.ttl", out / "graph.graphml"]

@@ -1,0 +1,42 @@
+"""Name normalization and the curated alias table (``ontology/aliases.tsv``)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+ALIASES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "aliases.tsv"
+_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def normalize_name(name: str) -> str:
+    """Comparison form of a name: NFKC, case-folded, no leading article, no dots in acronyms, no 's.
+
+    >>> normalize_name("the U.S.")
+    'us'
+    """
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
+    text = _LEADING.sub("", text)
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"(?<=\w)\.(?=\w|$)", "", text)       # U.S. -> US
+    text = re.sub(r"[^\w'&-]+", " ", text.casefold())
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, tuple[str, str, str]]:
+    """normalized alias -> (canonical name, type, source)."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for line in ALIASES_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canonical, kind, source = (line.split("\t") + ["", "", ""])[:4]
+        table[normalize_name(alias)] = (canonical, kind, source)
+        table.setdefault(normalize_name(canonical), (canonical, kind, "canonical name"))
+    return table
+
+
+def canonical_alias(name: str) -> tuple[str, str, str] | None:
+    """(canonical name, type, source) when the alias table knows ``name``."""
+    return alias_table().get(normalize_name(name))

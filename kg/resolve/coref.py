@@ -1,0 +1,75 @@
+"""Pronoun resolution from rules over the parse (a pluggable stage: any callable with this signature).
+
+Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
+
+* a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban;
+* "he"/"she" is the only person named in the same or the previous sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import mention_for
+from kg.extract.modality import SPEECH_VERBS
+from kg.models import Mention
+
+Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
+PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+PLURAL_OR_NEUTER = {"it", "its", "they", "them", "their"}
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _speaker_of(token: Token) -> Token | None:
+    """The subject of the speech verb whose complement clause has ``token`` as its subject."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in SPEECH_VERBS:
+        return None
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return speakers[0] if speakers else None
+
+
+def _agrees(pronoun: str, antecedent: Mention) -> bool:
+    if pronoun in PERSONAL:
+        return antecedent.type == "Person"
+    if pronoun in ("it", "its"):
+        return antecedent.type in ("Organization", "Place", "Concept", "Event") and antecedent.type != "Person"
+    return antecedent.type != "Person" or pronoun in ("they", "them", "their")
+
+
+def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention]:
+    """Map pronoun mention keys to the mention they stand for, where the evidence is strong."""
+    out: dict[str, Mention] = {}
+    named = [m for m in mentions if m.is_named and not m.is_pronoun]
+    sentences = list(doc.sents)
+    sent_index = {s.start_char: i for i, s in enumerate(sentences)}
+    for mention in mentions:
+        if not mention.is_pronoun:
+            continue
+        token = _token_at(doc, mention.start)
+        if token is None:
+            continue
+        pronoun = token.lower_
+        speaker = _speaker_of(token)
+        if speaker is not None:
+            antecedent = mention_for(speaker)
+            if antecedent is not None and not antecedent.is_pronoun and _agrees(pronoun, antecedent):
+                out[mention.key] = antecedent
+                continue
+        if pronoun in PERSONAL:
+            i = sent_index[token.sent.start_char]
+            window_start = sentences[max(0, i - 1)].start_char
+            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start]
+            names = {m.text.split()[-1] for m in people}
+            if len(names) == 1:
+                out[mention.key] = people[-1]
+    return out
