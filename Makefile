@@ -1,0 +1,47 @@
+# kg: two commands for a new user.
+#   make run   - build the demo graph from articles/ into exports/
+#   make test  - run the whole test suite
+# Each creates .venv and installs what is missing (idempotent); needs only Python 3.11, make and git.
+
+PY ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test test-fast setup system-deps benchmark clean
+
+run: $(STAMP)
+	$(BIN)/kg build articles/ -o exports/
+
+test: $(STAMP) system-deps
+	KG_REQUIRE_SYSTEM_TOOLS=1 $(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not model"
+
+benchmark: $(STAMP)
+	$(BIN)/python -m pytest tests/benchmarks -m benchmark -s
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -n "$(PY)" || { echo "Error: Python 3.11 not found; install python3.11" >&2; exit 1; }
+	@$(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+	  echo "Error: $(PY) is not Python 3.11; run: make PY=/path/to/python3.11" >&2; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+# Debian packages the tests use: rapper (raptor2-utils) to check Turtle with a second parser.
+system-deps:
+	@if ! command -v rapper >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq raptor2-utils >/dev/null; \
+	  else echo "Warning: rapper not found and apt-get unavailable; install raptor2-utils" >&2; fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) exports/graph.* exports/.kg-cache .pytest_cache
