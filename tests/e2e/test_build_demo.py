@@ -101,3 +101,12 @@ def test_build_demo_rerun_is_byte_identical(demo_exports, tmp_path):
     build([ROOT / "articles"], tmp_path, use_cache=False)
     for name in ("graph.ttl", "graph.graphml"):
         assert (tmp_path / name).read_bytes() == (demo_exports / name).read_bytes(), name
+
+
+def test_build_demo_gexf_and_csv_match_the_graphml(demo_exports):
+    graphml = nx.read_graphml(demo_exports / "graph.graphml", force_multigraph=True)
+    gexf = nx.read_gexf(demo_exports / "graph.gexf")
+    assert gexf.number_of_nodes() == graphml.number_of_nodes()
+    assert gexf.number_of_edges() == graphml.number_of_edges()
+    edges = (demo_exports / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert len(edges) - 1 == graphml.number_of_edges()
