@@ -10,8 +10,8 @@ from pathlib import Path
 
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
-from kg.export import write_graphml, write_rdf
-from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_rdf
+from kg.export import RDF_EXPORTS, write_graphml
+from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from kg.readers import read_paths
@@ -144,10 +144,15 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
 
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
-    """Write every export of ``kg`` into the folder ``out``."""
-    graph = to_rdf(kg, base=base)
-    write_rdf(graph, out / "graph.ttl")
+    """Write every export of ``kg`` into the folder ``out``: graph.ttl (the union), graph.trig and graph.nq
+    (one named graph per article plus the merged graph), graph.jsonld and graph.graphml."""
+    data = to_quads(kg, base=base)
+    outputs = []
+    for name, writer in RDF_EXPORTS.items():
+        writer(data, out / name)
+        outputs.append(out / name)
     write_graphml(to_networkx(kg, base=base), out / "graph.graphml")
+    outputs.append(out / "graph.graphml")
     if summary is not None:
-        summary.triples = len(graph)
-        summary.outputs = [out / "graph.ttl", out / "graph.graphml"]
+        summary.triples = len(data.triples())
+        summary.outputs = outputs
