@@ -286,20 +286,24 @@ def _declare(add: Callable[..., None], g: ox.NamedNode, declared: set[str], labe
     return prop
 
 
-def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
-    """The whole graph (the union of all named graphs) as an rdflib Graph backed by an Oxigraph store."""
+def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, store: str = "default") -> Graph:
+    """The whole graph (the union of all named graphs) as an rdflib Graph.
+
+    ``store="Oxigraph"`` backs it with an Oxigraph store (oxrdflib): fast SPARQL through the rdflib API, but
+    plain strings then come back as ``Literal(..., datatype=XSD.string)``.
+    """
     data = to_quads(kg, base=base)
-    return rdflib_graph(data.triples(), data.prefixes)
+    return rdflib_graph(data.triples(), data.prefixes, store=store)
 
 
-def rdflib_graph(triples: Iterable[ox.Triple], namespaces: dict[str, str]) -> Graph:
-    """An rdflib Graph (Oxigraph store via oxrdflib) holding ``triples``."""
-    g = Graph(store="Oxigraph")
+def rdflib_graph(triples: Iterable[ox.Triple], namespaces: dict[str, str], *, store: str = "default") -> Graph:
+    """An rdflib Graph holding ``triples`` (parsed from Oxigraph's N-Triples)."""
+    g = Graph(store=store)
     for prefix, ns in namespaces.items():
         g.bind(prefix, ns, override=True)
     data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
     if data:
-        g.parse(data=data, format="ox-ntriples")
+        g.parse(data=data, format="ox-ntriples" if store == "Oxigraph" else "nt")
     return g
 
 
