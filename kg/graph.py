@@ -20,7 +20,6 @@ from kg import EXTRACTOR_VERSION
 from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, merged_graph_iri, relation_class_iri,
                     relation_iri, statement_iri)
 from kg.models import Article, ArticleResult, Entity, Statement
-from kg.resolve import merge_entities
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
 MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": ""}
@@ -62,6 +61,8 @@ class KnowledgeGraph:
 
 def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
     """Union of per-article results (order-independent: facts and entities are sorted)."""
+    from kg.resolve import merge_entities   # lazily: exporting and querying never need spaCy
+
     kg = KnowledgeGraph()
     all_entities: list[Entity] = []
     for result in results:

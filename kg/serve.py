@@ -81,6 +81,12 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
+        self.log.unlink(missing_ok=True)
+
+    @property
+    def log(self) -> Path:
+        """The server's output (kept until :meth:`stop`)."""
+        return self.folder.parent / f"{self.folder.name}.log"
 
 
 def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> None:
@@ -134,7 +140,7 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         if _ready(server.query_url):
             return server
         time.sleep(0.05)
-    message = Path(folder.parent / f"{folder.name}.log").read_text(errors="replace").strip()
+    message = server.log.read_text(errors="replace").strip()
     server.stop()
     raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {message[-300:] or 'no answer'}",
                      hint="try another --port (0 picks a free one)")
@@ -148,4 +154,3 @@ def serving(exports: str | Path | None = None, **kwargs: object) -> Iterator[Ser
         yield server
     finally:
         server.stop()
-        Path(server.folder.parent / f"{server.folder.name}.log").unlink(missing_ok=True)
