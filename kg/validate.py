@@ -79,7 +79,9 @@ def validate_graph(data: Graph, *, shapes: Path = SHAPES_TTL, ontology: Path = K
     ont = Graph().parse(ontology, format="turtle")
     conforms, report, _ = pyshacl.validate(data, shacl_graph=shacl, ont_graph=ont, inference="none",
                                            allow_warnings=True)
-    for prefix, ns in data.namespaces():
+    from kg.graph import prefixes
+
+    for prefix, ns in [*data.namespaces(), *prefixes().items()]:
         report.bind(prefix, ns, override=False)
     for prefix, ns in shacl.namespaces():
         report.bind(prefix, ns, override=False)

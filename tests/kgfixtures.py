@@ -89,3 +89,14 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
 
 def dataset_quads(ds: Dataset) -> set[tuple[str, str, str, str]]:
     return {(s.n3(), p.n3(), o.n3(), g.n3() if g is not None else "") for s, p, o, g in ds.quads((None, None, None, None))}
+
+
+def rdflib_dataset(data: str | bytes, fmt: str) -> Dataset:
+    """Parse a dataset with rdflib (its own Dataset.parse trips a DeprecationWarning in rdflib 7.6)."""
+    import warnings
+
+    ds = Dataset()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=data.decode() if isinstance(data, bytes) else data, format=fmt)
+    return ds
