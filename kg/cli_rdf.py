@@ -150,12 +150,15 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
         click.echo(f"update: {server.update_url}")
     click.echo("Ctrl-C stops the server", err=True)
     sys.stdout.flush()
+    code = 0
     try:
-        server.process.wait()
+        code = server.process.wait()
     except KeyboardInterrupt:
         pass
     finally:
         server.stop()
+    if code:
+        _fail(KGError(f"the Oxigraph server stopped with exit code {code}"))
 
 
 @click.command("push")

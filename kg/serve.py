@@ -45,6 +45,15 @@ def free_port(host: str = HOST) -> int:
         return int(s.getsockname()[1])
 
 
+def _check_free(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError as exc:
+            raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {exc.strerror}",
+                             hint="try another --port (0 picks a free one)") from None
+
+
 @dataclass
 class Server:
     """A running Oxigraph server; :meth:`stop` ends it and removes its data folder."""
@@ -124,6 +133,7 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         if with_ontology:
             _load(binary, folder, KG_TTL, ONTOLOGY_GRAPH)
         port = port or free_port()
+        _check_free(port)
         cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(folder / ""),
                "--bind", f"{HOST}:{port}", "--union-default-graph"]
         log = open(folder.parent / f"{folder.name}.log", "wb")
