@@ -99,9 +99,29 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
             "edge": f"{base}edge/", "graph": f"{base}graph/"}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
+
+
+class _Nodes:
+    """Vocabulary terms as Oxigraph nodes, made once (closed-namespace lookups are slow in a hot loop)."""
+
+    def __init__(self, ns: object, names: Iterable[str]) -> None:
+        for name in names:
+            setattr(self, name, ox.NamedNode(str(getattr(ns, name))))
+
+    def __getattr__(self, name: str) -> ox.NamedNode:   # only reached for a term not listed below
+        raise AttributeError(name)
+
+
+_KG = _Nodes(KG, KG.__annotations__)
+_RDF = _Nodes(RDF, ["type", "subject", "predicate", "object"])
+_RDFS = _Nodes(RDFS, ["label", "subPropertyOf"])
+_OWL = _Nodes(OWL, ["ObjectProperty"])
+_SKOS = _Nodes(SKOS, ["altLabel"])
+_SCHEMA = _Nodes(SCHEMA, ["NewsArticle", "identifier", "headline", "datePublished", "author", "url"])
+_PROV = _Nodes(PROV, ["wasDerivedFrom"])
 
 
 def _str(value: str) -> ox.Literal:
@@ -126,17 +146,14 @@ class RDFData:
 
     quads: tuple[ox.Quad, ...]
     prefixes: dict[str, str]
+    union: tuple[ox.Triple, ...] | None = None   # the sorted union, when the builder computed it already
 
     def __len__(self) -> int:
         return len(self.quads)
 
     def triples(self) -> list[ox.Triple]:
         """The union of all graphs (each triple once), sorted."""
-        seen: dict[str, ox.Triple] = {}
-        for q in self.quads:
-            t = q.triple
-            seen.setdefault(str(t), t)
-        return [seen[k] for k in sorted(seen)]
+        return list(self.union) if self.union is not None else _union(self.quads)
 
     def graph_names(self) -> list[ox.NamedNode]:
         names: dict[str, ox.NamedNode] = {}
@@ -176,32 +193,32 @@ def to_quads(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> RDFData:
     """
     out = _Quads()
     add = out.add
-    a, label, alt = _n(str(RDF.type)), _n(str(RDFS.label)), _n(str(SKOS.altLabel))
+    a, label, alt = _RDF.type, _RDFS.label, _SKOS.altLabel
     merged = _n(str(merged_graph_iri(base)))
     for article in kg.articles.values():
         node, g = _n(str(article_iri(article.id, base))), _n(str(graph_iri(article.id, base)))
-        add(node, a, _n(str(SCHEMA.NewsArticle)), g)
-        add(node, _n(str(SCHEMA.identifier)), _str(article.id), g)
+        add(node, a, _SCHEMA.NewsArticle, g)
+        add(node, _SCHEMA.identifier, _str(article.id), g)
         if article.title:
-            add(node, _n(str(SCHEMA.headline)), _str(article.title), g)
+            add(node, _SCHEMA.headline, _str(article.title), g)
         if article.date:
-            add(node, _n(str(SCHEMA.datePublished)), _date(article.date), g)
+            add(node, _SCHEMA.datePublished, _date(article.date), g)
         if article.author:
-            add(node, _n(str(SCHEMA.author)), _str(article.author), g)
+            add(node, _SCHEMA.author, _str(article.author), g)
         if article.url:
-            add(node, _n(str(SCHEMA.url)), _typed(article.url, XSD.anyURI), g)
+            add(node, _SCHEMA.url, _typed(article.url, XSD.anyURI), g)
     for key, entity in kg.entities.items():
         node = _n(str(entity_iri(key, base)))
-        add(node, a, _n(str(KG[entity.type])), merged)
+        add(node, a, getattr(_KG, entity.type), merged)
         add(node, label, _str(entity.label), merged)
         for alias in entity.aliases:
             add(node, alt, _str(alias), merged)
         for article_id in entity.articles:
             if article_id in kg.articles:
-                add(node, _n(str(KG.mentionedIn)), _n(str(article_iri(article_id, base))), merged)
-        add(node, _n(str(KG.mentionCount)), _typed(entity.mentions, XSD.integer), merged)
+                add(node, _KG.mentionedIn, _n(str(article_iri(article_id, base))), merged)
+        add(node, _KG.mentionCount, _typed(entity.mentions, XSD.integer), merged)
         for rule in entity.rules:
-            add(node, _n(str(KG.mergeRule)), _str(rule), merged)
+            add(node, _KG.mergeRule, _str(rule), merged)
     declared: set[str] = set()
     groups: dict[tuple[str, str, str], list[tuple[Fact, ox.NamedNode]]] = defaultdict(list)
     for fact in kg.facts:
@@ -215,48 +232,55 @@ def to_quads(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> RDFData:
             prop = base_prop if asserted == s.relation else _declare(add, merged, declared, asserted,
                                                                      s.relation_class, base_prop)
             add(subj, prop, obj, g)
-            add(node, _n(str(KG.assertedAs)), prop, g)
+            add(node, _KG.assertedAs, prop, g)
             groups[(fact.subject, asserted, fact.object)].append((fact, node))
-        add(node, a, _n(str(KG.Statement)), g)
-        add(node, _n(str(RDF.subject)), subj, g)
-        add(node, _n(str(RDF.predicate)), base_prop, g)
-        add(node, _n(str(RDF.object)), obj, g)
-        add(node, _n(str(KG.polarity)), _str(s.polarity), g)
-        add(node, _n(str(KG.modality)), _str(s.modality), g)
-        add(node, _n(str(KG.confidence)), _typed(f"{s.confidence:.3f}", XSD.decimal), g)
+        add(node, a, _KG.Statement, g)
+        add(node, _RDF.subject, subj, g)
+        add(node, _RDF.predicate, base_prop, g)
+        add(node, _RDF.object, obj, g)
+        add(node, _KG.polarity, _str(s.polarity), g)
+        add(node, _KG.modality, _str(s.modality), g)
+        add(node, _KG.confidence, _typed(f"{s.confidence:.3f}", XSD.decimal), g)
         if fact.attribution:
-            add(node, _n(str(KG.attributedTo)), _n(str(entity_iri(fact.attribution, base))), g)
-        add(node, _n(str(KG.surface)), _str(s.surface), g)
+            add(node, _KG.attributedTo, _n(str(entity_iri(fact.attribution, base))), g)
+        add(node, _KG.surface, _str(s.surface), g)
         if s.pattern:
-            add(node, _n(str(KG.pattern)), _str(s.pattern), g)
-        add(node, _n(str(KG.extractor)), _str(EXTRACTOR_VERSION), g)
-        add(node, _n(str(KG.sentence)), _str(s.evidence.sentence), g)
-        add(node, _n(str(KG.sentenceStart)), _typed(s.evidence.sentence_start, XSD.integer), g)
-        add(node, _n(str(KG.startChar)), _typed(s.evidence.start, XSD.integer), g)
-        add(node, _n(str(KG.endChar)), _typed(s.evidence.end, XSD.integer), g)
-        add(node, _n(str(PROV.wasDerivedFrom)), _n(str(article_iri(fact.article.id, base))), g)
+            add(node, _KG.pattern, _str(s.pattern), g)
+        add(node, _KG.extractor, _str(EXTRACTOR_VERSION), g)
+        add(node, _KG.sentence, _str(s.evidence.sentence), g)
+        add(node, _KG.sentenceStart, _typed(s.evidence.sentence_start, XSD.integer), g)
+        add(node, _KG.startChar, _typed(s.evidence.start, XSD.integer), g)
+        add(node, _KG.endChar, _typed(s.evidence.end, XSD.integer), g)
+        add(node, _PROV.wasDerivedFrom, _n(str(article_iri(fact.article.id, base))), g)
     for (subj_key, asserted, obj_key), members in groups.items():
         node = _n(str(group_iri(subj_key, asserted, obj_key, base)))
-        add(node, a, _n(str(KG.StatementGroup)), merged)
-        add(node, _n(str(RDF.subject)), _n(str(entity_iri(subj_key, base))), merged)
-        add(node, _n(str(RDF.predicate)), _n(str(relation_iri(asserted))), merged)
-        add(node, _n(str(RDF.object)), _n(str(entity_iri(obj_key, base))), merged)
+        add(node, a, _KG.StatementGroup, merged)
+        add(node, _RDF.subject, _n(str(entity_iri(subj_key, base))), merged)
+        add(node, _RDF.predicate, _n(str(relation_iri(asserted))), merged)
+        add(node, _RDF.object, _n(str(entity_iri(obj_key, base))), merged)
         statements = {n.value: n for _, n in members}
         for value in statements.values():
-            add(node, _n(str(KG.supportedBy)), value, merged)
-        add(node, _n(str(KG.supportCount)), _typed(len(statements), XSD.integer), merged)
-        add(node, _n(str(KG.articleCount)), _typed(len({f.article.id for f, _ in members}), XSD.integer), merged)
+            add(node, _KG.supportedBy, value, merged)
+        add(node, _KG.supportCount, _typed(len(statements), XSD.integer), merged)
+        add(node, _KG.articleCount, _typed(len({f.article.id for f, _ in members}), XSD.integer), merged)
         confidence = max(f.statement.confidence for f, _ in members)
-        add(node, _n(str(KG.maxConfidence)), _typed(f"{confidence:.3f}", XSD.decimal), merged)
+        add(node, _KG.maxConfidence, _typed(f"{confidence:.3f}", XSD.decimal), merged)
         dates = sorted(f.article.date[:10] for f, _ in members if f.article.date)
         if dates:
-            add(node, _n(str(KG.firstSeen)), _typed(dates[0], XSD.date), merged)
-            add(node, _n(str(KG.lastSeen)), _typed(dates[-1], XSD.date), merged)
-    return RDFData(tuple(sorted(out.items, key=_quad_key)), prefixes(base))
+            add(node, _KG.firstSeen, _typed(dates[0], XSD.date), merged)
+            add(node, _KG.lastSeen, _typed(dates[-1], XSD.date), merged)
+    # one N-Triples string per quad serves both orders: (graph, triple) for the dataset, triple for the union
+    keyed = sorted(((str(q.graph_name), str(q.triple), q) for q in out.items), key=lambda x: (x[0], x[1]))
+    union = {text: q.triple for _, text, q in keyed}
+    return RDFData(tuple(x[2] for x in keyed), prefixes(base), tuple(union[k] for k in sorted(union)))
 
 
-def _quad_key(q: ox.Quad) -> tuple[str, str]:
-    return str(q.graph_name), str(q.triple)
+def _union(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    seen: dict[str, ox.Triple] = {}
+    for q in quads:
+        t = q.triple
+        seen.setdefault(str(t), t)
+    return [seen[k] for k in sorted(seen)]
 
 
 def _declare(add: Callable[..., None], g: ox.NamedNode, declared: set[str], label: str, klass: str | None,
@@ -265,25 +289,25 @@ def _declare(add: Callable[..., None], g: ox.NamedNode, declared: set[str], labe
     if label in declared:
         return prop
     declared.add(label)
-    a, sub = _n(str(RDF.type)), _n(str(RDFS.subPropertyOf))
-    add(prop, a, _n(str(KG.Relation)), g)
-    add(prop, a, _n(str(OWL.ObjectProperty)), g)
-    add(prop, _n(str(RDFS.label)), _str(label), g)
+    a, sub = _RDF.type, _RDFS.subPropertyOf
+    add(prop, a, _KG.Relation, g)
+    add(prop, a, _OWL.ObjectProperty, g)
+    add(prop, _RDFS.label, _str(label), g)
     if base_prop is not None:
         # negated/modal variants are not sub-properties of the plain relation (that would assert it)
-        add(prop, _n(str(KG.baseRelation)), base_prop, g)
-        add(prop, sub, _n(str(KG.related)), g)
+        add(prop, _KG.baseRelation, base_prop, g)
+        add(prop, sub, _KG.related, g)
     elif klass:
         class_prop = _n(str(relation_class_iri(klass)))
         add(prop, sub, class_prop, g)
-        add(class_prop, a, _n(str(KG.RelationClass)), g)
-        add(class_prop, a, _n(str(OWL.ObjectProperty)), g)
-        add(class_prop, _n(str(RDFS.label)), _str(klass), g)
-        add(class_prop, sub, _n(str(KG.related)), g)
+        add(class_prop, a, _KG.RelationClass, g)
+        add(class_prop, a, _OWL.ObjectProperty, g)
+        add(class_prop, _RDFS.label, _str(klass), g)
+        add(class_prop, sub, _KG.related, g)
     else:
-        add(prop, sub, _n(str(KG.related)), g)
+        add(prop, sub, _KG.related, g)
     if klass:
-        add(prop, _n(str(KG.relationClass)), _str(klass), g)
+        add(prop, _KG.relationClass, _str(klass), g)
     return prop
 
 

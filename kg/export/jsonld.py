@@ -25,8 +25,15 @@ class _Compactor:
     def __init__(self, prefixes: dict[str, str]) -> None:
         # longest namespace first, so "https://example.org/kg/entity/" wins over a shorter match
         self.prefixes = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self.memo: dict[str, str] = {}
 
     def __call__(self, iri: str) -> str:
+        found = self.memo.get(iri)
+        if found is None:
+            found = self.memo[iri] = self._compact(iri)
+        return found
+
+    def _compact(self, iri: str) -> str:
         for prefix, ns in self.prefixes:
             if iri.startswith(ns) and len(iri) > len(ns):
                 local = iri[len(ns):]
@@ -48,11 +55,8 @@ def _value(term: ox.NamedNode | ox.Literal, compact: _Compactor) -> Any:
     return {"@value": term.value, "@type": compact(datatype)}
 
 
-def _sort_key(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
 def _nodes(triples: list[ox.Triple], compact: _Compactor) -> list[dict[str, Any]]:
+    # triples come sorted by their N-Triples form, so subjects, and values of one property, are in order
     by_subject: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
         if not isinstance(t.subject, ox.NamedNode):
@@ -63,15 +67,14 @@ def _nodes(triples: list[ox.Triple], compact: _Compactor) -> list[dict[str, Any]
         else:
             props[compact(t.predicate.value)].append(_value(t.object, compact))
     nodes = []
-    for subject in sorted(by_subject):
-        props = by_subject[subject]
+    for subject, props in by_subject.items():
         node: dict[str, Any] = {"@id": compact(subject)}
         if "@type" in props:
-            types = sorted(set(props.pop("@type")))
+            types = props.pop("@type")
             node["@type"] = types[0] if len(types) == 1 else types
         for key in sorted(props):
-            values = sorted({_sort_key(v): v for v in props[key]}.items())
-            node[key] = values[0][1] if len(values) == 1 else [v for _, v in values]
+            values = props[key]
+            node[key] = values[0] if len(values) == 1 else values
         nodes.append(node)
     return nodes
 
@@ -98,8 +101,22 @@ def to_jsonld(data: RDFData) -> dict[str, Any]:
 
 
 def generate_jsonld(data: RDFData) -> bytes:
-    """The dataset as compact JSON-LD bytes (UTF-8, one property a line)."""
-    return (json.dumps(to_jsonld(data), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The dataset as compact JSON-LD bytes (UTF-8): the context, then one node per line, graph by graph."""
+    doc = to_jsonld(data)
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode   # the C encoder
+    lines = ['{"@context": ' + json.dumps(doc["@context"], ensure_ascii=False, indent=1) + ',', ' "@graph": [']
+    items = doc["@graph"]
+    for i, item in enumerate(items):
+        end = "," if i + 1 < len(items) else ""
+        if "@graph" in item and len(item) == 2:
+            lines.append('  {"@id": ' + dumps(item["@id"]) + ', "@graph": [')
+            nodes = item["@graph"]
+            lines += ["   " + dumps(node) + ("," if j + 1 < len(nodes) else "") for j, node in enumerate(nodes)]
+            lines.append("  ]}" + end)
+        else:
+            lines.append("  " + dumps(item) + end)
+    lines.append(" ]}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def write_jsonld(data: RDFData, destination: str | Path | BinaryIO) -> None:

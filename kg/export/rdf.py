@@ -33,7 +33,8 @@ def serialize(data: RDFData | Graph, fmt: str = "turtle") -> bytes:
     """
     if isinstance(data, Graph):
         data = _from_rdflib(data)
-    out = ox.serialize(data.triples(), format=FORMATS[fmt], prefixes=data.prefixes if fmt == "turtle" else None)
+    triples = data.union if data.union is not None else data.triples()
+    out = ox.serialize(triples, format=FORMATS[fmt], prefixes=data.prefixes if fmt == "turtle" else None)
     return out if out is not None else b""
 
 
