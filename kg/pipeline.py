@@ -11,6 +11,8 @@ from pathlib import Path
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
+from kg.export.gexf import write_gexf
+from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
@@ -145,14 +147,17 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
     """Write every export of ``kg`` into the folder ``out``: graph.ttl (the union), graph.trig and graph.nq
-    (one named graph per article plus the merged graph), graph.jsonld and graph.graphml."""
+    (one named graph per article plus the merged graph), graph.jsonld, graph.graphml, graph.gexf and CSV tables."""
     data = to_quads(kg, base=base)
     outputs = []
     for name, writer in RDF_EXPORTS.items():
         writer(data, out / name)
         outputs.append(out / name)
-    write_graphml(to_networkx(kg, base=base), out / "graph.graphml")
-    outputs.append(out / "graph.graphml")
+    view = to_networkx(kg, base=base)
+    write_graphml(view, out / "graph.graphml")
+    write_gexf(view, out / "graph.gexf")
+    tables = write_csv(view, out)
+    outputs += [out / "graph.graphml", out / "graph.gexf", *tables]
     if summary is not None:
         summary.triples = len(data.triples())
         summary.outputs = outputs
