@@ -225,3 +225,21 @@ def test_query_cli_broken_export_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "graph.ttl").write_text("<a> <b> .\n")
     result = CliRunner().invoke(cli, ["query", str(tmp_path), "ASK {}"])
     assert result.exit_code == 1 and "graph.ttl: not valid ttl" in result.output
+
+
+def test_query_disputed_needs_an_affirmation_not_a_question() -> None:
+    from tests.kgfixtures import fact
+
+    kg = make_kg()
+    other = kg.articles["other"]
+    kg.facts.append(fact(other, "Taliban", "work with", "United States", start=80, modality="conditional"))
+    data = to_quads(kg)
+    store = ox.Store()
+    store.bulk_extend(data.quads)
+    found = {(r["status"], r["modality"]) for r in rows(store, "negated", entity="Taliban")}
+    assert found == {("negated", "planned")}
+    kg.facts.append(fact(other, "Taliban", "work with", "United States", start=90, modality="asserted"))
+    store = ox.Store()
+    store.bulk_extend(to_quads(kg).quads)
+    found = {(r["status"], r["modality"]) for r in rows(store, "negated", entity="Taliban")}
+    assert found == {("disputed", "planned"), ("disputed", "asserted")}

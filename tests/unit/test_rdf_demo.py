@@ -109,3 +109,22 @@ def test_rdf_demo_entity_timeline_negated_sources(demo: Path) -> None:
     sources = rows(demo, "sources", entity="Taliban", relation="not work with")
     assert sources and all("work with" in r["sentence"] for r in sources)
     assert {r["attributed_to"] for r in sources} >= {"Suhail Shaheen"}
+
+
+def test_rdf_demo_readme_query_examples_show_real_output(demo: Path) -> None:
+    import re
+    import shlex
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Querying the graph", 1)[1]
+    examples = re.findall(r"```\n\$ (kg query exports/ [^\n]+)\n(.*?)```", section, flags=re.S)
+    assert len(examples) >= 3
+    for command, shown in examples:
+        args = shlex.split(command)[2:]
+        result = CliRunner().invoke(cli, ["query", str(demo), *args[1:]])
+        assert result.exit_code == 0, result.output
+        assert result.output == shown, command
