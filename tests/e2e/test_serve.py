@@ -11,11 +11,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from kg.cli import cli
 from kg.export import write_nquads
 from kg.graph import to_quads
 from kg.serve import free_port, serving
 from tests.kgfixtures import make_kg
+
 
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -79,17 +82,11 @@ def test_serve_cli_prints_endpoint_first_and_stops_on_sigterm(exports: Path) -> 
 
 def test_serve_port_in_use_is_a_clear_error(exports: Path) -> None:
     with serving(exports, port=0) as server:
-        from click.testing import CliRunner
-
-        from kg.cli import cli
         result = CliRunner().invoke(cli, ["serve", str(exports), "--port", str(server.port)])
         assert result.exit_code == 1
         assert "did not start on 127.0.0.1:" in result.output
 
 
 def test_serve_missing_export_exits_1(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from kg.cli import cli
     result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "0"])
     assert result.exit_code == 1 and "no export found" in result.output
