@@ -50,17 +50,23 @@ class GraphStats:
         return {"triples": self.triples, "named_graphs": self.named_graphs, **self.totals, **self.breakdown}
 
 
+def _select(store: ox.Store, sparql: str) -> ox.QuerySolutions:
+    answer = store.query(sparql, use_default_graph_as_union=True, prefixes=_PREFIXES)
+    assert isinstance(answer, ox.QuerySolutions)
+    return answer
+
+
 def stats_store(store: ox.Store) -> GraphStats:
     """Counts over a store (its default graph taken as the union of all graphs)."""
     out = GraphStats()
     out.triples = len({str(q.triple) for q in store})
     out.named_graphs = sum(1 for _ in store.named_graphs())
-    for solution in store.query(_TOTALS, use_default_graph_as_union=True, prefixes=_PREFIXES):
+    for solution in _select(store, _TOTALS):
         out.totals = {v.value: int(solution[v].value) for v in (ox.Variable(n) for n in (
             "articles", "entities", "statements", "edges", "relations"))}
     for title, sparql in _QUERIES.items():
         rows = [(s["key"].value, int(s["n"].value))
-                for s in store.query(sparql, use_default_graph_as_union=True, prefixes=_PREFIXES)]
+                for s in _select(store, sparql)]
         out.breakdown[title] = dict(sorted(rows, key=lambda kv: (-kv[1], kv[0])))
     return out
 

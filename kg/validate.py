@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
+from rdflib.term import Node
 
 from kg.graph import rdflib_graph
 from kg.ontology import KG_TTL, SHAPES_TTL
@@ -60,7 +61,7 @@ def _short(term: object, graph: Graph) -> str:
     return str(term)
 
 
-def _shape_name(report: Graph, shape: object) -> str:
+def _shape_name(report: Graph, shape: Node | None) -> str:
     # property shapes are blank nodes: name the node shape that holds them
     for parent in report.subjects(SH.property, shape):
         shape = parent

@@ -42,7 +42,7 @@ class _Compactor:
         return iri
 
 
-def _value(term: ox.NamedNode | ox.Literal, compact: _Compactor) -> Any:
+def _value(term: object, compact: _Compactor) -> Any:
     if isinstance(term, ox.NamedNode):
         return {"@id": compact(term.value)}
     if not isinstance(term, ox.Literal):
