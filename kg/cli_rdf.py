@@ -134,24 +134,26 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
 
     from kg.serve import start_server
 
+    def _stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)   # one stop is enough; let the cleanup finish
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
     try:
         server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology)
     except KGError as exc:
         _fail(exc)
         return
-
-    def _stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop)
-    click.echo(server.query_url)
-    click.echo(f"graph store: {server.store_url}" + ("" if writable else " (read-only)"))
-    if writable:
-        click.echo(f"update: {server.update_url}")
-    click.echo("Ctrl-C stops the server", err=True)
-    sys.stdout.flush()
     code = 0
     try:
+        signal.signal(signal.SIGINT, _stop)
+        click.echo(server.query_url)
+        click.echo(f"graph store: {server.store_url}" + ("" if writable else " (read-only)"))
+        if writable:
+            click.echo(f"update: {server.update_url}")
+        click.echo("Ctrl-C stops the server", err=True)
+        sys.stdout.flush()
         code = server.process.wait()
     except KeyboardInterrupt:
         pass

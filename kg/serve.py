@@ -144,12 +144,16 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         raise
     server = Server(process, port, folder, writable)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        if _ready(server.query_url):
-            return server
-        time.sleep(0.05)
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            if _ready(server.query_url):
+                return server
+            time.sleep(0.05)
+    except BaseException:   # interrupted while waiting: leave no server behind
+        server.stop()
+        raise
     message = server.log.read_text(errors="replace").strip()
     server.stop()
     raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {message[-300:] or 'no answer'}",

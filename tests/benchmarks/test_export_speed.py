@@ -55,7 +55,11 @@ def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
-def test_export_speed_1m_triples_vs_raw_pyoxigraph(tmp_path: Path) -> None:
+def test_export_speed_1m_triples_vs_raw_pyoxigraph(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    # a -m expression that merely does not exclude it (make test-fast: -m "not model") must not run a minute
+    markexpr = request.config.getoption("markexpr") or ""
+    if "benchmark" not in markexpr or "not benchmark" in markexpr:
+        pytest.skip("run with -m benchmark (make benchmark)")
     # calibrate the number of facts on two small samples so the union has ~TARGET triples
     small, large = (len(to_quads(synthetic_kg(n)).triples()) for n in (2_000, 4_000))
     per_fact = (large - small) / 2_000

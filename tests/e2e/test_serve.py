@@ -64,7 +64,7 @@ def test_serve_cli_prints_endpoint_first_and_stops_on_sigterm(exports: Path) -> 
     port = free_port()
     kg = Path(sys.executable).parent / "kg"
     process = subprocess.Popen([str(kg), "serve", str(exports), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         first = process.stdout.readline().strip()
@@ -72,10 +72,8 @@ def test_serve_cli_prints_endpoint_first_and_stops_on_sigterm(exports: Path) -> 
         assert sparql(first, "ASK { ?s a <https://schema.org/NewsArticle> }")["boolean"] is True
     finally:
         process.send_signal(signal.SIGTERM)
-        process.wait(timeout=20)
-        if process.stdout is not None:
-            process.stdout.close()
-    assert process.returncode == 0
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0, stderr
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
 
