@@ -14,7 +14,15 @@ def _safe(part: str) -> str:
 
 
 def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}entity/{_safe(key)}")
+    """The IRI of an entity key; a key that is not already IRI-safe gets a short hash so keys never collide.
+
+    >>> str(entity_iri("taliban"))
+    'https://example.org/kg/entity/taliban'
+    """
+    safe = _safe(key)
+    if safe != key:
+        safe = "-".join(x for x in (safe, hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]) if x)
+    return URIRef(f"{base}entity/{safe}")
 
 
 def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:

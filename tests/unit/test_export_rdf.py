@@ -19,7 +19,7 @@ from kg.export.jsonld import generate_jsonld, to_jsonld
 from kg.export.nquads import generate_nquads
 from kg.export.rdf import serialize
 from kg.export.trig import generate_trig
-from kg.graph import RDFData, to_quads, to_rdf
+from kg.graph import KnowledgeGraph, RDFData, to_quads, to_rdf
 from tests.kgfixtures import assert_isomorphic, dataset_quads, make_kg, quad_set, rdflib_dataset
 
 GENERATORS = {"trig": generate_trig, "nquads": generate_nquads, "jsonld": generate_jsonld}
@@ -127,3 +127,26 @@ def test_export_parses_in_rapper(tmp_path: Path, data: RDFData, name: str, synta
 
 def test_export_writers_exported_names() -> None:
     assert callable(write_trig) and callable(write_nquads) and callable(write_jsonld)
+
+
+keys = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(subject=keys, obj=keys, label=literals, article_id=keys)
+def test_export_any_entity_key_and_article_id_round_trip(subject: str, obj: str, label: str, article_id: str) -> None:
+    from dataclasses import replace
+
+    from kg.models import Entity
+    from tests.kgfixtures import article, fact
+
+    art = replace(article("x"), id=article_id)
+    f = fact(art, "s", "meet", "o", klass="consultation")
+    f = replace(f, subject=subject, object=obj)
+    kg = KnowledgeGraph({article_id: art}, {subject: Entity(subject, label or "x", "Person", (), (article_id,), 1),
+                                            obj: Entity(obj, "Other", "Place", (label,) if label else (), (), 1)}, [f])
+    data = to_quads(kg)
+    for fmt, gen in GENERATORS.items():
+        assert quad_set(list(ox.parse(gen(data), format=OX_FORMATS[fmt]))) == quad_set(data.quads), fmt
+    turtle = {str(t) for t in ox.parse(serialize(data), format=ox.RdfFormat.TURTLE)}
+    assert turtle == {str(t) for t in data.triples()}

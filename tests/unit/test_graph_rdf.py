@@ -157,3 +157,10 @@ def test_graph_article_dates_are_typed(date: str) -> None:
     data = to_quads(kg)
     (value,) = [q.object for q in data.quads if q.predicate.value == "https://schema.org/datePublished"]
     assert value.datatype.value.endswith("#dateTime" if "T" in date else "#date")
+
+
+@given(st.text(max_size=20), st.text(max_size=20))
+def test_graph_entity_iris_never_collide(a: str, b: str) -> None:
+    if a != b:
+        assert entity_iri(a) != entity_iri(b)
+    ox.NamedNode(str(entity_iri(a)))
