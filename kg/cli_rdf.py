@@ -167,14 +167,24 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--endpoint", required=True,
               help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+@click.option("--remove", "remove", multiple=True, metavar="ARTICLE_ID",
+              help="Also delete the graph of this article (dropped from the corpus); repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
-def push_cmd(graph: Path, endpoint: str, quiet: bool) -> None:
+def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -> None:
     """Publish each named graph of GRAPH (graph.nq/graph.trig or the folder) to ENDPOINT, replacing it there."""
     from kg.push import push
 
+    def report(name: str, n: int) -> None:
+        if not quiet:
+            click.echo(f"put {name} ({n} triples)")
+
     try:
-        summary = push(graph, endpoint, on_graph=None if quiet else lambda name, n: click.echo(f"put {name} ({n} triples)"))
+        summary = push(graph, endpoint, remove=remove, on_graph=report)
     except KGError as exc:
         _fail(exc)
         return
-    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {endpoint}")
+    for name in summary.removed:
+        if not quiet:
+            click.echo(f"deleted {name}")
+    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {endpoint}"
+               + (f"; removed {len(summary.removed)}" if summary.removed else ""))

@@ -102,3 +102,19 @@ def test_push_errors(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "not an http(s) URL" in result.output
     result = CliRunner().invoke(cli, ["push", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_push_remove_deletes_a_dropped_article(folders: tuple[Path, Path]) -> None:
+    both, alone = folders
+    with serving(None, port=0, writable=True, with_ontology=False) as server:
+        push(both, server.store_url)
+        result = CliRunner().invoke(cli, ["push", str(alone), "--endpoint", server.store_url, "--remove", "other",
+                                          "--remove", "never-pushed"])
+        assert result.exit_code == 0, result.output
+        assert "deleted https://example.org/kg/graph/article/other" in result.output
+        after = server_quads(server.query_url)
+        with serving(None, port=0, writable=True, with_ontology=False) as fresh:
+            push(alone, fresh.store_url)
+            assert after == server_quads(fresh.query_url)
+        result = CliRunner().invoke(cli, ["push", str(alone), "--endpoint", server.store_url, "--remove", "taliban"])
+        assert result.exit_code == 1 and "still in" in result.output
