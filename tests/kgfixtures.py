@@ -1,6 +1,8 @@
 """Hand-built knowledge graphs for RDF tests: no spaCy model, every value visible in the test."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
@@ -100,3 +102,17 @@ def rdflib_dataset(data: str | bytes, fmt: str) -> Dataset:
         warnings.simplefilter("ignore", DeprecationWarning)
         ds.parse(data=data.decode() if isinstance(data, bytes) else data, format=fmt)
     return ds
+
+
+def rdflib_parse(source: str | bytes | Path, fmt: str) -> Graph:
+    """Parse into a plain rdflib Graph (its JSON-LD parser trips a DeprecationWarning in rdflib 7.6)."""
+    import warnings
+
+    g = Graph()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        if isinstance(source, Path):
+            g.parse(source, format=fmt)
+        else:
+            g.parse(data=source.decode() if isinstance(source, bytes) else source, format=fmt)
+    return g

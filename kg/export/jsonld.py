@@ -1,5 +1,9 @@
-"""JSON-LD 1.1 with a compact context: prefixes for every vocabulary and base namespace, compact IRIs,
-one ``@graph`` object per named graph. Sorted, so the same dataset gives the same bytes.
+"""JSON-LD 1.1 with a compact context: prefixes for every vocabulary and base namespace, compact IRIs.
+Sorted, so the same dataset gives the same bytes.
+
+``graph.jsonld`` holds the union of all graphs, like ``graph.ttl``, in the default graph: that is what
+JSON-LD consumers read (most ignore named graphs). ``named_graphs=True`` writes one ``@graph`` object per
+named graph instead (the per-article layout of graph.trig and graph.nq).
 
 Plain strings are JSON strings; every other literal keeps its lexical form and datatype
 (``{"@value": "3", "@type": "xsd:integer"}``) so the data round-trips exactly (isomorphic N-Quads).
@@ -79,8 +83,8 @@ def _nodes(triples: list[ox.Triple], compact: _Compactor) -> list[dict[str, Any]
     return nodes
 
 
-def to_jsonld(data: RDFData) -> dict[str, Any]:
-    """The dataset as a compacted JSON-LD document (a dict).
+def to_jsonld(data: RDFData, *, named_graphs: bool = False) -> dict[str, Any]:
+    """The graph (or, with ``named_graphs``, the dataset) as a compacted JSON-LD document (a dict).
 
     >>> to_jsonld(RDFData((), {"kg": "https://w3id.org/kg-news/ontology#"}))["@graph"]
     []
@@ -88,7 +92,9 @@ def to_jsonld(data: RDFData) -> dict[str, Any]:
     compact = _Compactor(data.prefixes)
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
     default: list[ox.Triple] = []
-    for q in data.quads:
+    if not named_graphs:
+        default = data.triples()
+    for q in data.quads if named_graphs else ():
         if isinstance(q.graph_name, ox.NamedNode):
             graphs[q.graph_name.value].append(q.triple)
         else:
@@ -100,9 +106,9 @@ def to_jsonld(data: RDFData) -> dict[str, Any]:
     return {"@context": context, "@graph": items}
 
 
-def generate_jsonld(data: RDFData) -> bytes:
-    """The dataset as compact JSON-LD bytes (UTF-8): the context, then one node per line, graph by graph."""
-    doc = to_jsonld(data)
+def generate_jsonld(data: RDFData, *, named_graphs: bool = False) -> bytes:
+    """Compact JSON-LD bytes (UTF-8): the context, then one node per line (graph by graph with ``named_graphs``)."""
+    doc = to_jsonld(data, named_graphs=named_graphs)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode   # the C encoder
     lines = ['{"@context": ' + json.dumps(doc["@context"], ensure_ascii=False, indent=1) + ',', ' "@graph": [']
     items = doc["@graph"]
@@ -119,6 +125,6 @@ def generate_jsonld(data: RDFData) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def write_jsonld(data: RDFData, destination: str | Path | BinaryIO) -> None:
-    """Write the dataset as compact JSON-LD to a path or an open binary file."""
-    emit(generate_jsonld(data), destination)
+def write_jsonld(data: RDFData, destination: str | Path | BinaryIO, *, named_graphs: bool = False) -> None:
+    """Write the union graph (or the dataset) as compact JSON-LD to a path or an open binary file."""
+    emit(generate_jsonld(data, named_graphs=named_graphs), destination)

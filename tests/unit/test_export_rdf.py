@@ -20,9 +20,10 @@ from kg.export.nquads import generate_nquads
 from kg.export.rdf import serialize
 from kg.export.trig import generate_trig
 from kg.graph import KnowledgeGraph, RDFData, to_quads, to_rdf
-from tests.kgfixtures import assert_isomorphic, dataset_quads, make_kg, quad_set, rdflib_dataset
+from tests.kgfixtures import assert_isomorphic, dataset_quads, make_kg, quad_set, rdflib_dataset, rdflib_parse
 
-GENERATORS = {"trig": generate_trig, "nquads": generate_nquads, "jsonld": generate_jsonld}
+GENERATORS = {"trig": generate_trig, "nquads": generate_nquads,
+              "jsonld": lambda data: generate_jsonld(data, named_graphs=True)}
 OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
 RDFLIB_FORMATS = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
 
@@ -75,8 +76,17 @@ def test_export_write_rdf_still_takes_an_rdflib_graph(tmp_path: Path) -> None:
     assert_isomorphic(g, Graph().parse(tmp_path / "g.ttl"))
 
 
+def test_export_jsonld_is_the_union_graph_for_plain_consumers(data: RDFData) -> None:
+    g = rdflib_parse(generate_jsonld(data), "json-ld")
+    assert_isomorphic(Graph().parse(data=serialize(data).decode(), format="turtle"), g)
+    assert {str(t) for t in ox.parse(generate_jsonld(data), format=ox.RdfFormat.JSON_LD)} == {
+        str(t) for t in data.triples()}
+    taliban = next(n for n in to_jsonld(data)["@graph"] if n["@id"] == "ent:taliban")
+    assert taliban["rdfs:label"] == "Taliban" and "@graph" not in taliban
+
+
 def test_export_jsonld_uses_compact_context(data: RDFData) -> None:
-    doc = to_jsonld(data)
+    doc = to_jsonld(data, named_graphs=True)
     assert doc["@context"]["ent"] == "https://example.org/kg/entity/"
     graphs = {g["@id"]: g["@graph"] for g in doc["@graph"]}
     assert set(graphs) == {"graph:article/other", "graph:article/taliban", "graph:merged"}
@@ -84,7 +94,8 @@ def test_export_jsonld_uses_compact_context(data: RDFData) -> None:
     assert taliban["@type"] == "kg:Organization"
     assert taliban["rdfs:label"] == "Taliban"
     assert taliban["kg:mentionCount"] == {"@value": "5", "@type": "xsd:integer"}
-    assert json.loads(generate_jsonld(data)) == doc
+    assert json.loads(generate_jsonld(data, named_graphs=True)) == doc
+    assert json.loads(generate_jsonld(data)) == to_jsonld(data)
 
 
 def test_export_trig_has_one_graph_block_per_graph(data: RDFData) -> None:

@@ -15,7 +15,7 @@ from kg.pipeline import CACHE_DIR, build
 from kg.query import bind_parameters, get_named_query, run_query
 from kg.store import open_store
 from kg.validate import validate
-from tests.kgfixtures import rdflib_dataset
+from tests.kgfixtures import rdflib_dataset, rdflib_parse
 
 pytestmark = pytest.mark.model
 ARTICLES = Path(__file__).resolve().parents[2] / "articles"
@@ -44,12 +44,15 @@ def by_graph(path: Path) -> dict[str, set[str]]:
 
 def test_rdf_demo_every_export_parses_in_pyoxigraph_rdflib_and_rapper(demo: Path) -> None:
     quads = {str(q) for q in ox.parse(path=str(demo / "graph.nq"), format=ox.RdfFormat.N_QUADS)}
-    for name, fmt in (("graph.trig", ox.RdfFormat.TRIG), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
-        assert {str(q) for q in ox.parse(path=str(demo / name), format=fmt)} == quads, name
+    assert {str(q) for q in ox.parse(path=str(demo / "graph.trig"), format=ox.RdfFormat.TRIG)} == quads
     triples = {str(q.triple) for q in ox.parse(path=str(demo / "graph.nq"), format=ox.RdfFormat.N_QUADS)}
-    assert {str(t) for t in ox.parse(path=str(demo / "graph.ttl"), format=ox.RdfFormat.TURTLE)} == triples
-    for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads"), ("graph.jsonld", "json-ld")):
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        assert {str(t.triple) if isinstance(t, ox.Quad) else str(t)
+                for t in ox.parse(path=str(demo / name), format=fmt)} == triples, name
+    for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads")):
         assert len(rdflib_dataset((demo / name).read_bytes(), fmt)) == len(quads), name
+    for name, fmt in (("graph.ttl", "turtle"), ("graph.jsonld", "json-ld")):
+        assert len(rdflib_parse(demo / name, fmt)) == len(triples), name
     rapper = shutil.which("rapper")
     if rapper:
         for name, syntax in (("graph.ttl", "turtle"), ("graph.trig", "trig"), ("graph.nq", "nquads")):
