@@ -12,6 +12,7 @@ from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
+from kg.export.html import write_html
 from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Skipped
@@ -147,7 +148,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
     """Write every export of ``kg`` into the folder ``out``: graph.ttl (the union), graph.trig and graph.nq
-    (one named graph per article plus the merged graph), graph.jsonld, graph.graphml, graph.gexf and CSV tables."""
+    (one named graph per article plus the merged graph), graph.jsonld, graph.graphml, graph.gexf, graph.html and CSV tables."""
     data = to_quads(kg, base=base)
     outputs = []
     for name, writer in RDF_EXPORTS.items():
@@ -156,8 +157,9 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     view = to_networkx(kg, base=base)
     write_graphml(view, out / "graph.graphml")
     write_gexf(view, out / "graph.gexf")
+    write_html(view, out / "graph.html")
     tables = write_csv(view, out)
-    outputs += [out / "graph.graphml", out / "graph.gexf", *tables]
+    outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:
         summary.triples = len(data.triples())
         summary.outputs = outputs
