@@ -122,3 +122,12 @@ def view(exports: Path, open_browser: bool) -> None:
 
 def main() -> None:
     cli()
+
+
+from kg.cli_rdf import push_cmd, query_cmd, serve_cmd, stats_cmd, validate_cmd  # noqa: E402
+
+cli.add_command(query_cmd)
+cli.add_command(validate_cmd)
+cli.add_command(stats_cmd)
+cli.add_command(serve_cmd)
+cli.add_command(push_cmd)

@@ -14,7 +14,15 @@ def _safe(part: str) -> str:
 
 
 def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}entity/{_safe(key)}")
+    """The IRI of an entity key; a key that is not already IRI-safe gets a short hash so keys never collide.
+
+    >>> str(entity_iri("taliban"))
+    'https://example.org/kg/entity/taliban'
+    """
+    safe = _safe(key)
+    if safe != key:
+        safe = "-".join(x for x in (safe, hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]) if x)
+    return URIRef(f"{base}entity/{safe}")
 
 
 def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -40,3 +48,19 @@ def relation_iri(label: str) -> URIRef:
 
 def relation_class_iri(name: str) -> URIRef:
     return RELATION_NS[f"class/{relation_slug(name)}"]
+
+
+def graph_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding one article's description, statements and evidence."""
+    return URIRef(f"{base}graph/article/{article_iri(article_id, base).rsplit('/', 1)[-1]}")
+
+
+def merged_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The named graph holding merged entity data, relation declarations and edge-level aggregates."""
+    return URIRef(f"{base}graph/merged")
+
+
+def group_iri(subject: str, label: str, obj: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The statement group of the asserted triple ``subject label object`` (its edge-level aggregates)."""
+    digest = hashlib.sha1("\x1f".join((subject, label, obj)).encode("utf-8")).hexdigest()[:20]
+    return URIRef(f"{base}edge/{digest}")

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
-from kg.export import write_graphml, write_rdf
+from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.tables import write_csv
-from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_rdf
+from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from kg.readers import read_paths
@@ -147,14 +147,19 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
 
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
-    """Write every export of ``kg`` into the folder ``out``."""
-    graph = to_rdf(kg, base=base)
-    write_rdf(graph, out / "graph.ttl")
+    """Write every export of ``kg`` into the folder ``out``: graph.ttl (the union), graph.trig and graph.nq
+    (one named graph per article plus the merged graph), graph.jsonld, graph.graphml, graph.gexf, graph.html and CSV tables."""
+    data = to_quads(kg, base=base)
+    outputs = []
+    for name, writer in RDF_EXPORTS.items():
+        writer(data, out / name)
+        outputs.append(out / name)
     view = to_networkx(kg, base=base)
     write_graphml(view, out / "graph.graphml")
     write_gexf(view, out / "graph.gexf")
     write_html(view, out / "graph.html")
     tables = write_csv(view, out)
+    outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:
-        summary.triples = len(graph)
-        summary.outputs = [out / "graph.ttl", out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
+        summary.triples = len(data.triples())
+        summary.outputs = outputs

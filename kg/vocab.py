@@ -9,7 +9,9 @@ ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology#"
 RELATION_NS = Namespace("https://w3id.org/kg-news/relation/")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
 DEFAULT_BASE = "https://example.org/kg/"
+ONTOLOGY_GRAPH = "https://w3id.org/kg-news/ontology"
 
 
 class KG(DefinedNamespace):
@@ -29,7 +31,9 @@ class KG(DefinedNamespace):
     Product: URIRef
     Law: URIRef
     Concept: URIRef
+    Quantity: URIRef
     Statement: URIRef
+    StatementGroup: URIRef
     Relation: URIRef
     RelationClass: URIRef
     # entity properties
@@ -47,6 +51,15 @@ class KG(DefinedNamespace):
     surface: URIRef
     pattern: URIRef
     extractor: URIRef
+    sentenceStart: URIRef
+    assertedAs: URIRef
+    # statement-group (edge-level aggregate) properties
+    supportedBy: URIRef
+    supportCount: URIRef
+    articleCount: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    maxConfidence: URIRef
     # relation properties
     baseRelation: URIRef
     relationClass: URIRef

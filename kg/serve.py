@@ -1,0 +1,170 @@
+"""A real SPARQL 1.1 endpoint on loopback: Oxigraph's server (PyPI package ``oxigraph``) loaded with an
+export and the ontology. Read-only unless ``writable``; the default graph is the union of all graphs."""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ontology import KG_TTL
+from kg.store import resolve_export
+from kg.vocab import ONTOLOGY_GRAPH
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server executable (installed beside this Python by the ``oxigraph`` package).
+
+    Raises:
+        InputError: it is not installed.
+    """
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        raise InputError("the Oxigraph server is not installed", hint="pip install oxigraph==0.5.13")
+    return found
+
+
+def free_port(host: str = HOST) -> int:
+    """A TCP port on ``host`` that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return int(s.getsockname()[1])
+
+
+def _check_free(port: int) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError as exc:
+            raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {exc.strerror}",
+                             hint="try another --port (0 picks a free one)") from None
+
+
+@dataclass
+class Server:
+    """A running Oxigraph server; :meth:`stop` ends it and removes its data folder."""
+
+    process: subprocess.Popen[bytes]
+    port: int
+    folder: Path
+    writable: bool
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        """The SPARQL 1.1 query endpoint."""
+        return f"{self.base_url}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.base_url}/update"
+
+    @property
+    def store_url(self) -> str:
+        """The SPARQL 1.1 Graph Store Protocol endpoint (for ``kg push``)."""
+        return f"{self.base_url}/store"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.log.unlink(missing_ok=True)
+
+    @property
+    def log(self) -> Path:
+        """The server's output (kept until :meth:`stop`)."""
+        return self.folder.parent / f"{self.folder.name}.log"
+
+
+def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> None:
+    cmd = [binary, "load", "--location", str(folder), "--file", str(file)]
+    if graph:
+        cmd += ["--graph", graph]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise InputError(f"{file}: Oxigraph could not load it: {done.stderr.strip().splitlines()[-1:]}")
+
+
+def _ready(url: str) -> bool:
+    request = urllib.request.Request(url + "?query=" + urllib.parse.quote("ASK {}"),
+                                     headers={"Accept": "application/sparql-results+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT, writable: bool = False,
+                 with_ontology: bool = True, timeout: float = 30.0) -> Server:
+    """Start Oxigraph on 127.0.0.1:``port`` (0 = any free port) loaded with ``exports``; return once it answers.
+
+    Raises:
+        InputError: the export cannot be read, or the server does not start (port in use, ...).
+    """
+    binary = oxigraph_binary()
+    files = [resolve_export(exports)] if exports is not None else []
+    folder = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    try:
+        for file in files:
+            _load(binary, folder, file.resolve())
+        if with_ontology:
+            _load(binary, folder, KG_TTL, ONTOLOGY_GRAPH)
+        port = port or free_port()
+        _check_free(port)
+        cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(folder / ""),
+               "--bind", f"{HOST}:{port}", "--union-default-graph"]
+        log = open(folder.parent / f"{folder.name}.log", "wb")
+        process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    server = Server(process, port, folder, writable)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            if _ready(server.query_url):
+                return server
+            time.sleep(0.05)
+    except BaseException:   # interrupted while waiting: leave no server behind
+        server.stop()
+        raise
+    message = server.log.read_text(errors="replace").strip()
+    server.stop()
+    raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {message[-300:] or 'no answer'}",
+                     hint="try another --port (0 picks a free one)")
+
+
+@contextlib.contextmanager
+def serving(exports: str | Path | None = None, **kwargs: object) -> Iterator[Server]:
+    """``with serving(path, port=0) as server: ...`` — the server stops at the end of the block."""
+    server = start_server(exports, **kwargs)  # type: ignore[arg-type]
+    try:
+        yield server
+    finally:
+        server.stop()

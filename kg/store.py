@@ -1,0 +1,68 @@
+"""Reading exports back: a file in any RDF format kg writes, or an exports folder, into Oxigraph."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.ontology import KG_TTL
+from kg.vocab import ONTOLOGY_GRAPH
+
+FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
+           ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+           ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML}
+# in a folder, the first present wins: the dataset formats keep the per-article named graphs
+PREFERRED = ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld")
+
+
+def resolve_export(path: str | Path) -> Path:
+    """The export file ``path`` names: the file itself, or the best export inside a folder.
+
+    Raises:
+        InputError: nothing there, or a format kg cannot read.
+    """
+    p = Path(path)
+    if p.is_dir():
+        for name in PREFERRED:
+            if (p / name).is_file():
+                return p / name
+        raise InputError(f"{p}: no export found (looked for {', '.join(PREFERRED)})",
+                         hint=f"build one first: kg build ARTICLES -o {p}")
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder", hint="give an export file or the exports folder")
+    if p.suffix.lower() not in FORMATS:
+        raise InputError(f"{p}: unknown RDF format {p.suffix!r}",
+                         hint="use one of " + ", ".join(sorted(FORMATS)))
+    return p
+
+
+def read_quads(path: str | Path) -> list[ox.Quad]:
+    """Every quad of an export file or folder (triples land in the default graph).
+
+    Raises:
+        InputError: the file is missing or does not parse (the message names file, line and column).
+    """
+    p = resolve_export(path)
+    try:
+        return list(ox.parse(path=str(p), format=FORMATS[p.suffix.lower()]))
+    except SyntaxError as exc:
+        raise InputError(f"{p}: not valid {p.suffix[1:]}: {exc}", hint="rebuild the export") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{p}: cannot read: {exc}") from None
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """``ontology/kg.ttl`` in its own named graph."""
+    graph = ox.NamedNode(ONTOLOGY_GRAPH)
+    return [ox.Quad(t.subject, t.predicate, t.object, graph)
+            for t in ox.parse(path=str(KG_TTL), format=ox.RdfFormat.TURTLE)]
+
+
+def open_store(path: str | Path, *, with_ontology: bool = False) -> ox.Store:
+    """An in-memory Oxigraph store with the export (and optionally the ontology in its own graph)."""
+    store = ox.Store()
+    store.bulk_extend(read_quads(path))
+    if with_ontology:
+        store.bulk_extend(ontology_quads())
+    return store

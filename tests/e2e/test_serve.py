@@ -1,0 +1,90 @@
+"""kg serve against the real Oxigraph server (PyPI package ``oxigraph``) on a free loopback port."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.export import write_nquads
+from kg.graph import to_quads
+from kg.serve import free_port, serving
+from tests.kgfixtures import make_kg
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("exports")
+    write_nquads(to_quads(make_kg()), folder / "graph.nq")
+    return folder
+
+
+def sparql(url: str, query: str) -> dict:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Accept": "application/sparql-results+json",
+                                              "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_serve_answers_sparql_over_http(exports: Path) -> None:
+    with serving(exports, port=0) as server:
+        answer = sparql(server.query_url, "PREFIX rel: <https://w3id.org/kg-news/relation/> "
+                                          "SELECT ?o WHERE { <https://example.org/kg/entity/taliban> "
+                                          "rel:will_not_work_with ?o }")
+        assert [b["o"]["value"] for b in answer["results"]["bindings"]] == ["https://example.org/kg/entity/united-states"]
+        # named graphs are kept, and the ontology is loaded in its own graph
+        graphs = sparql(server.query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        names = [b["g"]["value"] for b in graphs["results"]["bindings"]]
+        assert "https://example.org/kg/graph/article/taliban" in names
+        assert "https://w3id.org/kg-news/ontology" in names
+        folder = server.folder
+    assert not folder.exists()
+
+
+def test_serve_is_read_only_by_default(exports: Path) -> None:
+    with serving(exports, port=0) as server:
+        request = urllib.request.Request(server.update_url, data=b"update=CLEAR+ALL", method="POST",
+                                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=10)
+        assert sparql(server.query_url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")["results"]["bindings"][0][
+            "n"]["value"] != "0"
+
+
+def test_serve_cli_prints_endpoint_first_and_stops_on_sigterm(exports: Path) -> None:
+    port = free_port()
+    kg = Path(sys.executable).parent / "kg"
+    process = subprocess.Popen([str(kg), "serve", str(exports), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().strip()
+        assert first == f"http://127.0.0.1:{port}/query"
+        assert sparql(first, "ASK { ?s a <https://schema.org/NewsArticle> }")["boolean"] is True
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 0, stderr
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", timeout=2)
+
+
+def test_serve_port_in_use_is_a_clear_error(exports: Path) -> None:
+    with serving(exports, port=0) as server:
+        result = CliRunner().invoke(cli, ["serve", str(exports), "--port", str(server.port)])
+        assert result.exit_code == 1
+        assert "did not start on 127.0.0.1:" in result.output
+
+
+def test_serve_missing_export_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "0"])
+    assert result.exit_code == 1 and "no export found" in result.output
