@@ -40,3 +40,28 @@ def alias_table() -> dict[str, tuple[str, str, str]]:
 def canonical_alias(name: str) -> tuple[str, str, str] | None:
     """(canonical name, type, source) when the alias table knows ``name``."""
     return alias_table().get(normalize_name(name))
+
+
+COUNTRIES_PATH = ALIASES_PATH.parent / "countries.tsv"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Normalized names of every country (``ontology/countries.tsv``, ISO 3166-1) and their table aliases."""
+    names: set[str] = set()
+    for line in COUNTRIES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names |= {normalize_name(n) for n in line.split("\t")[1:] if "," not in n}
+    for alias, (canonical, _, _) in alias_table().items():
+        if normalize_name(canonical) in names:
+            names.add(alias)
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """True when ``name`` names a country ("Afghanistan", "the U.S.", "Britain").
+
+    >>> is_country("the U.S."), is_country("Doha")
+    (True, False)
+    """
+    return normalize_name(name) in country_names()

@@ -1,0 +1,158 @@
+"""Definite descriptions and bare titles: "the group", "the country", "the Church", "the Prime Minister".
+
+A description is not a name: it never becomes a node or a ``skos:altLabel`` of its own. It stands for an
+entity of the article when the evidence is strong, and is otherwise left out of the graph (the statements
+that use it are dropped rather than guessed):
+
+* ``head``: the head noun is the head word of exactly one name mentioned before it ("the Church" ->
+  "Church of Scientology", "the department" -> "US State Department");
+* ``title``: a bare title was written before exactly one person's name in the article ("the Prime
+  Minister" -> "Prime Minister Rishi Sunak");
+* ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
+  class in its sentence and the two before it ("the country" -> "Afghanistan").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from kg.models import Entity, Mention
+from kg.resolve.aliases import is_country
+
+# head noun -> the class of entity it may stand for (None: lexical evidence only)
+ENTITY_NOUNS: dict[str, str | None] = {
+    "country": "country", "nation": "country", "city": "city", "town": "city", "capital": "city",
+    "village": "city", "group": "organization", "organization": "organization", "organisation": "organization",
+    "movement": "organization", "militia": "organization", "company": "organization", "firm": "organization",
+    "regime": "organization", "team": None, "side": None, "club": None, "party": None, "agency": None,
+    "ministry": None, "department": None, "government": None, "administration": None, "court": None,
+    "church": None, "university": None, "college": None, "school": None, "navy": None, "army": None,
+    "military": None, "police": None, "council": None, "committee": None, "union": None, "bank": None,
+    "league": None, "network": None, "magazine": None, "newspaper": None, "station": None,
+    "museum": None, "hospital": None, "board": None, "commission": None, "institute": None,
+    "foundation": None, "band": None, "state": None, "province": None, "region": None, "island": None,
+    "festival": None, "competition": None, "contest": None, "tournament": None, "ship": None,
+    "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
+    "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
+}
+HEAD_TITLES = {"president", "minister", "secretary", "governor", "senator", "chancellor", "mp", "mayor", "king",
+               "queen", "pope", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+               "prosecutor", "judge", "commissioner", "director", "chairman", "chairwoman", "ceo", "coach",
+               "captain", "administrator", "leader", "chief", "general", "lawmaker", "congressman",
+               "congresswoman", "representative", "envoy", "prince", "princess", "sheikh", "emir", "sultan"}
+TITLE_WORDS = HEAD_TITLES | {"prime", "vice", "deputy", "home", "foreign", "state", "executive", "defense",
+                             "defence", "interior", "finance", "justice", "affairs", "attorney", "crown",
+                             "first", "lady", "supreme", "former", "acting", "new", "the", "of", "for"}
+_CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
+
+
+def is_title(text: str) -> bool:
+    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
+
+    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
+    (True, False)
+    """
+    words = _title_words(text)
+    return bool(words) and words[-1] in HEAD_TITLES and all(w in TITLE_WORDS for w in words)
+
+
+def description_head(mention: Mention) -> str | None:
+    """The head noun when ``mention`` is a description rather than a name, else None.
+
+    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun.
+    """
+    if mention.is_pronoun:
+        return None
+    if is_title(mention.text):
+        return "title"
+    words = mention.text.split()
+    if len(words) == 1 and words[0].casefold() in ENTITY_NOUNS:
+        return words[0].casefold()
+    return None
+
+
+def _name_heads(name: str) -> set[str]:
+    """Head words of a name: the last word, and the word before "of" ("Church of Scientology")."""
+    words = [w.casefold() for w in name.split()]
+    heads = {words[-1]} if words else set()
+    if "of" in words and words.index("of") > 0:
+        heads.add(words[words.index("of") - 1])
+    return heads
+
+
+def title_holders(doc: Doc, mentions: Sequence[Mention], keys: dict[str, str]) -> dict[str, set[str]]:
+    """Normalized title -> keys of the people it was written before ("Prime Minister Rishi Sunak")."""
+    holders: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "Person" or m.key not in keys:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        i = span.start
+        run: list[str] = []
+        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS:
+            i -= 1
+            run.insert(0, doc[i].text.strip(".").casefold())
+        while run and run[-1] not in HEAD_TITLES:
+            run.pop()
+        for j in range(len(run)):
+            if run[j] not in ("the", "of", "for", "former", "acting", "new"):
+                holders.setdefault(" ".join(run[j:]), set()).add(keys[m.key])
+    return holders
+
+
+def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Sequence[Mention],
+                         entities: Sequence[Entity], keys: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Map description mention keys to ``(entity key, rule)`` where the evidence is strong.
+
+    Args:
+        doc: the parsed article.
+        descriptions: mentions for which :func:`description_head` is not None.
+        mentions: the article's other mentions, already clustered (``keys``: mention key -> entity key).
+        entities: the article's entities.
+    """
+    by_key = {e.key: e for e in entities}
+    named = [m for m in mentions if m.is_named and keys.get(m.key) in by_key
+             and not by_key[keys[m.key]].key.startswith(("concept/",))]
+    first_seen: dict[str, int] = {}
+    for m in named:
+        first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
+    holders = title_holders(doc, mentions, keys)
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    out: dict[str, tuple[str, str]] = {}
+    for d in descriptions:
+        head = description_head(d)
+        if head is None:
+            continue
+        if head == "title":
+            words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
+            found = holders.get(" ".join(words), set())
+            if len(found) == 1:
+                out[d.key] = (next(iter(found)), "title")
+            continue
+        before = {k for k, start in first_seen.items() if start < d.start}
+        lexical = sorted(k for k in before if any(head in _name_heads(n)
+                                                  for n in (by_key[k].label, *by_key[k].aliases)))
+        if len(lexical) == 1:
+            out[d.key] = (lexical[0], "head")
+            continue
+        if lexical or ENTITY_NOUNS.get(head) is None:
+            continue
+        klass = ENTITY_NOUNS[head]
+        index = max(i for i, s in enumerate(starts) if s <= d.start)
+        window_start = starts[max(0, index - 2)]
+        near = {keys[m.key] for m in named if window_start <= m.start < d.start}
+        fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass or ""]
+                      and (klass != "country" or is_country(by_key[k].label))
+                      and (klass != "city" or not is_country(by_key[k].label)))
+        if len(fits) == 1:
+            out[d.key] = (fits[0], "class")
+    return out
+
