@@ -29,21 +29,34 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
-def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns
-                     ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
+def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
+    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" stays."""
+    head = description_head(mention, doc)
+    if head is None or mention.is_named and len(mention.text.split()) > 1 and head != "title":
+        return False
+    return head == "title" or len(mention.text.split()) == 1 or mention.key not in predicates
+
+
+def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
+                     predicates: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Entity], dict[str, str]]:
     """Cluster one article's mentions into entities and resolve pronouns and descriptions.
+
+    Args:
+        predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
+            stay concept nodes even when they look like descriptions.
 
     Returns:
         (mentions, entities, mention key -> entity key); unresolved pronouns and descriptions are absent
         from the mapping.
     """
     mentions = _unique(mentions)
-    descriptions = [m for m in mentions if description_head(m) is not None]
-    names = [m for m in mentions if description_head(m) is None]
+    descriptive = {m.key for m in mentions if _describes(m, doc, predicates)}
+    descriptions = [m for m in mentions if m.key in descriptive]
+    names = [m for m in mentions if m.key not in descriptive]
     entities, keys, _ = cluster_mentions(article_id, names)
     antecedents = resolver(doc, retype(names, entities, keys))
     if any(a.key not in keys for a in antecedents.values()):
-        names = _unique(names + [a for a in antecedents.values() if description_head(a) is None])
+        names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
         entities, keys, _ = cluster_mentions(article_id, names)
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
@@ -64,7 +77,8 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
     statements = list(extract_statements(doc, article.id, lexicon))
     mentions, entities, keys = resolve_entities(
         doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
-                                               if m is not None], resolver=resolver)
+                                               if m is not None], resolver=resolver,
+        predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"))
     resolved: list[Statement] = []
     seen = set()
     for s in statements:

@@ -18,7 +18,7 @@ def normalize_name(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
     text = _LEADING.sub("", text)
-    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"'s\b", "", text)                     # "New People's Party" ~ "New People Party"
     text = re.sub(r"(?<=\w)\.(?=\w|$)", "", text)       # U.S. -> US
     text = re.sub(r"[^\w'&-]+", " ", text.casefold())
     return " ".join(text.split())
@@ -65,3 +65,29 @@ def is_country(name: str) -> bool:
     (True, False)
     """
     return normalize_name(name) in country_names()
+
+
+FIRST_NAMES_PATH = ALIASES_PATH.parent / "first_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given name (case-folded) -> usual gender ``"M"``, ``"F"`` or ``"X"`` (``ontology/first_names.tsv``)."""
+    table: dict[str, str] = {}
+    for line in FIRST_NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            table[name.casefold()] = gender
+    return table
+
+
+def name_gender(name: str) -> str | None:
+    """Gender cue of a person's name from its first word: ``"M"``, ``"F"``, ``"X"`` or None when unknown.
+
+    >>> name_gender("Wendy Sherman"), name_gender("Sherman")
+    ('F', None)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return first_names().get(words[0].casefold())

@@ -61,10 +61,18 @@ def is_title(text: str) -> bool:
     return bool(words) and words[-1] in HEAD_TITLES and all(w in TITLE_WORDS for w in words)
 
 
-def description_head(mention: Mention) -> str | None:
+PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
+                              "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
+                              "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
     """The head noun when ``mention`` is a description rather than a name, else None.
 
-    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun.
+    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun; with the
+    ``doc``, a short definite noun phrase headed by an entity or person noun ("the Brazilian team", "the
+    Panama coach") gives its head.
     """
     if mention.is_pronoun:
         return None
@@ -73,6 +81,24 @@ def description_head(mention: Mention) -> str | None:
     words = mention.text.split()
     if len(words) == 1 and words[0].casefold() in ENTITY_NOUNS:
         return words[0].casefold()
+    if doc is None or mention.is_named or mention.ner_label or not 1 < len(words) <= 4:
+        return None
+    head = words[-1].casefold()
+    if head not in ENTITY_NOUNS and head not in PERSON_NOUNS or any(w[:1].isupper() for w in words):
+        # "the Biden administration", "the Afghan team": a name inside makes it a name of its own
+        return None
+    before = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if before is None or before.start == 0 or doc[before.start - 1].lower_ not in _DEFINITE:
+        return None
+    return head
+
+
+def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
+    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+    for m in named:
+        gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
+        if m.start >= d.end and gap in (" ", ", ") or m.end <= d.start and gap in (", the ", ", this "):
+            return m
     return None
 
 
@@ -128,8 +154,17 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     starts = [s.start_char for s in sentences]
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
-        head = description_head(d)
+        head = description_head(d, doc)
         if head is None:
+            continue
+        apposed = _appositive(doc, d, named)
+        if apposed is not None:
+            out[d.key] = (keys[apposed.key], "appositive")
+            continue
+        if head in PERSON_NOUNS and head not in ENTITY_NOUNS:
+            found = holders.get(head, set()) if head in HEAD_TITLES else set()
+            if len(found) == 1:
+                out[d.key] = (next(iter(found)), "title")
             continue
         if head == "title":
             words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]

@@ -30,14 +30,14 @@ from kg.models import Entity, Mention
 from kg.resolve.aliases import canonical_alias, normalize_name
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
-TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Concept"]
+TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
 COMPASS = {"north", "south", "east", "west"}
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
                           "western", "of", "at", "in", "for", "and", "&"}
 _STATE_OF = re.compile(r"^(?:state|city|republic|kingdom|commonwealth|province|county) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
-_COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law"}]
+_COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
 
 def slug(text: str, *, limit: int = 60) -> str:
@@ -88,7 +88,8 @@ def _same_family(a: str, b: str) -> bool:
 
 
 def _majority_type(mentions: Sequence[Mention]) -> str:
-    counts = Counter(m.type for m in mentions if m.type != "Concept") or Counter(m.type for m in mentions)
+    counts = (Counter(m.type for m in mentions if m.type not in ("Concept", "Entity"))
+              or Counter(m.type for m in mentions if m.type != "Concept") or Counter(m.type for m in mentions))
     best = max(counts.values())
     return next(t for t in TYPE_PRIORITY if counts.get(t) == best) if any(
         counts.get(t) == best for t in TYPE_PRIORITY) else sorted(counts)[0]
@@ -173,8 +174,9 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             targets = sorted({k for k, (t, _) in longer.items() if k != key and t != "Person"
                               and any(initials(m.text) == text for m in by_key.get(k, []))})
             rule = "acronym"
-        if not targets and kind != "Person":
-            targets, rule = _short_form_targets(word_list, kind, key, longer)
+        if not targets and (kind != "Person" or len(word_list) == 1):
+            # a one-word "person" that no person explains is often a product or place NER mistyped
+            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, longer)
         targets = [t for t in targets if t in by_key]
         if len(targets) == 1:
             _move(by_key, keys, rules, key, targets[0], rule)
