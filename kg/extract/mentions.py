@@ -179,6 +179,42 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
         i = j
 
 
+# a name before one of these is a name of its own: "[Fisht] Stadium", "[Croucher] Foundation"
+_FACILITY_HEADS = {"Stadium", "Arena", "Foundation", "Memorial", "Station", "Center", "Centre", "Hall", "Temple",
+                   "Hospital", "Airport", "University", "Institute", "Museum", "Bridge", "Park", "Square"}
+_GENERIC = {"International", "National", "Convention", "Memorial", "Olympic", "Regional", "Municipal", "Metro",
+            "Central", "Grand", "Royal", "State", "City", "Space", "Science", "Art", "Hall"}
+_DIRECTIONS = {"East", "West", "North", "South", "New", "Greater", "Upper", "Lower", "Northern", "Southern",
+               "Eastern", "Western", "Central", "Old"}
+
+
+def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
+    """Names inside a longer name: places ("University of [Sheffield]", "[Volgograd] Arena") and the name a
+    facility is called after ("[Fisht] Stadium", "[Chiang Kai Shek] Memorial Hall"), with their types."""
+    from kg.resolve.aliases import first_names, place_names
+
+    places = place_names()
+    tokens = list(span)
+    seen: set[tuple[int, int]] = set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            part = span.doc[tokens[i].i:tokens[i].i + size]
+            if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
+                continue
+            if part.text in places and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
+                seen.add((part.start, part.end))
+                yield part, "Place"
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1].text in _FACILITY_HEADS or tokens[end - 1].text in _GENERIC):
+        end -= 1
+    if end < len(tokens) and tokens[len(tokens) - 1].text in _FACILITY_HEADS:
+        part = span.doc[span.start:span.start + end]
+        if all(t.text[:1].isupper() or t.text == "-" for t in part) and not any(
+                a <= part.start and part.end <= b for a, b in seen) and part.text not in _DIRECTIONS:
+            first = part[0].text.casefold()
+            yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+
+
 def named_mentions(doc: Doc) -> list[Mention]:
     """Every typed named-entity mention in the document, in text order.
 
@@ -193,6 +229,11 @@ def named_mentions(doc: Doc) -> list[Mention]:
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)
+            if mention.type != "Person" and len(mention.text.split()) > 1:
+                whole = doc.char_span(mention.start, mention.end)
+                for part, kind in nested_names(whole) if whole is not None else ():
+                    out.append(Mention(text=part.text, start=part.start_char, end=part.end_char, type=kind,
+                                       ner_label=None, head=part.root.text, is_named=True))
     for run, after in proper_name_runs(doc):
         span = doc[run.start:after.end] if after is not None and run.end == after.start else run
         span = repair_span(span)

@@ -91,3 +91,19 @@ def name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     return first_names().get(words[0].casefold())
+
+
+PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Exact spellings of big cities, US states (``ontology/places.tsv``) and countries."""
+    names: set[str] = set()
+    for line in PLACES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.add(line.split("\t")[0])
+    for line in COUNTRIES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names |= {n for n in line.split("\t")[1:] if "," not in n}
+    return frozenset(names)
