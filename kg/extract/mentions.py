@@ -66,6 +66,10 @@ def repair_span(span: Span) -> Span:
     Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
     doc = span.doc
     start, end = span.start, span.end
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
+            break
     while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
         start += 1
     # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
@@ -76,6 +80,10 @@ def repair_span(span: Span) -> Span:
         if i + 1 >= end:
             break
         start = i + 1
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "the" and doc[i].text == "the" and doc[i - 1].lower_ not in _CONNECTORS:
+            start = i + 1       # "Rathbun the Scientology": two names NER ran together
+            break
     for i in range(end - 2, start, -1):
         token = doc[i]
         if token.text[:1].islower() and token.lower_ not in _CONNECTORS and token.pos_ in ("NOUN", "ADJ") \
@@ -130,8 +138,10 @@ def mention_for(token: Token) -> Mention | None:
     # unless its one word only starts a sentence
     named = token.pos_ == "PROPN" or all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
-    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
-                   type="Organization" if named and token.text.isupper() and len(token.text) > 1 else "Concept",
+    kind = "Concept"
+    if named:   # a name of unknown type ("Entity") unless it is an acronym
+        kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
+    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, type=kind,
                    head=token.lemma_.lower(), is_named=named)
 
 
@@ -194,6 +204,7 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
     from kg.resolve.aliases import first_names, place_names
 
     places = place_names()
+    big = place_names(min_population=300_000)    # a one-word town may be a word ("Enterprise", "Mobile")
     tokens = list(span)
     seen: set[tuple[int, int]] = set()
     for size in (3, 2, 1):
@@ -201,7 +212,7 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             part = span.doc[tokens[i].i:tokens[i].i + size]
             if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
                 continue
-            if part.text in places and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
+            if part.text in (places if size > 1 else big) and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
                 seen.add((part.start, part.end))
                 yield part, "Place"
     end = len(tokens)

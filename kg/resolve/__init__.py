@@ -14,7 +14,7 @@ from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import description_head, resolve_descriptions
+from kg.resolve.descriptions import description_head, is_definite, resolve_descriptions
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
@@ -38,12 +38,16 @@ def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
 
 
 def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
-                     predicates: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Entity], dict[str, str]]:
+                     predicates: frozenset[str] = frozenset(),
+                     appositions: tuple[tuple[Mention, Mention], ...] = ()
+                     ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
     """Cluster one article's mentions into entities and resolve pronouns and descriptions.
 
     Args:
         predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
             stay concept nodes even when they look like descriptions.
+        appositions: (name, description) pairs written side by side ("MicroMega, the secularist
+            magazine"); a definite description there is the name, wherever else the article repeats it.
 
     Returns:
         (mentions, entities, mention key -> entity key); unresolved pronouns and descriptions are absent
@@ -62,6 +66,14 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]
     resolved = resolve_descriptions(doc, descriptions, names, entities, keys)
+    for name, description in appositions:
+        if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
+                and not keys[name.key].startswith("concept/") and is_definite(doc, description):
+            concept = keys[description.key]
+            for mention_key, entity_key in list(keys.items()):
+                if entity_key == concept:
+                    resolved[mention_key] = (keys[name.key], "appositive")
+            entities = [e for e in entities if e.key != concept]
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():
@@ -78,7 +90,9 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
     mentions, entities, keys = resolve_entities(
         doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
                                                if m is not None], resolver=resolver,
-        predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"))
+        predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
+        appositions=tuple((s.subject, s.object) for s in statements if s.pattern == "appos" and s.subject.is_named
+                          and not s.object.is_named and not s.object.is_pronoun))
     resolved: list[Statement] = []
     seen = set()
     for s in statements:

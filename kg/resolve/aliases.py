@@ -96,13 +96,16 @@ def name_gender(name: str) -> str | None:
 PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 
 
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Exact spellings of big cities, US states (``ontology/places.tsv``) and countries."""
+@lru_cache(maxsize=2)
+def place_names(*, min_population: int = 0) -> frozenset[str]:
+    """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
+    countries."""
     names: set[str] = set()
     for line in PLACES_PATH.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            names.add(line.split("\t")[0])
+            name, kind, _, population = line.split("\t")[:4]
+            if kind != "city" or int(population) >= min_population:
+                names.add(name)
     for line in COUNTRIES_PATH.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             names |= {n for n in line.split("\t")[1:] if "," not in n}

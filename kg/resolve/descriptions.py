@@ -93,6 +93,15 @@ def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
     return head
 
 
+def is_definite(doc: Doc, mention: Mention) -> bool:
+    """True when a determiner or a possessive makes the phrase definite ("the X", "Islam's X")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
+
+
 def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
     """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
     for m in named:

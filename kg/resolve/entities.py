@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.models import Entity, Mention
 from kg.resolve.aliases import canonical_alias, normalize_name
@@ -32,6 +33,11 @@ from kg.resolve.aliases import canonical_alias, normalize_name
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
 COMPASS = {"north", "south", "east", "west"}
+# "CBC News" is CBC; "NASA Administrator" is a person
+_BRAND_WORDS = {"news", "radio", "tv", "television", "group", "corporation", "corp", "inc", "ltd", "plc", "company",
+                "online", "international", "holdings", "media", "network", "channel", "world", "america"}
+_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
+              "magazine", "newspaper", "network", "agency", "militia"}
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
                           "western", "of", "at", "in", "for", "and", "&"}
@@ -88,8 +94,7 @@ def _same_family(a: str, b: str) -> bool:
 
 
 def _majority_type(mentions: Sequence[Mention]) -> str:
-    counts = (Counter(m.type for m in mentions if m.type not in ("Concept", "Entity"))
-              or Counter(m.type for m in mentions if m.type != "Concept") or Counter(m.type for m in mentions))
+    counts = Counter(m.type for m in mentions if m.type != "Concept") or Counter(m.type for m in mentions)
     best = max(counts.values())
     return next(t for t in TYPE_PRIORITY if counts.get(t) == best) if any(
         counts.get(t) == best for t in TYPE_PRIORITY) else sorted(counts)[0]
@@ -107,15 +112,37 @@ def _words(text: str) -> list[str]:
     return normalize_name(text).split()
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from kg.resolve.aliases import place_names
+
+    return frozenset(normalize_name(n) for n in place_names())
+
+
 def _short_form_targets(word_list: list[str], kind: str, key: str,
-                        longer: dict[str, tuple[str, set[tuple[str, ...]]]]) -> tuple[list[str], str]:
+                        longer: dict[str, tuple[str, set[tuple[str, ...]]]], *, acronym: bool = False
+                        ) -> tuple[list[str], str]:
     """Keys of longer names that ``word_list`` is a short form of, and the rule that found them."""
     n = len(word_list)
+    known_place = " ".join(word_list) in _place_words()
     suffix = sorted({k for k, (t, names) in longer.items() if k != key and t != "Person" and _same_family(t, kind)
-                     and any(len(ws) > n and list(ws[-n:]) == word_list and not _PREFIX_STOP & set(ws[:-n])
+                     and any(len(ws) > n and list(ws[-n:]) == word_list and not (
+                         _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
                              for ws in names)})
     if suffix:
         return suffix, "short-form"
+    infix = sorted({k for k, (t, names) in longer.items() if k != key and n > 1 and t not in ("Person", "Place")
+                    and _same_family(t, kind) and any(
+                        len(ws) > n and any(list(ws[i:i + n]) == word_list for i in range(1, len(ws) - n + 1))
+                        for ws in names)})
+    if infix:
+        return infix, "short-form"
+    if n == 1 and acronym and kind in ("Organization", "Entity"):
+        prefix = sorted({k for k, (t, names) in longer.items() if k != key and t == "Organization"
+                         and any(len(ws) > 1 and ws[0] == word_list[0] and set(ws[1:]) <= _BRAND_WORDS
+                                 for ws in names)})
+        if prefix:
+            return prefix, "acronym"     # "CBC" -> "CBC News"
     if n == 1 and word_list[0] in COMPASS:
         first = sorted({k for k, (t, names) in longer.items() if k != key and t == "Place"
                         and any(len(ws) == 2 and ws[0] == word_list[0] for ws in names)})
@@ -124,7 +151,7 @@ def _short_form_targets(word_list: list[str], kind: str, key: str,
     state_of = sorted({k for k, (t, names) in longer.items() if k != key and compatible(t, kind)
                        and any((m := _STATE_OF.match(" ".join(ws))) and m.group(1).split() == word_list
                                for ws in names)})
-    return state_of, "short-form"
+    return state_of, "state-of"
 
 
 def cluster_mentions(article_id: str, mentions: Sequence[Mention]
@@ -151,6 +178,14 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     for key, ms in list(by_key.items()):
         if key.startswith("concept/") and (target := named_norm.get(normalize_name(ms[0].text))):
             _move(by_key, keys, rules, key, target, "same-name")
+    # "the M5S party", "the Scientology organization": a name and a noun saying what it is
+    named_orgs = {normalize_name(m.text): keys[m.key] for m in mentions if m.is_named and not m.is_pronoun
+                  and m.type in ("Organization", "Entity")}
+    for key, ms in list(by_key.items()):
+        words = _words(ms[0].text)
+        if key.startswith("concept/") and len(words) > 1 and words[-1] in _ORG_NOUNS and (
+                target := named_orgs.get(" ".join(words[:-1]))) and target in by_key:
+            _move(by_key, keys, rules, key, target, "name-and-noun")
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
     types = {k: _majority_type(ms) for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
@@ -176,13 +211,16 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             rule = "acronym"
         if not targets and (kind != "Person" or len(word_list) == 1):
             # a one-word "person" that no person explains is often a product or place NER mistyped
-            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, longer)
+            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, longer,
+                                                acronym=text.isupper() and len(text) > 1)
         targets = [t for t in targets if t in by_key]
-        if len(targets) == 1:
+        if len(targets) == 1 and rule == "state-of":
+            _move(by_key, keys, rules, targets[0], key, "short-form")   # "Texas" names "State of Texas"
+        elif len(targets) == 1:
             _move(by_key, keys, rules, key, targets[0], rule)
     # a bare one-word person name that no full name explains is local to its article
     for key, ms in list(by_key.items()):
-        if types.get(key) == "Person" and all(len(_words(m.text)) == 1 for m in ms) and "/" not in key:
+        if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms) and "/" not in key:
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
     entities = []
     for key, ms in sorted(by_key.items()):
