@@ -58,7 +58,10 @@ def is_title(text: str) -> bool:
     (True, False)
     """
     words = _title_words(text)
-    return bool(words) and words[-1] in HEAD_TITLES and all(w in TITLE_WORDS for w in words)
+    raw = text.replace("-", " ").split()
+    # "NASA Administrator": an acronym before a title is whose title it is
+    return bool(words) and words[-1] in HEAD_TITLES and all(
+        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
 
 
 PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
@@ -177,7 +180,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
             continue
         if head == "title":
             words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
-            found = holders.get(" ".join(words), set())
+            found = holders.get(" ".join(words)) or holders.get(words[-1], set())
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue

@@ -35,7 +35,8 @@ TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "P
 COMPASS = {"north", "south", "east", "west"}
 # "CBC News" is CBC; "NASA Administrator" is a person
 _BRAND_WORDS = {"news", "radio", "tv", "television", "group", "corporation", "corp", "inc", "ltd", "plc", "company",
-                "online", "international", "holdings", "media", "network", "channel", "world", "america"}
+                "online", "international", "holdings", "media", "network", "channel", "world", "america",
+                "magazine", "newspaper", "journal"}
 _ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
               "magazine", "newspaper", "network", "agency", "militia"}
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
@@ -137,12 +138,12 @@ def _short_form_targets(word_list: list[str], kind: str, key: str,
                         for ws in names)})
     if infix:
         return infix, "short-form"
-    if n == 1 and acronym and kind in ("Organization", "Entity"):
-        prefix = sorted({k for k, (t, names) in longer.items() if k != key and t == "Organization"
+    if n == 1 and kind in ("Organization", "Entity", "Work", "Product") and (acronym or word_list[0] not in _place_words()):
+        prefix = sorted({k for k, (t, names) in longer.items() if k != key and t in ("Organization", "Work")
                          and any(len(ws) > 1 and ws[0] == word_list[0] and set(ws[1:]) <= _BRAND_WORDS
                                  for ws in names)})
         if prefix:
-            return prefix, "acronym"     # "CBC" -> "CBC News"
+            return prefix, "acronym" if acronym else "short-form"    # "CBC" -> "CBC News"
     if n == 1 and word_list[0] in COMPASS:
         first = sorted({k for k, (t, names) in longer.items() if k != key and t == "Place"
                         and any(len(ws) == 2 and ws[0] == word_list[0] for ws in names)})
