@@ -120,6 +120,8 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> Graph:
         g.add((node, KG.mentionCount, Literal(entity.mentions)))
         for rule in entity.rules:
             g.add((node, KG.mergeRule, Literal(rule)))
+        for old_key in entity.same_as:
+            g.add((node, OWL.sameAs, entity_iri(old_key, base)))
     declared: set[str] = set()
     for fact in kg.facts:
         s = fact.statement

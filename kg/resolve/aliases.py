@@ -110,3 +110,16 @@ def place_names(*, min_population: int = 0) -> frozenset[str]:
         if line.strip() and not line.startswith("#"):
             names |= {n for n in line.split("\t")[1:] if "," not in n}
     return frozenset(names)
+
+
+MERGES_PATH = ALIASES_PATH.parent / "merges.tsv"
+
+
+def merge_table(path: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Explicit merges (``ontology/merges.tsv``): old entity key -> (new entity key, reason)."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in (path or MERGES_PATH).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            old, new, why = (line.split("\t") + ["", ""])[:3]
+            table[old.strip()] = (new.strip(), why.strip())
+    return table

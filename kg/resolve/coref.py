@@ -3,7 +3,8 @@
 Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
 
 * a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban;
-* "he"/"she" is the only person named in the same or the previous sentence.
+* "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
+  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import mention_for
 from kg.extract.modality import SPEECH_VERBS
 from kg.models import Mention
+from kg.resolve.aliases import name_gender
 
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
@@ -46,6 +48,19 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
 
 
+def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> bool:
+    """False only when the person's given name says otherwise ("she" is not "Michael Kugelman").
+
+    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman").
+    """
+    full = [m.text for m in named if m.type == "Person" and m.text.split()[-1] == person.text.split()[-1]
+            and len(m.text.split()) > 1]
+    cues = {name_gender(text) for text in ([person.text] if len(person.text.split()) > 1 else full)}
+    wanted = "M" if pronoun in ("he", "him", "his") else "F"
+    other = "F" if wanted == "M" else "M"
+    return not (cues and all(c == other for c in cues))
+
+
 def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention]:
     """Map pronoun mention keys to the mention they stand for, where the evidence is strong."""
     out: dict[str, Mention] = {}
@@ -68,7 +83,8 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
         if pronoun in PERSONAL:
             i = sent_index[token.sent.start_char]
             window_start = sentences[max(0, i - 1)].start_char
-            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start]
+            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start
+                      and _gender_fits(pronoun, m, named)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
