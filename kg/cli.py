@@ -15,8 +15,8 @@ from kg.errors import KGError
 from kg.nlp import DEFAULT_MODEL
 from kg.vocab import DEFAULT_BASE
 
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def _fail(exc: KGError) -> None:

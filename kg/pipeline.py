@@ -11,6 +11,8 @@ from pathlib import Path
 from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
 from kg.export import write_graphml, write_rdf
+from kg.export.gexf import write_gexf
+from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_rdf
 from kg.models import Article, ArticleResult, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
@@ -147,7 +149,10 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     """Write every export of ``kg`` into the folder ``out``."""
     graph = to_rdf(kg, base=base)
     write_rdf(graph, out / "graph.ttl")
-    write_graphml(to_networkx(kg, base=base), out / "graph.graphml")
+    view = to_networkx(kg, base=base)
+    write_graphml(view, out / "graph.graphml")
+    write_gexf(view, out / "graph.gexf")
+    tables = write_csv(view, out)
     if summary is not None:
         summary.triples = len(graph)
-        summary.outputs = [out / "graph.ttl", out / "graph.graphml"]
+        summary.outputs = [out / "graph.ttl", out / "graph.graphml", out / "graph.gexf", *tables]

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
+
+from kg.models import Skipped
 
 from .dates import looks_like_dateline
 
@@ -148,3 +151,14 @@ def decode_error_reason(err: UnicodeDecodeError) -> str:
     """A message a user can act on for undecodable bytes."""
     bad = err.object[err.start:err.start + 1].hex()
     return (f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8")
+
+
+def read_whole_text(path: Path, source: str) -> str | Skipped:
+    """The decoded, non-empty text of a file, or the :class:`Skipped` that says why it cannot be used."""
+    try:
+        text = decode(path.read_bytes())
+    except UnicodeDecodeError as err:
+        return Skipped(source, decode_error_reason(err))
+    if not text.strip():
+        return Skipped(source, "file is empty")
+    return text

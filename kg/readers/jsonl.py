@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.models import Article, Skipped
-from ._common import (as_text, decode, decode_error_reason, drop_trailing_furniture, join_body,
+from ._common import (read_whole_text, as_text, decode, decode_error_reason, drop_trailing_furniture, join_body,
                       metadata_of, split_paragraphs, strip_leading)
 from .dates import to_iso
 
@@ -85,13 +85,9 @@ def read_jsonl(path: Path, source: str) -> Iterator[Article | Skipped]:
 
 def read_json(path: Path, source: str) -> Iterator[Article | Skipped]:
     """Yield the article(s) of a ``.json`` file holding one object or a list of objects."""
-    try:
-        text = decode(path.read_bytes())
-    except UnicodeDecodeError as err:
-        yield Skipped(source, decode_error_reason(err))
-        return
-    if not text.strip():
-        yield Skipped(source, "file is empty")
+    text = read_whole_text(path, source)
+    if isinstance(text, Skipped):
+        yield text
         return
     try:
         data = json.loads(text)

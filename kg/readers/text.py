@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.models import Article, Skipped
-from ._common import (collapse, decode, decode_error_reason, drop_trailing_furniture, is_furniture,
+from ._common import (read_whole_text, collapse, drop_trailing_furniture, is_furniture,
                       join_body, slugify, split_paragraphs)
 from .dates import looks_like_dateline, to_iso
 
@@ -206,13 +206,9 @@ def parse_markdown(text: str, *, path: str, article_id: str) -> Article | Skippe
 
 def read_text(path: Path, source: str) -> Iterator[Article | Skipped]:
     """Read one ``.txt``/``.md`` file; yields exactly one Article or Skipped."""
-    try:
-        text = decode(path.read_bytes())
-    except UnicodeDecodeError as err:
-        yield Skipped(source, decode_error_reason(err))
-        return
-    if not text.strip():
-        yield Skipped(source, "file is empty")
+    text = read_whole_text(path, source)
+    if isinstance(text, Skipped):
+        yield text
         return
     article_id = slugify(path.stem)
     parse = parse_markdown if path.suffix.lower() == ".md" else parse_text
