@@ -105,6 +105,12 @@ def is_definite(doc: Doc, mention: Mention) -> bool:
     return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
 
 
+def _salient(doc: Doc, mention: Mention) -> bool:
+    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
+
+
 def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
     """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
     for m in named:
@@ -192,14 +198,17 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
             continue
         if lexical or ENTITY_NOUNS.get(head) is None:
             continue
-        klass = ENTITY_NOUNS[head]
+        klass = ENTITY_NOUNS[head] or ""
         index = max(i for i, s in enumerate(starts) if s <= d.start)
-        window_start = starts[max(0, index - 2)]
-        near = {keys[m.key] for m in named if window_start <= m.start < d.start}
-        fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass or ""]
-                      and (klass != "country" or is_country(by_key[k].label))
-                      and (klass != "city" or not is_country(by_key[k].label)))
-        if len(fits) == 1:
-            out[d.key] = (fits[0], "class")
+        for back in (0, 2):     # the same sentence first, then the two before it
+            window_start = starts[max(0, index - back)]
+            near = {keys[m.key] for m in named if window_start <= m.start < d.start and _salient(doc, m)}
+            fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
+                          and (klass != "country" or is_country(by_key[k].label))
+                          and (klass != "city" or not is_country(by_key[k].label)))
+            if fits:
+                if len(fits) == 1:
+                    out[d.key] = (fits[0], "class")
+                break
     return out
 
