@@ -82,18 +82,19 @@ def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
     if is_title(mention.text):
         return "title"
     words = mention.text.split()
+    if mention.is_named and 1 < len(words) <= 5 and words[-1].casefold() in HEAD_TITLES and words[-1][:1].isupper():
+        return "title"      # "Ottawa New Democrat MP", "Foreign Affairs Minister": a title, not a name
     if len(words) == 1 and words[0].casefold() in ENTITY_NOUNS:
         return words[0].casefold()
     if doc is None or mention.is_named or mention.ner_label or not 1 < len(words) <= 4:
         return None
     head = words[-1].casefold()
-    if head not in ENTITY_NOUNS and head not in PERSON_NOUNS or any(w[:1].isupper() for w in words):
-        # "the Biden administration", "the Afghan team": a name inside makes it a name of its own
+    if head not in ENTITY_NOUNS and head not in PERSON_NOUNS:
         return None
-    before = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if before is None or before.start == 0 or doc[before.start - 1].lower_ not in _DEFINITE:
-        return None
-    return head
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return None     # "the Biden administration": a person's name makes it a thing of its own
+    return head if is_definite(doc, mention) else None
 
 
 def is_definite(doc: Doc, mention: Mention) -> bool:
@@ -101,7 +102,10 @@ def is_definite(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
-    before = doc[span.start - 1]
+    i = span.start - 1
+    while i > 0 and doc[i].pos_ in ("ADJ", "ADV", "NUM") and doc[i].head.i >= span.start:
+        i -= 1      # "the largest Christian denomination"
+    before = doc[i]
     return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
 
 

@@ -193,7 +193,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
               if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
     for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
-        if key not in by_key or key.startswith("concept/") or not all(m.is_named for m in ms):
+        if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
             continue
         if any(canonical_alias(m.text) for m in ms):
             continue    # the curated table already decided what this name is
