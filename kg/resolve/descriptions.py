@@ -68,6 +68,11 @@ PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", 
                               "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
                               "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
+              "ministry", "parliament", "court", "economy", "election", "campaign"}
+# "the M5S party", "the Scientology organization": a name and a noun saying what it is
+_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
+              "magazine", "newspaper", "network", "agency", "militia"}
 
 
 def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
@@ -94,6 +99,8 @@ def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or any(t.ent_type_ == "PERSON" for t in span):
         return None     # "the Biden administration": a person's name makes it a thing of its own
+    if head in _OWN_THING and any(w[:1].isupper() for w in words[:-1]):
+        return None     # "the New Zealand government" is not New Zealand, and names one thing
     return head if is_definite(doc, mention) else None
 
 
@@ -117,10 +124,16 @@ def _salient(doc: Doc, mention: Mention) -> bool:
 
 def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
     """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+    d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
     for m in named:
         gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
-        if m.start >= d.end and gap in (" ", ", ") or m.end <= d.start and gap in (", the ", ", this "):
-            return m
+        if m.start >= d.end and gap == " ":
+            return m        # "the secularist magazine MicroMega"
+        if gap in (", ", ", the ", ", this ") and d_span is not None:
+            m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
+                                       or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
+                return m    # "MicroMega, the secularist magazine": the parse says they are one phrase
     return None
 
 
@@ -194,6 +207,13 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
+        words = [w.casefold() for w in d.text.split()]
+        if len(words) > 1 and head in _ORG_NOUNS:
+            same = sorted(k for k in first_seen if by_key[k].type in ("Organization", "Entity", "Group")
+                          and any(n.casefold().split() == words[:-1] for n in (by_key[k].label, *by_key[k].aliases)))
+            if len(same) == 1:
+                out[d.key] = (same[0], "name-and-noun")
+                continue
         before = {k for k, start in first_seen.items() if start < d.start}
         lexical = sorted(k for k in before if any(head in _name_heads(n)
                                                   for n in (by_key[k].label, *by_key[k].aliases)))
