@@ -51,7 +51,7 @@ def _trim(span: Span) -> Span:
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "der", "den", "ter",
               "dos", "das", "del", "della", "e", "y", "mc"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
 _CONNECTORS = {"of", "the", "and", "for", "de", "&", "on", "in", "at", "upon", "du", "des", "la", "le", "y", "e",
                "del", "della", "di", "da", "van", "von", "bin", "al", "el", "der", "den", "to", "a", "an"}
 
@@ -226,6 +226,22 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
 
 
+def _holidays(ent: Span) -> Iterator[Mention]:
+    """Named days inside a date ("Waitangi Day - February 6"): events, though NER calls them dates."""
+    from kg.extract.types import looks_temporal
+
+    tokens = list(ent)
+    for i, token in enumerate(tokens):
+        if token.text in ("Day", "Eve") and i > 0 and tokens[i - 1].text[:1].isupper():
+            start = i - 1
+            while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].pos_ == "PROPN":
+                start -= 1
+            span = ent.doc[tokens[start].i:token.i + 1]
+            if not looks_temporal(span.text.rsplit(" ", 1)[0]):
+                yield Mention(text=span.text, start=span.start_char, end=span.end_char, type="Event",
+                              ner_label=None, head=token.text, is_named=True)
+
+
 def named_mentions(doc: Doc) -> list[Mention]:
     """Every typed named-entity mention in the document, in text order.
 
@@ -237,6 +253,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
 
     out = []
     for ent in doc.ents:
+        if ent.label_ == "DATE":
+            out.extend(_holidays(ent))
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)

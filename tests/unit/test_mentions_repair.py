@@ -94,3 +94,19 @@ def test_mentions_a_name_never_runs_over_a_line_break():
                     ("\n\n", "\n\n", "SPACE", "_SP", "dep", 1, "I-ORG"),
                     ("File", "File", "PROPN", "NNP", "appos", 1, "I-ORG")])
     assert [m.text for m in named_mentions(doc)] == ["NASA Administrator"]
+
+
+def test_mentions_named_day_inside_a_date_is_an_event():
+    rows = [("Waitangi", "Waitangi", "PROPN", "NNP", "compound", 1, "B-DATE"),
+            ("Day", "Day", "PROPN", "NNP", "ROOT", 1, "I-DATE"),
+            ("-", "-", "PUNCT", "HYPH", "punct", 1, "I-DATE"),
+            ("February", "February", "PROPN", "NNP", "appos", 1, "I-DATE"),
+            ("6", "6", "NUM", "CD", "nummod", 3, "I-DATE")]
+    assert names(rows) == {"Waitangi Day": "Event"}
+
+
+def test_mentions_academic_title_is_cut():
+    rows = [("Professor", "Professor", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+            ("Cres", "Cres", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+            ("Eastman", "Eastman", "PROPN", "NNP", "ROOT", 2, "I-PERSON")]
+    assert names(rows) == {"Cres Eastman": "Person"}
