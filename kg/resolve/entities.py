@@ -7,9 +7,15 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
 * ``alias-table``: names the curated alias table maps to one canonical name ("US", "the United States");
 * ``surname``: a one-word name equal to the last word of the one person named in full ("Shaheen");
 * ``acronym``: an all-capitals name equal to the initials of one longer name of the article ("ETIM");
+* ``acronym`` also: an all-capitals name that starts one longer brand name ("CBC" -> "CBC News");
 * ``short-form``: a name equal to the last words of one longer, non-person name of a compatible type
-  ("Firefox" -> "Mozilla Firefox", "Home Office" -> "United Kingdom Home Office"), "the North" ->
-  "North Korea", and "X" <-> "State of X".
+  ("Firefox" -> "Mozilla Firefox", "Home Office" -> "United Kingdom Home Office"; never across "of" or
+  a compass word: "Sheffield" is not "University of Sheffield", "Los Angeles" not "East Los Angeles"),
+  a run of words inside one longer organization name ("Supreme Court"), "the North" -> "North Korea",
+  "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
+* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party").
+
+Every rule needs exactly one candidate; two candidates leave the names apart.
 
 Short forms are resolved only inside one article. A bare surname that no full name explains keeps an
 article-local key, so two different "Smith"s in two articles never become one node.

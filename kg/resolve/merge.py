@@ -31,6 +31,7 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
         merges: explicit merges, old key -> (new key, reason); default ``ontology/merges.tsv``. An entity
             under an old key joins the new one, and the old key is kept in ``same_as`` (owl:sameAs).
 
+    >>> from kg.models import Entity
     >>> a = Entity(key="x", label="X Corp", type="Organization", articles=("a1",), mentions=2)
     >>> b = Entity(key="x", label="X Corp", type="Place", aliases=("X",), articles=("a2",), mentions=1)
     >>> merged = merge_entities([a, b])["x"]
