@@ -215,6 +215,17 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             if part.text in (places if size > 1 else big) and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
                 seen.add((part.start, part.end))
                 yield part, "Place"
+    if len(tokens) >= 3 and tokens[-1].text in _FACILITY_HEADS and tokens[-2].text in _FACILITY_HEADS:
+        yield span.doc[span.start:span.end - 1], "Place"    # "[NTU Hospital] Station"
+    of = [t.i for t in tokens if t.lower_ == "of"]
+    if of and tokens[0].text in ("University", "College") and of[0] == tokens[1].i:
+        place = []
+        for t in tokens[2:]:
+            if t.lower_ in ("at", "in", "of", "and") or not t.text[:1].isupper():
+                break
+            place.append(t)
+        if len(place) > 1:      # "University of [Southern Indiana]"
+            yield span.doc[place[0].i:place[-1].i + 1], "Place"
     end = len(tokens)
     while end > 1 and (tokens[end - 1].text in _FACILITY_HEADS or tokens[end - 1].text in _GENERIC):
         end -= 1

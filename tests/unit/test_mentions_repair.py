@@ -110,3 +110,16 @@ def test_mentions_academic_title_is_cut():
             ("Cres", "Cres", "PROPN", "NNP", "compound", 2, "I-PERSON"),
             ("Eastman", "Eastman", "PROPN", "NNP", "ROOT", 2, "I-PERSON")]
     assert names(rows) == {"Cres Eastman": "Person"}
+
+
+def test_mentions_facility_and_university_places_inside_names():
+    rows = [("NTU", "NTU", "PROPN", "NNP", "compound", 2, "B-FAC"),
+            ("Hospital", "Hospital", "PROPN", "NNP", "compound", 2, "I-FAC"),
+            ("Station", "Station", "PROPN", "NNP", "ROOT", 2, "I-FAC"),
+            ("and", "and", "CCONJ", "CC", "cc", 2, "O"),
+            ("University", "University", "PROPN", "NNP", "conj", 2, "B-ORG"),
+            ("of", "of", "ADP", "IN", "prep", 4, "I-ORG"),
+            ("Southern", "Southern", "PROPN", "NNP", "compound", 7, "I-ORG"),
+            ("Indiana", "Indiana", "PROPN", "NNP", "pobj", 5, "I-ORG")]
+    got = names(rows)
+    assert got["NTU Hospital"] == "Place" and got["Southern Indiana"] == "Place" and got["Indiana"] == "Place"
