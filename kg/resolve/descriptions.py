@@ -9,7 +9,15 @@ that use it are dropped rather than guessed):
 * ``title``: a bare title was written before exactly one person's name in the article ("the Prime
   Minister" -> "Prime Minister Rishi Sunak");
 * ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
-  class in its sentence and the two before it ("the country" -> "Afghanistan").
+  class that is a referent of its own (not a modifier: "US" in "US soldiers") in its sentence, or else in
+  the two before it ("the Taliban took control of the country" -> "Afghanistan");
+* ``appositive``: the description is written next to a name and the parse joins them ("MicroMega, the
+  secularist magazine", "the secularist magazine MicroMega");
+* ``name-and-noun``: a name and a noun saying what it is ("the M5S party" -> "M5S").
+
+A description that also names its own thing stays a concept node: one with a person's name inside ("the
+Biden administration"), a government or administration of a place ("the New Zealand government"), and a
+classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Scientology attorney").
 """
 from __future__ import annotations
 
