@@ -33,15 +33,12 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# Debian packages the tests use: rapper (raptor2-utils) to check Turtle with a second parser.
+# Debian packages the tests use: rapper (raptor2-utils) to check Turtle with a second parser, and
+# chromium to run the HTML viewer in a real headless browser. Installed only when missing.
+SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium
+
 system-deps:
-	@if ! command -v rapper >/dev/null 2>&1; then \
-	  if command -v apt-get >/dev/null 2>&1; then \
-	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    $$SUDO apt-get update -qq >/dev/null && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq raptor2-utils >/dev/null; \
-	  else echo "Warning: rapper not found and apt-get unavailable; install raptor2-utils" >&2; fi; \
-	fi
+	@missing=""; for pair in $(SYSTEM_TOOLS); do 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; 	if [ -n "$$missing" ]; then 	  if command -v apt-get >/dev/null 2>&1; then 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); 	    echo "installing Debian packages:$$missing"; 	    $$SUDO apt-get update -qq >/dev/null && 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; 	  else echo "Warning: apt-get unavailable; install:$$missing" >&2; fi; 	fi
 
 clean:
 	rm -rf $(VENV) exports/graph.* exports/.kg-cache .pytest_cache

@@ -94,5 +94,31 @@ def extract(source: str, fmt: str, model: str) -> None:
     out.print(table)
 
 
+@cli.command()
+@click.argument("exports", type=click.Path(exists=True, path_type=Path), default=Path("exports"))
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+def view(exports: Path, open_browser: bool) -> None:
+    """Write the HTML viewer for EXPORTS (a folder or a .graphml file) and print its path."""
+    import networkx as nx
+
+    from kg.export.html import write_html
+
+    source = exports / "graph.graphml" if exports.is_dir() else exports
+    if not source.is_file():
+        _fail(KGError(f"{source}: no such GraphML file", hint="run `kg build ... -o DIR` first, then `kg view DIR`"))
+    try:
+        graph = nx.read_graphml(source, force_multigraph=True)
+    except Exception as exc:   # networkx raises several types for malformed files
+        _fail(KGError(f"{source}: not a readable GraphML file ({exc})"))
+        return
+    page = source.with_suffix(".html")
+    write_html(graph, page)
+    out.print(str(page.resolve()), highlight=False)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(page.resolve().as_uri())
+
+
 def main() -> None:
     cli()

@@ -12,6 +12,7 @@ from kg import EXTRACTOR_VERSION
 from kg.errors import InputError
 from kg.export import write_graphml, write_rdf
 from kg.export.gexf import write_gexf
+from kg.export.html import write_html
 from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_rdf
 from kg.models import Article, ArticleResult, Skipped
@@ -152,7 +153,8 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     view = to_networkx(kg, base=base)
     write_graphml(view, out / "graph.graphml")
     write_gexf(view, out / "graph.gexf")
+    write_html(view, out / "graph.html")
     tables = write_csv(view, out)
     if summary is not None:
         summary.triples = len(graph)
-        summary.outputs = [out / "graph.ttl", out / "graph.graphml", out / "graph.gexf", *tables]
+        summary.outputs = [out / "graph.ttl", out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
