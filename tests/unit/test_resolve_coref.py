@@ -53,3 +53,50 @@ def test_coref_name_lists():
     assert name_gender("Wendy Sherman") == "F" and name_gender("Michael Kugelman") == "M"
     assert name_gender("Sherman") is None
     assert is_country("the U.S.") and is_country("Afghanistan") and not is_country("Doha")
+
+
+def test_coref_it_is_the_one_organization_subject_before_it():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 2, "B-ORG"),       # 1
+        ("said", "say", "VERB", "VBD", "ROOT", 2, "O"),                    # 2
+        ("it", "it", "PRON", "PRP", "nsubj", 5, "O"),                      # 3
+        ("will", "will", "AUX", "MD", "aux", 5, "O"),                      # 4
+        ("refuse", "refuse", "VERB", "VB", "ccomp", 2, "O"),               # 5
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 6
+    ]
+    doc = make_doc(rows)
+    taliban = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Organization", is_named=True)
+    it = Mention(text="it", start=doc[3].idx, end=doc[3].idx + 2, type="Concept", head="it", is_pronoun=True)
+    assert resolve_pronouns(doc, [taliban, it])[it.key].text == "Taliban"
+
+
+def test_coref_it_with_an_unnamed_subject_between_stays_unresolved():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("centre", "centre", "NOUN", "NN", "nsubj", 2, "O"),               # 1
+        ("belongs", "belong", "VERB", "VBZ", "ROOT", 2, "O"),              # 2
+        ("to", "to", "ADP", "IN", "prep", 2, "O"),                         # 3
+        ("NDS", "NDS", "PROPN", "NNP", "pobj", 3, "B-ORG"),                # 4
+        (";", ";", "PUNCT", ":", "punct", 2, "O"),                         # 5
+        ("it", "it", "PRON", "PRP", "nsubjpass", 8, "O"),                  # 6
+        ("was", "be", "AUX", "VBD", "auxpass", 8, "O"),                    # 7
+        ("hit", "hit", "VERB", "VBN", "conj", 2, "O"),                     # 8
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    nds = Mention(text="NDS", start=doc[4].idx, end=doc[4].idx + 3, type="Organization", is_named=True)
+    it = Mention(text="it", start=doc[6].idx, end=doc[6].idx + 2, type="Concept", head="it", is_pronoun=True)
+    assert resolve_pronouns(doc, [nds, it]) == {}
+
+
+def test_coref_a_lone_given_name_is_its_own_gender_cue():
+    rows = list(ROWS)
+    rows[0] = ("The", "the", "DET", "DT", "det", 1, "O")
+    rows[1] = ("Marilyn", "Marilyn", "PROPN", "NNP", "nsubj", 2, "B-PERSON")
+    doc = make_doc(rows)
+    marilyn = Mention(text="Marilyn", start=doc[1].idx, end=doc[1].idx + 7, type="Person", is_named=True)
+    he = Mention(text="He", start=doc[6].idx, end=doc[6].idx + 2, type="Concept", head="he", is_pronoun=True)
+    kugelman = Mention(text="Michael Kugelman", start=doc[3].idx, end=doc[4].idx + 8, type="Person", is_named=True)
+    assert resolve_pronouns(doc, [marilyn, kugelman, he])[he.key].text == "Michael Kugelman"
+    assert resolve_pronouns(doc, [marilyn, he]) == {}
