@@ -118,7 +118,7 @@ class _Nodes:
 _KG = _Nodes(KG, KG.__annotations__)
 _RDF = _Nodes(RDF, ["type", "subject", "predicate", "object"])
 _RDFS = _Nodes(RDFS, ["label", "subPropertyOf"])
-_OWL = _Nodes(OWL, ["ObjectProperty"])
+_OWL = _Nodes(OWL, ["ObjectProperty", "sameAs"])
 _SKOS = _Nodes(SKOS, ["altLabel"])
 _SCHEMA = _Nodes(SCHEMA, ["NewsArticle", "identifier", "headline", "datePublished", "author", "url"])
 _PROV = _Nodes(PROV, ["wasDerivedFrom"])
@@ -219,6 +219,8 @@ def to_quads(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> RDFData:
         add(node, _KG.mentionCount, _typed(entity.mentions, XSD.integer), merged)
         for rule in entity.rules:
             add(node, _KG.mergeRule, _str(rule), merged)
+        for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
+            add(node, _OWL.sameAs, _n(str(entity_iri(old_key, base))), merged)
     declared: set[str] = set()
     groups: dict[tuple[str, str, str], list[tuple[Fact, ox.NamedNode]]] = defaultdict(list)
     for fact in kg.facts:

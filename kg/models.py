@@ -116,6 +116,7 @@ class Entity:
     articles: tuple[str, ...] = ()
     mentions: int = 0
     rules: tuple[str, ...] = ()       # why names were merged into this entity (auditable)
+    same_as: tuple[str, ...] = ()     # keys this entity's names had before a curated merge (owl:sameAs)
 
 
 @dataclass(frozen=True, slots=True)

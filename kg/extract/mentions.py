@@ -6,6 +6,9 @@ phrases) so graph nodes stay short ("senior Taliban officials", not the whole su
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.types import entity_type
@@ -45,12 +48,57 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+# lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
+_PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "der", "den", "ter",
+              "dos", "das", "del", "della", "e", "y", "mc"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+_CONNECTORS = {"of", "the", "and", "for", "de", "&", "on", "in", "at", "upon", "du", "des", "la", "le", "y", "e",
+               "del", "della", "di", "da", "van", "von", "bin", "al", "el", "der", "den", "to", "a", "an"}
+
+
+def _lower_word(token: Token) -> bool:
+    word = token.text
+    return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
+
+
+def repair_span(span: Span) -> Span:
+    """Cut words NER glued to a name: a lower-case lead ("pro-Beijing New People Party" -> "New People
+    Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
+            break
+    while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
+        start += 1
+    # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
+    while start < end and _lower_word(doc[start]):
+        i = start
+        while i + 1 < end and not doc[i].whitespace_:
+            i += 1
+        if i + 1 >= end:
+            break
+        start = i + 1
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "the" and doc[i].text == "the" and doc[i - 1].lower_ not in _CONNECTORS:
+            start = i + 1       # "Rathbun the Scientology": two names NER ran together
+            break
+    for i in range(end - 2, start, -1):
+        token = doc[i]
+        if token.text[:1].islower() and token.lower_ not in _CONNECTORS and token.pos_ in ("NOUN", "ADJ") \
+                and doc[i + 1].text[:1].isupper():
+            start = i + 1
+            break
+    return doc[start:end]
+
+
 def named_mention(span: Span) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors."""
     kind = entity_type(span)
     if kind is None:
         return None
-    span = _trim(span)
+    span = repair_span(_trim(span))
     if not len(span):
         return None
     return Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind, ner_label=span.label_,
@@ -86,17 +134,162 @@ def mention_for(token: Token) -> Mention | None:
     phrase = noun_phrase(token)
     if not len(phrase) or not any(ch.isalpha() for ch in phrase.text):
         return None
-    named = token.pos_ == "PROPN"
-    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
-                   type="Organization" if named and token.text.isupper() and len(token.text) > 1 else "Concept",
+    # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
+    # unless its one word only starts a sentence
+    named = token.pos_ == "PROPN" or all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
+        len(phrase) == 1 and phrase[0].is_sent_start)
+    kind = "Concept"
+    if named:   # a name of unknown type ("Entity") unless it is an acronym
+        kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
+    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, type=kind,
                    head=token.lemma_.lower(), is_named=named)
 
 
+def _run_type(span: Span) -> str:
+    """The type of a proper name NER missed: from the alias table, its shape or a given-name cue."""
+    from kg.resolve.aliases import canonical_alias, first_names   # resolve imports extract, not the reverse
+
+    alias = canonical_alias(span.text)
+    if alias and alias[1]:
+        return alias[1]
+    words = span.text.split()
+    if len(words) == 1 and span.text.replace(".", "").isupper() and len(span.text) > 1:
+        return "Organization"
+    if 2 <= len(words) <= 3 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words):
+        return "Person"
+    return "Entity"
+
+
+def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
+    """Runs of capitalized proper nouns outside NER entities: ``(run, entity it continues or None)``.
+
+    "Vitas/PROPN [Gerulaitis]GPE" gives the run "Vitas" with the entity "Gerulaitis" it starts.
+    """
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        if i > 0 and doc[i - 1].ent_type_ in ("ORDINAL", "CARDINAL") and doc[i - 1].text.isupper() \
+                and doc[i - 1].pos_ == "PROPN":
+            i -= 1    # "FIRST Global Challenge": an acronym NER read as an ordinal
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "O" and (
+                doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                or doc[j].text in ("-", "&") and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+                and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_iob_ == "O"):
+            j += 1
+        run = doc[i:j]
+        after = None
+        if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC",
+                                                                           "LOC", "PRODUCT", "WORK_OF_ART"):
+            after = entity_span(doc[j])
+        yield run, after
+        i = j
+
+
+# a name before one of these is a name of its own: "[Fisht] Stadium", "[Croucher] Foundation"
+_FACILITY_HEADS = {"Stadium", "Arena", "Foundation", "Memorial", "Station", "Center", "Centre", "Hall", "Temple",
+                   "Hospital", "Airport", "University", "Institute", "Museum", "Bridge", "Park", "Square"}
+_GENERIC = {"International", "National", "Convention", "Memorial", "Olympic", "Regional", "Municipal", "Metro",
+            "Central", "Grand", "Royal", "State", "City", "Space", "Science", "Art", "Hall"}
+_DIRECTIONS = {"East", "West", "North", "South", "New", "Greater", "Upper", "Lower", "Northern", "Southern",
+               "Eastern", "Western", "Central", "Old"}
+
+
+def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
+    """Names inside a longer name: places ("University of [Sheffield]", "[Volgograd] Arena") and the name a
+    facility is called after ("[Fisht] Stadium", "[Chiang Kai Shek] Memorial Hall"), with their types."""
+    from kg.resolve.aliases import first_names, place_names
+
+    places = place_names()
+    big = place_names(min_population=300_000)    # a one-word town may be a word ("Enterprise", "Mobile")
+    tokens = list(span)
+    seen: set[tuple[int, int]] = set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            part = span.doc[tokens[i].i:tokens[i].i + size]
+            if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
+                continue
+            if part.text in (places if size > 1 else big) and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
+                seen.add((part.start, part.end))
+                yield part, "Place"
+    if len(tokens) >= 3 and tokens[-1].text in _FACILITY_HEADS and tokens[-2].text in _FACILITY_HEADS:
+        yield span.doc[span.start:span.end - 1], "Place"    # "[NTU Hospital] Station"
+    of = [t.i for t in tokens if t.lower_ == "of"]
+    if of and tokens[0].text in ("University", "College") and of[0] == tokens[1].i:
+        place = []
+        for t in tokens[2:]:
+            if t.lower_ in ("at", "in", "of", "and") or not t.text[:1].isupper():
+                break
+            place.append(t)
+        if len(place) > 1:      # "University of [Southern Indiana]"
+            yield span.doc[place[0].i:place[-1].i + 1], "Place"
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1].text in _FACILITY_HEADS or tokens[end - 1].text in _GENERIC):
+        end -= 1
+    if end < len(tokens) and tokens[len(tokens) - 1].text in _FACILITY_HEADS:
+        part = span.doc[span.start:span.start + end]
+        if all(t.text[:1].isupper() or t.text == "-" for t in part) and not any(
+                a <= part.start and part.end <= b for a, b in seen) and part.text not in _DIRECTIONS:
+            first = part[0].text.casefold()
+            yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+
+
+def _holidays(ent: Span) -> Iterator[Mention]:
+    """Named days inside a date ("Waitangi Day - February 6"): events, though NER calls them dates."""
+    from kg.extract.types import looks_temporal
+
+    tokens = list(ent)
+    for i, token in enumerate(tokens):
+        if token.text in ("Day", "Eve") and i > 0 and tokens[i - 1].text[:1].isupper():
+            start = i - 1
+            while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].pos_ == "PROPN":
+                start -= 1
+            span = ent.doc[tokens[start].i:token.i + 1]
+            if not looks_temporal(span.text.rsplit(" ", 1)[0]):
+                yield Mention(text=span.text, start=span.start_char, end=span.end_char, type="Event",
+                              ner_label=None, head=token.text, is_named=True)
+
+
 def named_mentions(doc: Doc) -> list[Mention]:
-    """Every typed named-entity mention in the document, in text order."""
+    """Every typed named-entity mention in the document, in text order.
+
+    Besides NER's entities: proper names it missed ("FIFA", "The Velvet Underground"), and names it cut
+    short ("Carly [Simon]" -> "Carly Simon"; a given name makes it a person).
+    """
+    from kg.extract.types import looks_temporal
+    from kg.resolve.descriptions import is_title
+
     out = []
     for ent in doc.ents:
+        if ent.label_ == "DATE":
+            out.extend(_holidays(ent))
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)
-    return out
+            if mention.type != "Person" and len(mention.text.split()) > 1:
+                whole = doc.char_span(mention.start, mention.end)
+                for part, kind in nested_names(whole) if whole is not None else ():
+                    out.append(Mention(text=part.text, start=part.start_char, end=part.end_char, type=kind,
+                                       ner_label=None, head=part.root.text, is_named=True))
+    for run, after in proper_name_runs(doc):
+        span = doc[run.start:after.end] if after is not None and run.end == after.start else run
+        span = repair_span(span)
+        if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
+            continue    # "R-Texas": a party and state after a US politician's name
+        if is_title(run.text) or looks_temporal(span.text) or len(span.text) < 2 or not any(
+                ch.isalpha() for ch in span.text):
+            continue
+        kind = _run_type(span)
+        if after is not None and span is not run:
+            ner = named_mention(after)
+            if ner is None:
+                continue
+            kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
+        elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
+            continue    # a capitalized first word of a sentence is weak evidence of a name
+        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind,
+                           ner_label=None, head=span.root.text, is_named=True))
+    return sorted(out, key=lambda m: (m.start, m.end))

@@ -1,4 +1,9 @@
-"""Entity resolution: pronouns, short forms and aliases inside an article; keys across articles."""
+"""Entity resolution: pronouns, descriptions, short forms and aliases inside an article; keys across articles.
+
+The in-article stages are plain functions over spaCy-free values, so each can be swapped: ``resolver``
+(pronouns) takes any callable with the :data:`~kg.resolve.coref.Resolver` signature, e.g. one backed by a
+neural coreference model where one is installed.
+"""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,12 +12,13 @@ from spacy.tokens import Doc
 
 from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
-from kg.models import Article, ArticleResult, Mention, Statement
+from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
+from kg.resolve.descriptions import description_head, is_definite, resolve_descriptions
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
-__all__ = ["analyze", "merge_entities", "resolve_pronouns"]
+__all__ = ["analyze", "merge_entities", "resolve_entities", "resolve_pronouns"]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
@@ -23,24 +29,75 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
+def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
+    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" stays."""
+    head = description_head(mention, doc)
+    if head is None or mention.is_named and len(mention.text.split()) > 1 and head != "title":
+        return False
+    return head == "title" or len(mention.text.split()) == 1 or mention.key not in predicates
+
+
+def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
+                     predicates: frozenset[str] = frozenset(),
+                     appositions: tuple[tuple[Mention, Mention], ...] = ()
+                     ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
+    """Cluster one article's mentions into entities and resolve pronouns and descriptions.
+
+    Args:
+        predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
+            stay concept nodes even when they look like descriptions.
+        appositions: (name, description) pairs written side by side ("MicroMega, the secularist
+            magazine"); a definite description there is the name, wherever else the article repeats it.
+
+    Returns:
+        (mentions, entities, mention key -> entity key); unresolved pronouns and descriptions are absent
+        from the mapping.
+    """
+    mentions = _unique(mentions)
+    descriptive = {m.key for m in mentions if _describes(m, doc, predicates)}
+    descriptions = [m for m in mentions if m.key in descriptive]
+    names = [m for m in mentions if m.key not in descriptive]
+    entities, keys, _ = cluster_mentions(article_id, names)
+    antecedents = resolver(doc, retype(names, entities, keys))
+    if any(a.key not in keys for a in antecedents.values()):
+        names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
+        entities, keys, _ = cluster_mentions(article_id, names)
+    for pronoun, antecedent in antecedents.items():
+        if antecedent.key in keys:
+            keys[pronoun] = keys[antecedent.key]
+    resolved = resolve_descriptions(doc, descriptions, names, entities, keys)
+    for name, description in appositions:
+        if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
+                and not keys[name.key].startswith("concept/") and is_definite(doc, description):
+            concept = keys[description.key]
+            for mention_key, entity_key in list(keys.items()):
+                if entity_key == concept:
+                    resolved[mention_key] = (keys[name.key], "appositive")
+            entities = [e for e in entities if e.key != concept]
+    if resolved:
+        rules = {key: set() for key in keys.values()}
+        for mention_key, (entity_key, rule) in resolved.items():
+            keys[mention_key] = entity_key
+            rules.setdefault(entity_key, set()).add(f"description-{rule}")
+        entities = [replace(e, rules=tuple(sorted(set(e.rules) | rules.get(e.key, set())))) for e in entities]
+    return _unique(names + descriptions), entities, keys
+
+
 def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
             resolver: Resolver = resolve_pronouns) -> ArticleResult:
     """Extract, resolve and package everything one parsed article contributes to the graph."""
     statements = list(extract_statements(doc, article.id, lexicon))
-    mentions = _unique(named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
-                                              if m is not None])
-    entities, keys, _ = cluster_mentions(article.id, mentions)
-    antecedents = resolver(doc, retype(mentions, entities, keys))
-    if any(a.key not in keys for a in antecedents.values()):
-        mentions = _unique(mentions + list(antecedents.values()))
-        entities, keys, _ = cluster_mentions(article.id, mentions)
-    for pronoun, antecedent in antecedents.items():
-        keys[pronoun] = keys[antecedent.key]
+    mentions, entities, keys = resolve_entities(
+        doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
+                                               if m is not None], resolver=resolver,
+        predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
+        appositions=tuple((s.subject, s.object) for s in statements if s.pattern == "appos" and s.subject.is_named
+                          and not s.object.is_named and not s.object.is_pronoun))
     resolved: list[Statement] = []
     seen = set()
     for s in statements:
         if s.subject.key not in keys or s.object.key not in keys or keys[s.subject.key] == keys[s.object.key]:
-            continue    # an unresolved pronoun or a self-loop: left out rather than guessed
+            continue    # an unresolved pronoun or description, or a self-loop: left out rather than guessed
         attribution = s.attribution if s.attribution is None or s.attribution.key in keys else None
         ident = (keys[s.subject.key], s.relation, keys[s.object.key], s.polarity, s.modality, s.evidence.start)
         if ident in seen:

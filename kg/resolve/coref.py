@@ -3,17 +3,22 @@
 Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
 
 * a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban;
-* "he"/"she" is the only person named in the same or the previous sentence.
+* "it"/"its" is the only organization that is the subject of its sentence before it (or of the sentence
+  before) with no other subject in between, unless the "it" stands for nothing ("it is likely that");
+* "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
+  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import mention_for
 from kg.extract.modality import SPEECH_VERBS
 from kg.models import Mention
+from kg.resolve.aliases import first_names, name_gender, normalize_name
 
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
@@ -46,10 +51,27 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
 
 
+def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> bool:
+    """False only when the person's given name says otherwise ("she" is not "Michael Kugelman").
+
+    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman").
+    """
+    full = [m.text for m in named if m.type == "Person" and m.text.split()[-1] == person.text.split()[-1]
+            and len(m.text.split()) > 1]
+    cues = {name_gender(text) for text in ([person.text] if len(person.text.split()) > 1 else full)}
+    if not full and len(person.text.split()) == 1:     # "Marilyn" alone: the given name is the cue
+        cues = {first_names().get(person.text.casefold())}
+    cues.discard(None)
+    wanted = "M" if pronoun in ("he", "him", "his") else "F"
+    other = "F" if wanted == "M" else "M"
+    return not (cues and all(c == other for c in cues))
+
+
 def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention]:
     """Map pronoun mention keys to the mention they stand for, where the evidence is strong."""
     out: dict[str, Mention] = {}
     named = [m for m in mentions if m.is_named and not m.is_pronoun]
+    typed = {m.key: m.type for m in mentions}
     sentences = list(doc.sents)
     sent_index = {s.start_char: i for i, s in enumerate(sentences)}
     for mention in mentions:
@@ -59,17 +81,48 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
         if token is None:
             continue
         pronoun = token.lower_
-        speaker = _speaker_of(token)
+        speaker = _speaker_of(token) if not (pronoun in ("it", "its") and _pleonastic(token)) else None
         if speaker is not None:
             antecedent = mention_for(speaker)
-            if antecedent is not None and not antecedent.is_pronoun and _agrees(pronoun, antecedent):
+            if antecedent is not None:      # the type the article settled on, not the one NER gave here
+                antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
+            if antecedent is not None and not antecedent.is_pronoun and _agrees(pronoun, antecedent) and (
+                    pronoun not in ("it", "its") or antecedent.is_named):   # "a teacher thought it ..." is no org
                 out[mention.key] = antecedent
                 continue
         if pronoun in PERSONAL:
             i = sent_index[token.sent.start_char]
             window_start = sentences[max(0, i - 1)].start_char
-            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start]
+            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start
+                      and _gender_fits(pronoun, m, named)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
+        elif pronoun in ("it", "its") and not _pleonastic(token):
+            i = sent_index[token.sent.start_char]
+            for back in (0, 1):     # its own sentence first, then the one before
+                start = sentences[max(0, i - back)].start_char
+                orgs = [m for m in named if m.type == "Organization" and start <= m.start < mention.start
+                        and _subject(doc, m, token)]
+                if orgs:
+                    if len({normalize_name(m.text) for m in orgs}) == 1:
+                        out[mention.key] = orgs[-1]
+                    break
     return out
+
+
+def _pleonastic(token: Token) -> bool:
+    """ "It is likely that ...", "it seems": an "it" that stands for nothing."""
+    head = token.head
+    return head.lemma_ in ("be", "seem", "appear", "rain", "take", "matter") or any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in ("be", "seem", "appear")
+
+
+def _subject(doc: Doc, mention: Mention, pronoun: Token) -> bool:
+    """The name is a subject, and no other subject stands between it and the pronoun ("The centre belongs
+    to the NDS; it was targeted": "it" is the centre, so the NDS is no candidate)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i not in range(
+        span.start, span.end) for t in doc[span.end:pronoun.i])

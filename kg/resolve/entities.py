@@ -1,11 +1,24 @@
 """In-article entity clustering: names, short forms, acronyms and aliases become one local entity.
 
-Rules (each recorded on the entity as the reason for a merge):
+Rules (each recorded on the entity as the reason for a merge, so a user can audit or undo it):
 
-* ``same-name``: the same normalized name;
+* ``same-name``: the same normalized name ("U.S." and "US"; a noun phrase "Indonesian navy" and the
+  named "Indonesian Navy" of the same article);
 * ``alias-table``: names the curated alias table maps to one canonical name ("US", "the United States");
-* ``surname``: a one-word name equal to the last word of a person named in the article ("Shaheen");
-* ``acronym``: an all-capitals name equal to the initials of a longer name in the article ("ETIM").
+* ``surname``: a one-word name equal to the last word of the one person named in full ("Shaheen");
+* ``acronym``: an all-capitals name equal to the initials of one longer name of the article ("ETIM");
+* ``acronym`` also: an all-capitals name that starts one longer brand name ("CBC" -> "CBC News");
+* ``short-form``: a name equal to the last words of one longer, non-person name of a compatible type
+  ("Firefox" -> "Mozilla Firefox", "Home Office" -> "United Kingdom Home Office"; never across "of" or
+  a compass word: "Sheffield" is not "University of Sheffield", "Los Angeles" not "East Los Angeles"),
+  a run of words inside one longer organization name ("Supreme Court"), "the North" -> "North Korea",
+  "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
+* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party").
+
+Every rule needs exactly one candidate; two candidates leave the names apart.
+
+Short forms are resolved only inside one article. A bare surname that no full name explains keeps an
+article-local key, so two different "Smith"s in two articles never become one node.
 
 An entity's type is the majority type of all its named mentions (NER is often wrong on one of them).
 Unnamed noun phrases become article-local concept nodes so that two different "attacks" in two articles
@@ -18,16 +31,34 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.models import Entity, Mention
 from kg.resolve.aliases import canonical_alias, normalize_name
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
-TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Concept"]
+TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
+COMPASS = {"north", "south", "east", "west"}
+# "CBC News" is CBC; "NASA Administrator" is a person
+_BRAND_WORDS = {"news", "radio", "tv", "television", "group", "corporation", "corp", "inc", "ltd", "plc", "company",
+                "online", "international", "holdings", "media", "network", "channel", "world", "america",
+                "magazine", "newspaper", "journal"}
+_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
+              "magazine", "newspaper", "network", "agency", "militia"}
+# "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
+_PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
+                          "western", "of", "at", "in", "for", "and", "&"}
+_STATE_OF = re.compile(r"^(?:state|city|republic|kingdom|commonwealth|province|county) of (.+)$")
+# types that may name one thing (organizations are often tagged as places and the other way round)
+_COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
 
 def slug(text: str, *, limit: int = 60) -> str:
-    """An IRI-safe key part: lowercase ASCII letters, digits and hyphens (a hash when nothing is left)."""
+    """An IRI-safe key part: lowercase ASCII letters, digits and hyphens (a hash when nothing is left).
+
+    >>> slug("the U.S. State Department")
+    'us-state-department'
+    """
     value = re.sub(r"[^a-z0-9]+", "-", normalize_name(text).encode("ascii", "ignore").decode().lower()).strip("-")
     digest = hashlib.sha1(normalize_name(text).encode("utf-8")).hexdigest()[:8]
     if not value:
@@ -38,7 +69,13 @@ def slug(text: str, *, limit: int = 60) -> str:
 
 
 def initials(name: str) -> str:
+    """Capital initials of the content words: "East Turkestan Islamic Movement" -> "ETIM"."""
     return "".join(w[0] for w in re.findall(r"[\w'-]+", name) if w.lower() not in _STOP).upper()
+
+
+def local_key(kind: str, article_id: str, name: str) -> str:
+    """An article-local key (``concept/<article>/<name>``): never merges with another article."""
+    return f"{kind}/{slug(article_id)}/{slug(name)}"
 
 
 def entity_key(mention: Mention, article_id: str) -> str:
@@ -46,7 +83,21 @@ def entity_key(mention: Mention, article_id: str) -> str:
     if mention.is_named:
         alias = canonical_alias(mention.text)
         return slug(alias[0] if alias else mention.text)
-    return f"concept/{slug(article_id)}/{slug(mention.text)}"
+    return local_key("concept", article_id, mention.text)
+
+
+def compatible(a: str, b: str) -> bool:
+    """True when two entity types may describe one thing (Person only matches Person)."""
+    if a == b:
+        return True
+    return any(a in group and b in group for group in _COMPATIBLE)
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Types close enough for a short form: equal, or both non-place names of organizations and things."""
+    if "Place" in (a, b) or "Person" in (a, b):
+        return a == b
+    return compatible(a, b)
 
 
 def _majority_type(mentions: Sequence[Mention]) -> str:
@@ -56,10 +107,58 @@ def _majority_type(mentions: Sequence[Mention]) -> str:
         counts.get(t) == best for t in TYPE_PRIORITY) else sorted(counts)[0]
 
 
-def _label(mentions: Sequence[Mention]) -> str:
-    """The most complete frequent name: most words first, then most frequent, then alphabetical."""
-    counts = Counter(m.text for m in mentions)
-    return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))[0]
+def label_of(names: Counter[str]) -> str:
+    """The most complete frequent name: most words first, then most frequent, then alphabetical.
+
+    Names starting with a capital letter win over lower-case spellings of the same length.
+    """
+    return sorted(names, key=lambda n: (-len(n.split()), not n[:1].isupper(), -names[n], n))[0]
+
+
+def _words(text: str) -> list[str]:
+    return normalize_name(text).split()
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from kg.resolve.aliases import place_names
+
+    return frozenset(normalize_name(n) for n in place_names())
+
+
+def _short_form_targets(word_list: list[str], kind: str, key: str,
+                        longer: dict[str, tuple[str, set[tuple[str, ...]]]], *, acronym: bool = False
+                        ) -> tuple[list[str], str]:
+    """Keys of longer names that ``word_list`` is a short form of, and the rule that found them."""
+    n = len(word_list)
+    known_place = " ".join(word_list) in _place_words()
+    suffix = sorted({k for k, (t, names) in longer.items() if k != key and t != "Person" and _same_family(t, kind)
+                     and any(len(ws) > n and list(ws[-n:]) == word_list and not (
+                         _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
+                             for ws in names)})
+    if suffix:
+        return suffix, "short-form"
+    infix = sorted({k for k, (t, names) in longer.items() if k != key and n > 1 and t not in ("Person", "Place")
+                    and _same_family(t, kind) and any(
+                        len(ws) > n and any(list(ws[i:i + n]) == word_list for i in range(1, len(ws) - n + 1))
+                        for ws in names)})
+    if infix:
+        return infix, "short-form"
+    if n == 1 and kind in ("Organization", "Entity", "Work", "Product") and (acronym or word_list[0] not in _place_words()):
+        prefix = sorted({k for k, (t, names) in longer.items() if k != key and t in ("Organization", "Work")
+                         and any(len(ws) > 1 and ws[0] == word_list[0] and set(ws[1:]) <= _BRAND_WORDS
+                                 for ws in names)})
+        if prefix:
+            return prefix, "acronym" if acronym else "short-form"    # "CBC" -> "CBC News"
+    if n == 1 and word_list[0] in COMPASS:
+        first = sorted({k for k, (t, names) in longer.items() if k != key and t == "Place"
+                        and any(len(ws) == 2 and ws[0] == word_list[0] for ws in names)})
+        if first:
+            return first, "short-form"
+    state_of = sorted({k for k, (t, names) in longer.items() if k != key and compatible(t, kind)
+                       and any((m := _STATE_OF.match(" ".join(ws))) and m.group(1).split() == word_list
+                               for ws in names)})
+    return state_of, "state-of"
 
 
 def cluster_mentions(article_id: str, mentions: Sequence[Mention]
@@ -78,40 +177,82 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         key = entity_key(m, article_id)
         keys[m.key] = key
         by_key[key].append(m)
-        if m.is_named and canonical_alias(m.text) and normalize_name(m.text) != normalize_name(
-                canonical_alias(m.text)[0]):   # type: ignore[index]
+        alias = canonical_alias(m.text) if m.is_named else None
+        if alias and normalize_name(m.text) != normalize_name(alias[0]):
             rules[key].add("alias-table")
-    # short forms: surnames and acronyms point at a longer name of the same article
-    persons = {k: ms for k, ms in by_key.items() if _majority_type(ms) == "Person"
-               and any(len(m.text.split()) > 1 for m in ms)}
-    longer = {k: ms for k, ms in by_key.items() if any(len(m.text.split()) > 1 for m in ms)}
+    # a noun phrase spelled like a name of the same article is that name ("Indonesian navy")
+    named_norm = {normalize_name(m.text): keys[m.key] for m in mentions if m.is_named and not m.is_pronoun}
     for key, ms in list(by_key.items()):
-        if not all(m.is_named for m in ms) or any(len(m.text.split()) > 1 for m in ms):
+        if key.startswith("concept/") and (target := named_norm.get(normalize_name(ms[0].text))):
+            _move(by_key, keys, rules, key, target, "same-name")
+    # "the M5S party", "the Scientology organization": a name and a noun saying what it is
+    named_orgs = {normalize_name(m.text): keys[m.key] for m in mentions if m.is_named and not m.is_pronoun
+                  and m.type in ("Organization", "Entity")}
+    for key, ms in list(by_key.items()):
+        words = _words(ms[0].text)
+        if key.startswith("concept/") and len(words) > 1 and words[-1] in _ORG_NOUNS and (
+                target := named_orgs.get(" ".join(words[:-1]))) and target in by_key:
+            _move(by_key, keys, rules, key, target, "name-and-noun")
+    # short forms: surnames, acronyms and trailing words point at one longer name of the same article
+    types = {k: _majority_type(ms) for k, ms in by_key.items()}
+    persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
+    longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
+              if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
+    for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
+        if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
             continue
-        word = ms[0].text
-        targets = sorted({k for k, pms in persons.items() if k != key
-                          and any(pm.text.split()[-1] == word for pm in pms)})
-        rule = "surname"
-        if not targets and word.isupper() and 2 <= len(word) <= 6:
-            targets = sorted({k for k, lms in longer.items() if k != key
-                              and any(initials(lm.text) == word for lm in lms)})
+        if any(canonical_alias(m.text) for m in ms):
+            continue    # the curated table already decided what this name is
+        word_list = _words(ms[0].text)
+        kind = types[key]
+        targets: list[str] = []
+        rule = ""
+        if len(word_list) == 1:
+            targets = sorted({k for k, pms in persons.items() if k != key
+                              and any(_words(pm.text)[-1] == word_list[0] for pm in pms)})
+            rule = "surname"
+        text = ms[0].text.replace(".", "")
+        if not targets and text.isupper() and 2 <= len(text) <= 6 and len(word_list) == 1:
+            targets = sorted({k for k, (t, _) in longer.items() if k != key and t != "Person"
+                              and any(initials(m.text) == text for m in by_key.get(k, []))})
             rule = "acronym"
-        if len(targets) == 1:
-            target = targets[0]
-            by_key[target].extend(ms)
-            del by_key[key]
-            for m in ms:
-                keys[m.key] = target
-            rules[target].add(rule)
+        if not targets and (kind != "Person" or len(word_list) == 1):
+            # a one-word "person" that no person explains is often a product or place NER mistyped
+            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, longer,
+                                                acronym=text.isupper() and len(text) > 1)
+        targets = [t for t in targets if t in by_key]
+        if len(targets) == 1 and rule == "state-of":
+            _move(by_key, keys, rules, targets[0], key, "short-form")   # "Texas" names "State of Texas"
+        elif len(targets) == 1:
+            _move(by_key, keys, rules, key, targets[0], rule)
+    # a bare one-word person name that no full name explains is local to its article
+    for key, ms in list(by_key.items()):
+        if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms) and "/" not in key:
+            _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
     entities = []
     for key, ms in sorted(by_key.items()):
-        label = _label(ms)
-        aliases = tuple(sorted({m.text for m in ms} - {label}))
+        counts = Counter(m.text for m in ms)
+        label = label_of(counts)
+        aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:
             rules[key].add("same-name")
         entities.append(Entity(key=key, label=label, type=_majority_type(ms), aliases=aliases,
                                articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key]))))
     return entities, keys, {k: tuple(sorted(v)) for k, v in rules.items()}
+
+
+def _move(by_key: dict[str, list[Mention]], keys: dict[str, str], rules: dict[str, set[str]], source: str,
+          target: str, rule: str | None) -> None:
+    """Fold the entity ``source`` into ``target`` and record why."""
+    if source == target:
+        return
+    moved = by_key.pop(source)
+    by_key[target].extend(moved)
+    for m in moved:
+        keys[m.key] = target
+    rules[target] |= rules.pop(source, set())
+    if rule:
+        rules[target].add(rule)
 
 
 def retype(mentions: Sequence[Mention], entities: Sequence[Entity], keys: dict[str, str]) -> list[Mention]:

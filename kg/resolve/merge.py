@@ -1,17 +1,53 @@
-"""Cross-article merge: entities with the same key are one node (a union, independent of order)."""
+"""Cross-article merge: entities with the same key are one node (a union, independent of order).
+
+Keys decide identity (:func:`kg.resolve.entities.entity_key`): the same normalized name, or the canonical
+name of the curated alias table. Short forms (surnames, acronyms, trailing words) were resolved inside their
+own article; a bare surname that no full name explained has an article-local key, so it never merges here.
+"""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.models import Entity
-from kg.resolve.entities import TYPE_PRIORITY
+from kg.resolve.aliases import merge_table
+from kg.resolve.entities import TYPE_PRIORITY, label_of
 
 
-def merge_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """Union per key: all names, all articles; label = most complete frequent name; type by mention vote."""
+def _vote(types: Counter[str]) -> str:
+    """The most voted type; a specific type beats "Entity" (a name NER did not type) and "Concept"."""
+    specific = Counter({t: n for t, n in types.items() if t not in ("Entity", "Concept")})
+    pool = specific or Counter({t: n for t, n in types.items() if t != "Concept"}) or types
+    best = max(pool.values())
+    return next((t for t in TYPE_PRIORITY if pool.get(t) == best), sorted(pool)[0])
+
+
+def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None
+                   ) -> dict[str, Entity]:
+    """Union per key: all names, all articles; label = most complete frequent name; type by mention vote.
+
+    Args:
+        merges: explicit merges, old key -> (new key, reason); default ``ontology/merges.tsv``. An entity
+            under an old key joins the new one, and the old key is kept in ``same_as`` (owl:sameAs).
+
+    >>> from kg.models import Entity
+    >>> a = Entity(key="x", label="X Corp", type="Organization", articles=("a1",), mentions=2)
+    >>> b = Entity(key="x", label="X Corp", type="Place", aliases=("X",), articles=("a2",), mentions=1)
+    >>> merged = merge_entities([a, b])["x"]
+    >>> merged.type, merged.aliases, merged.articles, merged.rules
+    ('Organization', ('X',), ('a1', 'a2'), ('same-key-across-articles',))
+    """
+    merges = merge_table() if merges is None else merges
     groups: dict[str, list[Entity]] = defaultdict(list)
     for entity in entities:
+        target, seen = entity.key, {entity.key}
+        while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
+            target = merges[target][0]
+            seen.add(target)
+        if target != entity.key:
+            entity = replace(entity, key=target, same_as=(*entity.same_as, entity.key),
+                             rules=(*entity.rules, "explicit-merge"))
         groups[entity.key].append(entity)
     merged: dict[str, Entity] = {}
     for key in sorted(groups):
@@ -23,14 +59,14 @@ def merge_entities(entities: Iterable[Entity]) -> dict[str, Entity]:
             for alias in e.aliases:
                 names[alias] += 1
             types[e.type] += max(e.mentions, 1)
-        label = sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
-        best = max(types.values())
-        kind = next((t for t in TYPE_PRIORITY if types.get(t) == best), sorted(types)[0])
+        label = label_of(names)
         rules = {r for e in parts for r in e.rules}
         articles = sorted({a for e in parts for a in e.articles})
         if len(articles) > 1:
             rules.add("same-key-across-articles")
-        merged[key] = Entity(key=key, label=label, type=kind, aliases=tuple(sorted(set(names) - {label})),
+        merged[key] = Entity(key=key, label=label, type=_vote(types), aliases=tuple(sorted(set(names) - {label})),
                              articles=tuple(articles), mentions=sum(e.mentions for e in parts),
-                             rules=tuple(sorted(rules)))
+                             rules=tuple(sorted(rules)),
+                             same_as=tuple(sorted({k for e in parts for k in e.same_as} | {
+                                 old for old, (new, _) in merges.items() if new == key} - {key})))
     return merged

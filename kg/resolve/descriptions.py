@@ -1,0 +1,246 @@
+"""Definite descriptions and bare titles: "the group", "the country", "the Church", "the Prime Minister".
+
+A description is not a name: it never becomes a node or a ``skos:altLabel`` of its own. It stands for an
+entity of the article when the evidence is strong, and is otherwise left out of the graph (the statements
+that use it are dropped rather than guessed):
+
+* ``head``: the head noun is the head word of exactly one name mentioned before it ("the Church" ->
+  "Church of Scientology", "the department" -> "US State Department");
+* ``title``: a bare title was written before exactly one person's name in the article ("the Prime
+  Minister" -> "Prime Minister Rishi Sunak");
+* ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
+  class that is a referent of its own (not a modifier: "US" in "US soldiers") in its sentence, or else in
+  the two before it ("the Taliban took control of the country" -> "Afghanistan");
+* ``appositive``: the description is written next to a name and the parse joins them ("MicroMega, the
+  secularist magazine", "the secularist magazine MicroMega");
+* ``name-and-noun``: a name and a noun saying what it is ("the M5S party" -> "M5S").
+
+A description that also names its own thing stays a concept node: one with a person's name inside ("the
+Biden administration"), a government or administration of a place ("the New Zealand government"), and a
+classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Scientology attorney").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from kg.models import Entity, Mention
+from kg.resolve.aliases import is_country
+
+# head noun -> the class of entity it may stand for (None: lexical evidence only)
+ENTITY_NOUNS: dict[str, str | None] = {
+    "country": "country", "nation": "country", "city": "city", "town": "city", "capital": "city",
+    "village": "city", "group": "organization", "organization": "organization", "organisation": "organization",
+    "movement": "organization", "militia": "organization", "company": "organization", "firm": "organization",
+    "regime": "organization", "team": None, "side": None, "club": None, "party": None, "agency": None,
+    "ministry": None, "department": None, "government": None, "administration": None, "court": None,
+    "church": None, "university": None, "college": None, "school": None, "navy": None, "army": None,
+    "military": None, "police": None, "council": None, "committee": None, "union": None, "bank": None,
+    "league": None, "network": None, "magazine": None, "newspaper": None, "station": None,
+    "museum": None, "hospital": None, "board": None, "commission": None, "institute": None,
+    "foundation": None, "band": None, "state": None, "province": None, "region": None, "island": None,
+    "festival": None, "competition": None, "contest": None, "tournament": None, "ship": None,
+    "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
+    "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
+}
+HEAD_TITLES = {"president", "minister", "secretary", "governor", "senator", "chancellor", "mp", "mayor", "king",
+               "queen", "pope", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+               "prosecutor", "judge", "commissioner", "director", "chairman", "chairwoman", "ceo", "coach",
+               "captain", "administrator", "leader", "chief", "general", "lawmaker", "congressman",
+               "congresswoman", "representative", "envoy", "prince", "princess", "sheikh", "emir", "sultan"}
+TITLE_WORDS = HEAD_TITLES | {"prime", "vice", "deputy", "home", "foreign", "state", "executive", "defense",
+                             "defence", "interior", "finance", "justice", "affairs", "attorney", "crown",
+                             "first", "lady", "supreme", "former", "acting", "new", "the", "of", "for"}
+_CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
+
+
+def is_title(text: str) -> bool:
+    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
+
+    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
+    (True, False)
+    """
+    words = _title_words(text)
+    raw = text.replace("-", " ").split()
+    # "NASA Administrator": an acronym before a title is whose title it is
+    return bool(words) and words[-1] in HEAD_TITLES and all(
+        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
+
+
+PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
+                              "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
+                              "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
+              "ministry", "parliament", "court", "economy", "election", "campaign"}
+# "the M5S party", "the Scientology organization": a name and a noun saying what it is
+_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
+              "magazine", "newspaper", "network", "agency", "militia"}
+
+
+def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
+    """The head noun when ``mention`` is a description rather than a name, else None.
+
+    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun; with the
+    ``doc``, a short definite noun phrase headed by an entity or person noun ("the Brazilian team", "the
+    Panama coach") gives its head.
+    """
+    if mention.is_pronoun:
+        return None
+    if is_title(mention.text):
+        return "title"
+    words = mention.text.split()
+    if mention.is_named and 1 < len(words) <= 5 and words[-1].casefold() in HEAD_TITLES and words[-1][:1].isupper():
+        return "title"      # "Ottawa New Democrat MP", "Foreign Affairs Minister": a title, not a name
+    if len(words) == 1 and words[0].casefold() in ENTITY_NOUNS:
+        return words[0].casefold()
+    if doc is None or mention.is_named or mention.ner_label or not 1 < len(words) <= 4:
+        return None
+    head = words[-1].casefold()
+    if head not in ENTITY_NOUNS and head not in PERSON_NOUNS:
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ == "PERSON" for t in span):
+        return None     # "the Biden administration": a person's name makes it a thing of its own
+    if head in _OWN_THING and any(w[:1].isupper() for w in words[:-1]):
+        return None     # "the New Zealand government" is not New Zealand, and names one thing
+    return head if is_definite(doc, mention) else None
+
+
+def is_definite(doc: Doc, mention: Mention) -> bool:
+    """True when a determiner or a possessive makes the phrase definite ("the X", "Islam's X")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    i = span.start - 1
+    while i > 0 and doc[i].pos_ in ("ADJ", "ADV", "NUM") and doc[i].head.i >= span.start:
+        i -= 1      # "the largest Christian denomination"
+    before = doc[i]
+    return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
+
+
+def _salient(doc: Doc, mention: Mention) -> bool:
+    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
+
+
+def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
+    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+    d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    for m in named:
+        gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
+        if m.start >= d.end and gap == " ":
+            return m        # "the secularist magazine MicroMega"
+        if gap in (", ", ", the ", ", this ") and d_span is not None:
+            m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
+                                       or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
+                return m    # "MicroMega, the secularist magazine": the parse says they are one phrase
+    return None
+
+
+def _name_heads(name: str) -> set[str]:
+    """Head words of a name: the last word, and the word before "of" ("Church of Scientology")."""
+    words = [w.casefold() for w in name.split()]
+    heads = {words[-1]} if words else set()
+    if "of" in words and words.index("of") > 0:
+        heads.add(words[words.index("of") - 1])
+    return heads
+
+
+def title_holders(doc: Doc, mentions: Sequence[Mention], keys: dict[str, str]) -> dict[str, set[str]]:
+    """Normalized title -> keys of the people it was written before ("Prime Minister Rishi Sunak")."""
+    holders: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type != "Person" or m.key not in keys:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        i = span.start
+        run: list[str] = []
+        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS:
+            i -= 1
+            run.insert(0, doc[i].text.strip(".").casefold())
+        while run and run[-1] not in HEAD_TITLES:
+            run.pop()
+        for j in range(len(run)):
+            if run[j] not in ("the", "of", "for", "former", "acting", "new"):
+                holders.setdefault(" ".join(run[j:]), set()).add(keys[m.key])
+    return holders
+
+
+def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Sequence[Mention],
+                         entities: Sequence[Entity], keys: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Map description mention keys to ``(entity key, rule)`` where the evidence is strong.
+
+    Args:
+        doc: the parsed article.
+        descriptions: mentions for which :func:`description_head` is not None.
+        mentions: the article's other mentions, already clustered (``keys``: mention key -> entity key).
+        entities: the article's entities.
+    """
+    by_key = {e.key: e for e in entities}
+    named = [m for m in mentions if m.is_named and keys.get(m.key) in by_key
+             and not by_key[keys[m.key]].key.startswith(("concept/",))]
+    first_seen: dict[str, int] = {}
+    for m in named:
+        first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
+    holders = title_holders(doc, mentions, keys)
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    out: dict[str, tuple[str, str]] = {}
+    for d in descriptions:
+        head = description_head(d, doc)
+        if head is None:
+            continue
+        apposed = _appositive(doc, d, named)
+        if apposed is not None:
+            out[d.key] = (keys[apposed.key], "appositive")
+            continue
+        if head in PERSON_NOUNS and head not in ENTITY_NOUNS:
+            found = holders.get(head, set()) if head in HEAD_TITLES else set()
+            if len(found) == 1:
+                out[d.key] = (next(iter(found)), "title")
+            continue
+        if head == "title":
+            words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
+            found = holders.get(" ".join(words)) or holders.get(words[-1], set())
+            if len(found) == 1:
+                out[d.key] = (next(iter(found)), "title")
+            continue
+        words = [w.casefold() for w in d.text.split()]
+        if len(words) > 1 and head in _ORG_NOUNS:
+            same = sorted(k for k in first_seen if by_key[k].type in ("Organization", "Entity", "Group")
+                          and any(n.casefold().split() == words[:-1] for n in (by_key[k].label, *by_key[k].aliases)))
+            if len(same) == 1:
+                out[d.key] = (same[0], "name-and-noun")
+                continue
+        before = {k for k, start in first_seen.items() if start < d.start}
+        lexical = sorted(k for k in before if any(head in _name_heads(n)
+                                                  for n in (by_key[k].label, *by_key[k].aliases)))
+        if len(lexical) == 1:
+            out[d.key] = (lexical[0], "head")
+            continue
+        if lexical or ENTITY_NOUNS.get(head) is None:
+            continue
+        klass = ENTITY_NOUNS[head] or ""
+        index = max(i for i, s in enumerate(starts) if s <= d.start)
+        for back in (0, 2):     # the same sentence first, then the two before it
+            window_start = starts[max(0, index - back)]
+            near = {keys[m.key] for m in named if window_start <= m.start < d.start and _salient(doc, m)}
+            fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
+                          and (klass != "country" or is_country(by_key[k].label))
+                          and (klass != "city" or not is_country(by_key[k].label)))
+            if fits:
+                if len(fits) == 1:
+                    out[d.key] = (fits[0], "class")
+                break
+    return out
+

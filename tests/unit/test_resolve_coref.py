@@ -1,0 +1,102 @@
+"""Pronouns: only strong evidence resolves them; given-name gender cues rule out the wrong person."""
+from __future__ import annotations
+
+from kg.models import Mention
+from kg.resolve.aliases import is_country, name_gender
+from kg.resolve.coref import resolve_pronouns
+from tests.docs import make_doc
+
+ROWS = [
+    ("Wendy", "Wendy", "PROPN", "NNP", "compound", 1, "B-PERSON"),        # 0
+    ("Sherman", "Sherman", "PROPN", "NNP", "nsubj", 2, "I-PERSON"),       # 1
+    ("met", "meet", "VERB", "VBD", "ROOT", 2, "O"),                       # 2
+    ("Michael", "Michael", "PROPN", "NNP", "compound", 4, "B-PERSON"),    # 3
+    ("Kugelman", "Kugelman", "PROPN", "NNP", "dobj", 2, "I-PERSON"),      # 4
+    (".", ".", "PUNCT", ".", "punct", 2, "O"),                            # 5
+    ("He", "he", "PRON", "PRP", "nsubj", 7, "O"),                         # 6
+    ("left", "leave", "VERB", "VBD", "ROOT", 7, "O"),                     # 7
+    (".", ".", "PUNCT", ".", "punct", 7, "O"),                            # 8
+]
+
+
+def _mentions(doc, pronoun: str):
+    people = [Mention(text=doc[a:b].text, start=doc[a].idx, end=doc[b - 1].idx + len(doc[b - 1].text), type="Person",
+                      is_named=True) for a, b in ((0, 2), (3, 5))]
+    token = doc[6]
+    return people + [Mention(text=token.text, start=token.idx, end=token.idx + len(token.text), type="Concept",
+                             head=pronoun, is_pronoun=True)]
+
+
+def test_coref_he_is_the_one_man_named_nearby():
+    doc = make_doc(ROWS)
+    ms = _mentions(doc, "he")
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Michael Kugelman"
+
+
+def test_coref_she_is_the_one_woman_named_nearby():
+    rows = list(ROWS)
+    rows[6] = ("She", "she", "PRON", "PRP", "nsubj", 7, "O")
+    doc = make_doc(rows)
+    ms = _mentions(doc, "she")
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Wendy Sherman"
+
+
+def test_coref_two_candidates_of_unknown_gender_stay_unresolved():
+    rows = list(ROWS)
+    rows[0] = ("Xq", "Xq", "PROPN", "NNP", "compound", 1, "B-PERSON")
+    rows[3] = ("Zq", "Zq", "PROPN", "NNP", "compound", 4, "B-PERSON")
+    doc = make_doc(rows)
+    assert resolve_pronouns(doc, _mentions(doc, "he")) == {}
+
+
+def test_coref_name_lists():
+    assert name_gender("Wendy Sherman") == "F" and name_gender("Michael Kugelman") == "M"
+    assert name_gender("Sherman") is None
+    assert is_country("the U.S.") and is_country("Afghanistan") and not is_country("Doha")
+
+
+def test_coref_it_is_the_one_organization_subject_before_it():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 2, "B-ORG"),       # 1
+        ("said", "say", "VERB", "VBD", "ROOT", 2, "O"),                    # 2
+        ("it", "it", "PRON", "PRP", "nsubj", 5, "O"),                      # 3
+        ("will", "will", "AUX", "MD", "aux", 5, "O"),                      # 4
+        ("refuse", "refuse", "VERB", "VB", "ccomp", 2, "O"),               # 5
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 6
+    ]
+    doc = make_doc(rows)
+    taliban = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Organization", is_named=True)
+    it = Mention(text="it", start=doc[3].idx, end=doc[3].idx + 2, type="Concept", head="it", is_pronoun=True)
+    assert resolve_pronouns(doc, [taliban, it])[it.key].text == "Taliban"
+
+
+def test_coref_it_with_an_unnamed_subject_between_stays_unresolved():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("centre", "centre", "NOUN", "NN", "nsubj", 2, "O"),               # 1
+        ("belongs", "belong", "VERB", "VBZ", "ROOT", 2, "O"),              # 2
+        ("to", "to", "ADP", "IN", "prep", 2, "O"),                         # 3
+        ("NDS", "NDS", "PROPN", "NNP", "pobj", 3, "B-ORG"),                # 4
+        (";", ";", "PUNCT", ":", "punct", 2, "O"),                         # 5
+        ("it", "it", "PRON", "PRP", "nsubjpass", 8, "O"),                  # 6
+        ("was", "be", "AUX", "VBD", "auxpass", 8, "O"),                    # 7
+        ("hit", "hit", "VERB", "VBN", "conj", 2, "O"),                     # 8
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    nds = Mention(text="NDS", start=doc[4].idx, end=doc[4].idx + 3, type="Organization", is_named=True)
+    it = Mention(text="it", start=doc[6].idx, end=doc[6].idx + 2, type="Concept", head="it", is_pronoun=True)
+    assert resolve_pronouns(doc, [nds, it]) == {}
+
+
+def test_coref_a_lone_given_name_is_its_own_gender_cue():
+    rows = list(ROWS)
+    rows[0] = ("The", "the", "DET", "DT", "det", 1, "O")
+    rows[1] = ("Marilyn", "Marilyn", "PROPN", "NNP", "nsubj", 2, "B-PERSON")
+    doc = make_doc(rows)
+    marilyn = Mention(text="Marilyn", start=doc[1].idx, end=doc[1].idx + 7, type="Person", is_named=True)
+    he = Mention(text="He", start=doc[6].idx, end=doc[6].idx + 2, type="Concept", head="he", is_pronoun=True)
+    kugelman = Mention(text="Michael Kugelman", start=doc[3].idx, end=doc[4].idx + 8, type="Person", is_named=True)
+    assert resolve_pronouns(doc, [marilyn, kugelman, he])[he.key].text == "Michael Kugelman"
+    assert resolve_pronouns(doc, [marilyn, he]) == {}

@@ -1,0 +1,133 @@
+"""Descriptions and bare titles ("the Church", "the country", "the Prime Minister") on hand-built Docs."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.models import Mention
+from kg.resolve import resolve_entities
+from kg.resolve.descriptions import description_head, is_title
+from tests.docs import make_doc
+
+
+def mention(doc: Doc, start: int, end: int, kind: str = "Concept", named: bool = False) -> Mention:
+    span = doc[start:end]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind, is_named=named)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister", True), ("the president", True), ("Home Secretary", True), ("NASA Administrator", True),
+    ("Rishi Sunak", False), ("Prime Minister Rishi Sunak", False), ("State", False),
+])
+def test_descriptions_is_title(text, expected):
+    assert is_title(text) is expected
+
+
+@pytest.mark.parametrize("text, named, expected", [
+    ("team", False, "team"), ("Church", True, "church"), ("Prime Minister", True, "title"),
+    ("Taliban", True, None), ("suicide bombing", False, None),
+])
+def test_descriptions_head_of_one_word_descriptions(text, named, expected):
+    assert description_head(Mention(text=text, start=0, end=len(text), type="Concept", is_named=named)) == expected
+
+
+CHURCH = [
+    # text        lemma       pos      tag    dep        head ent
+    ("The", "the", "DET", "DT", "det", 3, "O"),                        # 0
+    ("Church", "Church", "PROPN", "NNP", "compound", 3, "B-ORG"),      # 1
+    ("of", "of", "ADP", "IN", "prep", 1, "I-ORG"),                     # 2
+    ("Scientology", "Scientology", "PROPN", "NNP", "nsubj", 4, "I-ORG"),  # 3
+    ("sued", "sue", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+    ("Rathbun", "Rathbun", "PROPN", "NNP", "dobj", 4, "B-PERSON"),     # 5
+    (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 6
+    ("The", "the", "DET", "DT", "det", 8, "O"),                        # 7
+    ("Church", "church", "PROPN", "NNP", "nsubj", 9, "O"),             # 8
+    ("won", "win", "VERB", "VBD", "ROOT", 9, "O"),                     # 9
+    (".", ".", "PUNCT", ".", "punct", 9, "O"),                         # 10
+]
+
+
+def test_descriptions_head_noun_names_one_earlier_name():
+    doc = make_doc(CHURCH)
+    church = mention(doc, 1, 4, "Organization", True)
+    the_church = mention(doc, 8, 9, "Concept", True)
+    _, entities, keys = resolve_entities(doc, "a1", [church, mention(doc, 5, 6, "Person", True), the_church])
+    assert keys[the_church.key] == keys[church.key] == "church-of-scientology"
+    [e] = [e for e in entities if e.key == "church-of-scientology"]
+    assert "description-head" in e.rules and "Church" not in e.aliases    # a description is not a name
+
+
+COUNTRY = [
+    ("US", "US", "PROPN", "NNP", "compound", 1, "B-GPE"),              # 0
+    ("soldiers", "soldier", "NOUN", "NNS", "nsubj", 2, "O"),           # 1
+    ("left", "leave", "VERB", "VBD", "ROOT", 2, "O"),                  # 2
+    ("Afghanistan", "Afghanistan", "PROPN", "NNP", "dobj", 2, "B-GPE"),  # 3
+    ("and", "and", "CCONJ", "CC", "cc", 2, "O"),                       # 4
+    ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5
+    ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 7, "B-ORG"),       # 6
+    ("took", "take", "VERB", "VBD", "conj", 2, "O"),                   # 7
+    ("control", "control", "NOUN", "NN", "dobj", 7, "O"),              # 8
+    ("of", "of", "ADP", "IN", "prep", 8, "O"),                         # 9
+    ("the", "the", "DET", "DT", "det", 11, "O"),                       # 10
+    ("country", "country", "NOUN", "NN", "pobj", 9, "O"),              # 11
+    (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 12
+]
+
+
+def test_descriptions_class_noun_takes_the_one_salient_country():
+    doc = make_doc(COUNTRY)
+    ms = [mention(doc, 0, 1, "Place", True), mention(doc, 3, 4, "Place", True), mention(doc, 6, 7, "Organization", True)]
+    the_country = mention(doc, 11, 12)
+    _, _, keys = resolve_entities(doc, "a1", [*ms, the_country])
+    assert keys[the_country.key] == "afghanistan"      # "US" only modifies "soldiers"
+
+
+def test_descriptions_without_strong_evidence_are_left_out():
+    rows = [r if i != 0 else ("Iran", "Iran", "PROPN", "NNP", "compound", 1, "B-GPE") for i, r in enumerate(COUNTRY)]
+    rows[0] = ("Iran", "Iran", "PROPN", "NNP", "nsubj", 2, "B-GPE")   # two countries as referents: ambiguous
+    doc = make_doc(rows)
+    ms = [mention(doc, 0, 1, "Place", True), mention(doc, 3, 4, "Place", True)]
+    the_country = mention(doc, 11, 12)
+    mentions, entities, keys = resolve_entities(doc, "a1", [*ms, the_country])
+    assert the_country.key not in keys
+    assert all(e.label != "country" for e in entities)
+
+
+TITLE = [
+    ("Prime", "Prime", "PROPN", "NNP", "compound", 1, "O"),            # 0
+    ("Minister", "Minister", "PROPN", "NNP", "compound", 3, "O"),      # 1
+    ("Rishi", "Rishi", "PROPN", "NNP", "compound", 3, "B-PERSON"),     # 2
+    ("Sunak", "Sunak", "PROPN", "NNP", "nsubj", 4, "I-PERSON"),        # 3
+    ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),                 # 4
+    (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 5
+    ("The", "the", "DET", "DT", "det", 8, "O"),                        # 6
+    ("Prime", "Prime", "PROPN", "NNP", "compound", 8, "O"),            # 7
+    ("Minister", "Minister", "PROPN", "NNP", "nsubj", 9, "O"),         # 8
+    ("left", "leave", "VERB", "VBD", "ROOT", 9, "O"),                  # 9
+    (".", ".", "PUNCT", ".", "punct", 9, "O"),                         # 10
+]
+
+
+def test_descriptions_bare_title_is_the_person_it_was_written_before():
+    doc = make_doc(TITLE)
+    sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
+    _, entities, keys = resolve_entities(doc, "a1", [sunak, title])
+    assert keys[title.key] == keys[sunak.key] == "rishi-sunak"
+    assert {e.key for e in entities} == {"rishi-sunak"}     # no "Prime Minister" node of its own
+
+
+def test_descriptions_definite_apposition_is_the_name():
+    rows = [
+        ("MicroMega", "MicroMega", "PROPN", "NNP", "nsubj", 5, "B-ORG"),   # 0
+        (",", ",", "PUNCT", ",", "punct", 0, "O"),                         # 1
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 2
+        ("secularist", "secularist", "ADJ", "JJ", "amod", 4, "O"),         # 3
+        ("magazine", "magazine", "NOUN", "NN", "appos", 0, "O"),           # 4
+        ("wrote", "write", "VERB", "VBD", "ROOT", 5, "O"),                 # 5
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 6
+    ]
+    doc = make_doc(rows)
+    name, desc = mention(doc, 0, 1, "Organization", True), mention(doc, 3, 5)
+    _, entities, keys = resolve_entities(doc, "a1", [name, desc], appositions=((name, desc),))
+    assert keys[desc.key] == "micromega"
+    assert {e.key for e in entities} == {"micromega"}

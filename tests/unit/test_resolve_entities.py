@@ -1,0 +1,143 @@
+"""In-article clustering rules (kg.resolve.entities) on plain Mention values: no model, no Doc."""
+from __future__ import annotations
+
+import pytest
+
+from kg.models import Mention
+from kg.resolve.entities import cluster_mentions, initials, label_of, slug
+
+ARTICLE = "a1"
+
+
+def mentions(*items: tuple[str, str] | tuple[str, str, bool]) -> list[Mention]:
+    """Mentions in text order, 100 characters apart: (text, type[, named])."""
+    out = []
+    for i, item in enumerate(items):
+        text, kind = item[0], item[1]
+        named = item[2] if len(item) > 2 else True
+        out.append(Mention(text=text, start=i * 100, end=i * 100 + len(text), type=kind, is_named=named))
+    return out
+
+
+def groups(ms: list[Mention]) -> dict[str, set[str]]:
+    entities, keys, _ = cluster_mentions(ARTICLE, ms)
+    out: dict[str, set[str]] = {}
+    for m in ms:
+        out.setdefault(keys[m.key], set()).add(m.text)
+    assert {e.key for e in entities} == set(out)
+    return out
+
+
+def entity(ms: list[Mention], text: str):
+    entities, keys, _ = cluster_mentions(ARTICLE, ms)
+    key = keys[next(m.key for m in ms if m.text == text)]
+    return next(e for e in entities if e.key == key)
+
+
+def test_entities_surname_joins_the_full_name():
+    ms = mentions(("Suhail Shaheen", "Person"), ("Shaheen", "Place"), ("Shaheen", "Person"))
+    e = entity(ms, "Shaheen")
+    assert e.key == "suhail-shaheen" and e.label == "Suhail Shaheen" and e.type == "Person"
+    assert "surname" in e.rules and e.aliases == ("Shaheen",)
+
+
+def test_entities_surname_shared_by_two_people_stays_apart():
+    ms = mentions(("Ann Smith", "Person"), ("Bob Smith", "Person"), ("Smith", "Person"))
+    g = groups(ms)
+    assert len(g) == 3
+    assert entity(ms, "Smith").key == "person/a1/smith"     # ambiguous: local to the article
+
+
+def test_entities_bare_surname_is_local_to_its_article():
+    assert entity(mentions(("Rathbun", "Person")), "Rathbun").key == "person/a1/rathbun"
+
+
+def test_entities_acronym_joins_its_expansion():
+    ms = mentions(("National Rifle Association", "Organization"), ("NRA", "Organization"))
+    e = entity(ms, "NRA")
+    assert e.key == "national-rifle-association" and "acronym" in e.rules
+
+
+@pytest.mark.parametrize("names", [
+    pytest.param(["US", "U.S.", "United States", "America"], id="country"),
+    pytest.param(["ISIS", "Daesh", "Islamic State"], id="organization"),
+])
+def test_entities_alias_table_names_are_one_entity(names):
+    ms = mentions(*[(n, "Place") for n in names])
+    assert len(groups(ms)) == 1
+    assert "alias-table" in entity(ms, names[0]).rules
+
+
+def test_entities_alias_table_name_is_no_acronym_of_another_name():
+    # "US" is the initials of "University of Sheffield", but the table says what "US" is
+    ms = mentions(("University of Sheffield", "Organization"), ("US", "Place"))
+    assert len(groups(ms)) == 2
+
+
+@pytest.mark.parametrize("longer, short, merged", [
+    pytest.param("Mozilla Firefox", "Firefox", True, id="product"),
+    pytest.param("United Kingdom Home Office", "Home Office", True, id="two-words"),
+    pytest.param("Space Shuttle Enterprise", "Enterprise", True, id="named-ship"),
+    pytest.param("University of Sheffield", "Sheffield", False, id="x-of-y-is-not-y"),
+    pytest.param("East Los Angeles", "Los Angeles", False, id="compass-prefix"),
+    pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
+])
+def test_entities_short_form_of_a_longer_name(longer, short, merged):
+    kind = "Place" if "Angeles" in longer else "Organization"
+    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles") else kind
+    ms = mentions((longer, kind), (short, short_kind))
+    assert (len(groups(ms)) == 1) is merged
+
+
+def test_entities_short_form_needs_one_candidate():
+    ms = mentions(("North Korea", "Place"), ("South Korea", "Place"), ("Korea", "Place"))
+    assert len(groups(ms)) == 3
+
+
+def test_entities_state_of_x_keeps_the_short_key():
+    ms = mentions(("State of Texas", "Place"), ("Texas", "Place"))
+    e = entity(ms, "State of Texas")
+    assert e.key == "texas" and e.label == "State of Texas"
+
+
+def test_entities_noun_phrase_spelled_like_a_name_is_that_name():
+    ms = mentions(("Indonesian Navy", "Organization"), ("Indonesian navy", "Concept", False))
+    e = entity(ms, "Indonesian navy")
+    assert e.key == "indonesian-navy" and "same-name" in e.rules
+
+
+def test_entities_name_and_noun_is_the_name():
+    ms = mentions(("M5S", "Organization"), ("M5S party", "Concept", False))
+    assert entity(ms, "M5S party").key == "m5s"
+
+
+def test_entities_unnamed_phrases_are_local_concepts():
+    e = entity(mentions(("suicide bombing", "Concept", False)), "suicide bombing")
+    assert e.key == "concept/a1/suicide-bombing"
+
+
+def test_entities_type_is_decided_by_all_mentions():
+    ms = mentions(("Taliban", "Organization"), ("Taliban", "Person"), ("Taliban", "Organization"))
+    assert entity(ms, "Taliban").type == "Organization"
+
+
+def test_entities_unknown_type_gives_way_to_a_known_one():
+    ms = mentions(("FIFA", "Entity"), ("FIFA", "Organization"))
+    assert entity(ms, "FIFA").type == "Organization"
+
+
+def test_entities_label_is_most_complete_frequent_name():
+    from collections import Counter
+    assert label_of(Counter({"Trump": 5, "Donald Trump": 1})) == "Donald Trump"
+    assert label_of(Counter({"internet": 3, "Internet": 1})) == "Internet"
+
+
+@pytest.mark.parametrize("name, expected", [("East Turkestan Islamic Movement", "ETIM"),
+                                            ("Federal Bureau of Investigation", "FBI")])
+def test_entities_initials(name, expected):
+    assert initials(name) == expected
+
+
+def test_entities_slug_is_iri_safe_and_deterministic():
+    assert slug("the U.S. State Department") == "us-state-department"
+    assert slug("Ça va") == slug("Ça va") and slug("!!!").startswith("x")
