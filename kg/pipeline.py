@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,19 @@ class BuildSummary:
     seconds: float = 0.0
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the code and data that turn a parse into a result, so any change invalidates the cache."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    files = sorted(root.rglob("*.py")) + sorted((root.parent / "ontology").glob("*.tsv"))
+    for path in files:
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 class _Cache:
     """Per-article results keyed by content hash, extractor version and model (incremental builds)."""
 
@@ -49,7 +63,8 @@ class _Cache:
     def _path(self, article: Article) -> Path | None:
         if self.folder is None:
             return None
-        key = hashlib.sha256(f"{article.sha256}|{EXTRACTOR_VERSION}|{self.model}".encode()).hexdigest()
+        key = hashlib.sha256(f"{article.sha256}|{EXTRACTOR_VERSION}|{code_fingerprint()}|{self.model}".encode()
+                             ).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, article: Article) -> ArticleResult | None:
