@@ -1,0 +1,281 @@
+"""N-ary clauses: a predicate with every argument it governs, for phrase-level renderings (CaRB).
+
+:func:`clauses` reads the same parse signals as :mod:`kg.extract.clauses` (subjects inherited through
+conjunction, control and relative clauses; passive voice; copulas; negation and modality from
+:mod:`kg.extract.modality`) but keeps each predicate whole: its subject, its object and every
+prepositional, clausal, time and place argument, in sentence order. :mod:`kg.extract.carb` turns them
+into CaRB tuples with full argument phrases; the graph keeps using entity-level binary propositions.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.clauses import SUBJECT_DEPS, subjects
+from kg.extract.modality import SPEECH_VERBS, governed_negation, in_question_or_condition, modality, negated
+
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
+PREP_DEPS = {"prep", "agent"}
+CLAUSAL_DEPS = {"ccomp", "xcomp"}
+ADJUNCT_DEPS = {"npadvmod", "advcl"}
+RELATION_CHILD_DEPS = {"aux", "auxpass", "neg", "prt"}
+EXCLUDED_MODIFIERS = {"relcl", "appos"}
+# base confidence per clause kind (how often the pattern yields a correct tuple when the parse is right)
+KIND_CONFIDENCE = {"verb": 0.80, "passive": 0.78, "copula": 0.75, "control": 0.72, "relcl": 0.62,
+                   "acl": 0.55, "appos": 0.45, "poss": 0.3, "title": 0.4, "split": 0.5}
+
+
+@dataclass
+class Argument:
+    """One argument of a clause: its head, the tokens that render it and its role."""
+
+    head: Token
+    role: str                         # subject, object, prep, agent, clause, adjunct
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+@dataclass
+class Clause:
+    """A predicate with its arguments; ``relation`` holds the surface tokens of the relation."""
+
+    predicate: Token
+    relation: list[Token]
+    subject: Argument
+    arguments: list[Argument]
+    kind: str
+    relation_text: str = ""
+    polarity: str = "positive"
+    modality: str = "asserted"
+    attribution: Token | None = None
+    confidence: float = 0.5
+
+    @property
+    def relation_string(self) -> str:
+        return self.relation_text or " ".join(t.text for t in sorted(self.relation, key=lambda t: t.i))
+
+
+def _subtree(token: Token, stop: set[int]) -> list[Token]:
+    """Tokens of ``token``'s subtree, skipping the subtrees rooted at indices in ``stop``."""
+    out: list[Token] = []
+    todo = [token]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        for child in tok.children:
+            if child.i in stop or child.dep_ in EXCLUDED_MODIFIERS and child is not token:
+                continue
+            todo.append(child)
+    return _trim(sorted(out, key=lambda t: t.i))
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation and dangling conjunctions at the edges of a phrase."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].is_punct and tokens[start].text not in ("``", "`", "$")
+                           or tokens[start].dep_ in ("cc",)):
+        start += 1
+    while end > start and (tokens[end - 1].is_punct and tokens[end - 1].text not in ("''", "'", "%", ")")
+                           or tokens[end - 1].dep_ in ("cc",)):
+        end -= 1
+    return tokens[start:end]
+
+
+def _relation_tokens(verb: Token) -> list[Token]:
+    """aux, negation, adverbs between the auxiliaries and the verb, the verb and its particle."""
+    rel = [c for c in verb.children if c.dep_ in RELATION_CHILD_DEPS and not (c.dep_ == "aux" and c.tag_ == "TO"
+                                                                                and c.i < verb.i - 1)]
+    first = min([t.i for t in rel if t.i < verb.i] + [verb.i])
+    rel += [c for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i]
+    rel.append(verb)
+    return rel
+
+
+def _is_predicate(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return True
+    return tok.pos_ == "AUX" and tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp", "prep") or
+                                                             c.dep_ in SUBJECT_DEPS for c in tok.children) \
+        and any(c.dep_ in ("attr", "acomp", "prep") for c in tok.children)
+
+
+def _control_head(verb: Token) -> Token | None:
+    """The controlling verb when ``verb`` is an xcomp of a verb without its own object ("agreed to join")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None
+    return head
+
+
+def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: set[int]) -> list[Argument]:
+    rel_ids = {t.i for t in relation}
+    stop = rel_ids | skip | ({subject.i} if subject is not None else set())
+    args: list[Argument] = []
+    for child in verb.children:
+        if child.i in stop or child.dep_ in SUBJECT_DEPS or child.dep_ in ("expl", "punct", "cc", "conj", "mark",
+                                                                            "case", "dep", "meta", "intj"):
+            continue
+        dep = child.dep_
+        if dep in OBJECT_DEPS:
+            role = "object"
+        elif dep in PREP_DEPS:
+            role = "agent" if dep == "agent" else "prep"
+        elif dep in CLAUSAL_DEPS:
+            if dep == "xcomp" and _control_head(child) is verb:
+                continue
+            role = "clause"
+        elif dep in ADJUNCT_DEPS:
+            role = "adjunct"
+        elif dep == "advmod" and child.i > verb.i and child.pos_ == "ADV" and any(True for _ in child.children):
+            role = "adjunct"
+        else:
+            continue
+        tokens = _subtree(child, stop)
+        if tokens:
+            args.append(Argument(child, role, tokens))
+    return args
+
+
+def _decorate(clause: Clause, verb: Token) -> Clause:
+    clause.polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
+    clause.modality = "conditional" if in_question_or_condition(verb) else modality(verb)
+    node = verb
+    for _ in range(6):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
+            speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
+            clause.attribution = speakers[0] if speakers else None
+            if clause.modality == "asserted":
+                clause.modality = "reported"
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return clause
+
+
+def _verb_clauses(verb: Token) -> Iterator[Clause]:
+    subj_tokens, passive, how = subjects(verb)
+    if verb.dep_ == "xcomp" and _control_head(verb) is not None and how == "xcomp":
+        how = "control"
+    if not subj_tokens:
+        return
+    # the conjunction of subjects is rendered whole from its first conjunct
+    subj = subj_tokens[0]
+    if subj.dep_ == "conj":
+        return
+    relation = _relation_tokens(verb)
+    prefix: list[Token] = []
+    if how == "control":
+        head = verb.head
+        prefix = [t for t in _relation_tokens(head)]
+    skip: set[int] = set()
+    if how in ("relcl", "acl"):
+        skip = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS or c.tag_ in ("WDT", "WP")}
+    subj_stop = {t.i for t in relation} | {verb.i}
+    if how in ("relcl", "acl"):
+        subj_stop |= {verb.i}
+    subject = Argument(subj, "subject", _subtree(subj, subj_stop))
+    if not subject.tokens:
+        return
+    args = _args_of(verb, relation, subj, skip)
+    if how == "control":
+        head_args = _args_of(verb.head, _relation_tokens(verb.head), subj, {verb.i})
+        args = args + [a for a in head_args if a.role in ("prep", "adjunct") and a.head.i < verb.i]
+    kind = "passive" if passive else {"own": "verb", "conj": "verb", "control": "control", "xcomp": "control",
+                                      "object-control": "control", "relcl": "relcl", "acl": "acl",
+                                      "advcl": "acl"}.get(how, "verb")
+    if verb.pos_ == "AUX":
+        kind = "copula"
+    rel_tokens = prefix + [t for t in relation if t not in prefix]
+    if how == "control":
+        rel_tokens = prefix + [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"] + relation
+    clause = Clause(verb, rel_tokens, subject, args, kind)
+    yield _decorate(clause, verb)
+
+
+def _shape(clause: Clause) -> Clause:
+    """CaRB's convention: without a direct object, the first preposition after the verb joins the relation."""
+    args = sorted(clause.arguments, key=lambda a: (a.head.i < clause.predicate.i, a.head.i))
+    objects = [a for a in args if a.role == "object"]
+    rel = sorted(clause.relation, key=lambda t: t.i)
+    rel_text = " ".join(t.text for t in rel)
+    if not objects:
+        preps = [a for a in args if a.role in ("prep", "agent") and a.head.i > clause.predicate.i
+                 and len(a.tokens) > 1]
+        if preps and preps[0].head.i == clause.predicate.i + 1 or preps and clause.kind in ("passive",) \
+                and preps[0].role == "agent":
+            first = preps[0]
+            rel_text = f"{rel_text} {first.tokens[0].text}"
+            args = [Argument(first.head, first.role, first.tokens[1:]) if a is first else a for a in args]
+    else:
+        args = objects[:1] + [a for a in args if a is not objects[0]]
+    clause.arguments = args
+    clause.relation_text = rel_text
+    return clause
+
+
+def _copula_extra(doc: Doc | Span) -> Iterator[Clause]:
+    """Appositions ("X , the leader of Y ,") and possessives ("X 's Y") as is/has clauses."""
+    for tok in doc:
+        if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.pos_ in ("PROPN", "NOUN"):
+            head = tok.head
+            subj = Argument(head, "subject", _subtree(head, {tok.i} | {c.i for c in head.children
+                                                                      if c.dep_ in ("relcl", "acl")}))
+            obj = Argument(tok, "object", _subtree(tok, {c.i for c in tok.children if c.dep_ in ("relcl",)}))
+            if subj.tokens and obj.tokens:
+                yield Clause(tok, [], subj, [obj], "appos", relation_text="is", confidence=0.0)
+        elif tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("PROPN", "NOUN"):
+            owner = Argument(tok, "subject", _subtree(tok, set()))
+            owner.tokens = [t for t in owner.tokens if t.tag_ != "POS"]
+            owned = [t for t in _subtree(tok.head, {tok.i}) if t.dep_ not in ("det",)]
+            if owner.tokens and owned:
+                yield Clause(tok, [], owner, [Argument(tok.head, "object", owned)], "poss", relation_text="has")
+
+
+def clauses(doc: Doc | Span) -> Iterator[Clause]:
+    """Yield the n-ary clauses of a parsed sentence or document, with a confidence each."""
+    for tok in doc:
+        if not _is_predicate(tok):
+            continue
+        for clause in _verb_clauses(tok):
+            clause = _shape(clause)
+            if not clause.arguments and clause.kind not in ("verb", "passive"):
+                continue
+            clause.confidence = confidence(clause)
+            yield clause
+    for clause in _copula_extra(doc):
+        clause.confidence = confidence(clause)
+        yield clause
+
+
+def confidence(clause: Clause) -> float:
+    """A score from the pattern, the parse and the argument shapes (higher is more often right)."""
+    conf = KIND_CONFIDENCE.get(clause.kind, 0.5)
+    sent_len = len(clause.predicate.sent)
+    conf -= 0.004 * max(0, sent_len - 20)
+    if not clause.arguments:
+        conf -= 0.25
+    subj = clause.subject
+    if subj.head.pos_ == "PRON":
+        conf -= 0.05
+    conf -= 0.01 * max(0, len(subj.tokens) - 6)
+    for arg in clause.arguments:
+        conf -= 0.006 * max(0, len(arg.tokens) - 8)
+    if len(clause.arguments) > 3:
+        conf -= 0.05
+    return round(min(max(conf, 0.01), 0.99), 4)
+
+
+def render_all(docs: Iterable[Doc]) -> Iterator[tuple[Doc, Clause]]:
+    for doc in docs:
+        for clause in clauses(doc):
+            yield doc, clause
