@@ -172,6 +172,11 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     subj = subj_tokens[0]
     if subj.dep_ == "conj":
         return
+    if subj.tag_ in ("WP", "WDT") or subj.lower_ == "that" and verb.dep_ == "relcl":
+        # "the footballer who plays": the relative pronoun stands for the noun it modifies
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return
+        subj, how = verb.head, "relcl"
     relation = _relation_tokens(verb)
     prefix: list[Token] = []
     if how == "control":
@@ -180,9 +185,7 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     skip: set[int] = set()
     if how in ("relcl", "acl"):
         skip = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS or c.tag_ in ("WDT", "WP")}
-    subj_stop = {t.i for t in relation} | {verb.i}
-    if how in ("relcl", "acl"):
-        subj_stop |= {verb.i}
+    subj_stop = {t.i for t in relation} | {t.i for t in prefix} | {verb.i}
     subject = Argument(subj, "subject", _subtree(subj, subj_stop))
     if not subject.tokens:
         return
@@ -196,8 +199,8 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     if verb.pos_ == "AUX":
         kind = "copula"
     rel_tokens = prefix + [t for t in relation if t not in prefix]
-    if how == "control":
-        rel_tokens = prefix + [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"] + relation
+    if how in ("relcl",):
+        skip |= {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")}
     clause = Clause(verb, rel_tokens, subject, args, kind)
     yield _decorate(clause, verb)
 
