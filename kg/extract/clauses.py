@@ -82,6 +82,9 @@ def is_verbal(tok: Token) -> bool:
 def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     """(subject tokens, passive?, how found) for a predicate, inheriting through conj/xcomp/relcl/acl."""
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if direct and verb.dep_ == "relcl" and head_is_nominal(verb.head) and is_relative_pronoun(direct[0]):
+        # "the movement, which has sought refuge": the relative pronoun stands for the noun it modifies
+        return [argument(verb.head)], direct[0].dep_ == "nsubjpass", "relcl"
     if direct:
         return with_conjuncts([argument(d) for d in direct]), any(d.dep_ == "nsubjpass" for d in direct), "own"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -109,6 +112,14 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
         return [argument(head)], True, "acl"
     return [], passive, ""
+
+
+def head_is_nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP") or token.lower_ in ("that", "which", "who")
 
 
 def usable(token: Token) -> bool:
