@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.modality import (NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
+from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
                                  modality, negated)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -48,10 +49,11 @@ class Proposition:
     attribution: Token | None = None
     confidence: float = 0.5
     relation_tokens: list[Token] = field(default_factory=list)
+    sent: Span | None = None          # set by propositions(); Token.sent is slow to recompute
 
     @property
     def sentence(self) -> Span:
-        return (self.verb or self.subject).sent
+        return self.sent if self.sent is not None else (self.verb or self.subject).sent
 
 
 def argument(token: Token) -> Token:
@@ -151,16 +153,48 @@ def prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
                         yield pobj, argument(inner)
 
 
-def attribution_of(verb: Token) -> tuple[Token | None, bool]:
+@dataclass
+class SentenceIndex:
+    """What predicates look up above themselves, collected in the one pass over a sentence."""
+
+    according: dict[int, Token] = field(default_factory=dict)   # head index -> X of "according to X"
+    conditions: set[int] = field(default_factory=set)           # heads of an if/whether/unless marker
+
+    def add(self, tok: Token) -> None:
+        dep = tok.dep
+        if dep == MARK and tok.lower_ in CONDITION_MARKS:
+            self.conditions.add(tok.head.i)
+        elif dep == PREP and tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        self.according.setdefault(tok.head.i, obj)
+
+    @classmethod
+    def of(cls, tokens: Span | Doc) -> SentenceIndex:
+        index = cls()
+        for tok in tokens:
+            index.add(tok)
+        return index
+
+
+def _according(node: Token) -> Token | None:
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ == "according":
+            for to in prep.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def attribution_of(verb: Token, index: SentenceIndex | None = None) -> tuple[Token | None, bool]:
     """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
     node = verb
     for _ in range(6):
-        for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ == "according":
-                for to in prep.children:
-                    for obj in to.children:
-                        if obj.dep_ == "pobj":
-                            return obj, True
+        source = index.according.get(node.i) if index is not None else _according(node)
+        if source is not None:
+            return source, True
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
             speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
             return (speakers[0] if speakers else None), True
@@ -170,26 +204,48 @@ def attribution_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _decorate(prop: Proposition, verb: Token) -> Proposition:
-    neg = negated(verb) or governed_negation(verb)
-    prop.polarity = "negative" if neg else "positive"
-    prop.modality = modality(verb)
-    if in_question_or_condition(verb):
-        prop.modality = "conditional"
-    speaker, reported = attribution_of(verb)
-    if reported:
-        prop.attribution = speaker
-        if prop.modality == "asserted":
-            prop.modality = "reported"
+def _conditional(verb: Token, index: SentenceIndex | None) -> bool:
+    if index is None:
+        return in_question_or_condition(verb)
+    node = verb
+    while True:
+        if node.i in index.conditions:
+            return True
+        if node.head is node or node.dep_ == "ROOT":
+            return False
+        node = node.head
+
+
+Status = tuple[str, str, "Token | None"]
+
+
+def predicate_status(verb: Token, index: SentenceIndex | None = None) -> Status:
+    """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
+    polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
+    mode = "conditional" if _conditional(verb, index) else modality(verb)
+    speaker, reported = attribution_of(verb, index)
+    if reported and mode == "asserted":
+        mode = "reported"
+    return polarity, mode, speaker if reported else None
+
+
+def _decorate(prop: Proposition, verb: Token, sent: Span, cache: dict[int, Status] | None = None,
+              index: SentenceIndex | None = None) -> Proposition:
+    status = cache.get(verb.i) if cache is not None else None
+    if status is None:
+        status = predicate_status(verb, index)
+        if cache is not None:
+            cache[verb.i] = status
+    prop.polarity, prop.modality, prop.attribution = status
     conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5)
     for arg in (prop.subject, prop.object):
         if arg.ent_type_:
             conf += 0.05
         if arg.pos_ == "PRON":
             conf -= 0.15
-    if prop.subject.sent != prop.object.sent:
+    if not (sent.start <= prop.subject.i < sent.end and sent.start <= prop.object.i < sent.end):
         conf -= 0.2
-    if len(prop.sentence) > 40:
+    if len(sent) > 40:
         conf -= 0.1    # long sentences are parsed less reliably
     prop.confidence = round(min(max(conf, 0.05), 0.99), 3)
     return prop
@@ -263,13 +319,19 @@ def _copula_propositions(aux: Token) -> Iterator[Proposition]:
 
 def _appositions(doc: Doc | Span) -> Iterator[Proposition]:
     for tok in doc:
-        if tok.dep_ != "appos" or not usable(tok) or not usable(tok.head):
-            continue
-        named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
-        if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
-            continue
-        yield Proposition(named, "be", desc, None, "appos")
-        yield from _title_of(named, desc)
+        if tok.dep_ == "appos":
+            yield from _apposition(tok)
+
+
+def _apposition(tok: Token) -> Iterator[Proposition]:
+    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be, spokesman) and the title's org."""
+    if not usable(tok) or not usable(tok.head):
+        return
+    named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
+    if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
+        return
+    yield Proposition(named, "be", desc, None, "appos")
+    yield from _title_of(named, desc)
 
 
 def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
@@ -283,34 +345,54 @@ def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
             yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
 
 
-def _titles(doc: Doc | Span) -> Iterator[Proposition]:
+def _titles(sent: Span) -> Iterator[Proposition]:
     """Titles before a name: "Taliban spokesman Zabihullah Mujahid" -> (Mujahid, be spokesman of, Taliban)."""
-    for ent in (doc.ents if isinstance(doc, Doc) else doc.ents):
-        if ent.label_ != "PERSON":
-            continue
-        root = ent.root
-        titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < ent.start]
-        for title in titles:
-            yield Proposition(root, "be", title, None, "title")
-            yield from _title_of(root, title)
+    for root in sent:
+        if root.ent_type_ == "PERSON":
+            yield from _title(root)
+
+
+def _title(root: Token) -> Iterator[Proposition]:
+    doc = root.doc
+    start = root.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if start <= root.head.i < end and root.head is not root:
+        return     # not the entity's root
+    titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < start]
+    for title in titles:
+        yield Proposition(root, "be", title, None, "title")
+        yield from _title_of(root, title)
 
 
 def propositions(sent: Span) -> Iterator[Proposition]:
     """Yield the propositions of one sentence (see module docstring)."""
     seen: set[tuple[int, str, int, str]] = set()
+    status: dict[int, Status] = {}
     candidates: list[Proposition] = []
-    for tok in sent:
-        if tok.pos_ == "VERB":
+    later: list[Proposition] = []
+    index = SentenceIndex()
+    for tok in sent:    # one pass: building Token objects is most of the cost of extraction
+        pos = tok.pos
+        if pos == VERB:
             candidates.extend(_verb_propositions(tok))
-        elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+        elif pos == AUX and tok.lemma_ == "be":
             candidates.extend(_copula_propositions(tok))
-    candidates.extend(_appositions(sent))
-    candidates.extend(_titles(sent))
+        if tok.dep == APPOS:
+            later.extend(_apposition(tok))
+        if tok.ent_type == PERSON:
+            later.extend(_title(tok))
+        index.add(tok)
+    candidates.extend(later)
     for prop in candidates:
         if prop.subject.i == prop.object.i:
             continue
         verb = prop.verb if prop.verb is not None else prop.subject
-        prop = _decorate(prop, verb) if prop.verb is not None else _decorate_static(prop)
+        prop = _decorate(prop, verb, sent, status, index) if prop.verb is not None else _decorate_static(prop)
+        prop.sent = sent
         key = (prop.subject.i, prop.relation, prop.object.i, prop.polarity)
         if key in seen:
             continue
