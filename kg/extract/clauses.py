@@ -91,10 +91,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
         return with_conjuncts([argument(d) for d in direct]), any(d.dep_ == "nsubjpass" for d in direct), "own"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb and is_verbal(head):
+    if verb.dep_ == "conj" and head.i != verb.i and is_verbal(head):
         subj, head_passive, _ = subjects(head)
         return subj, passive, "conj"
-    if verb.dep_ in ("xcomp", "advcl") and head is not verb and is_verbal(head):
+    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i and is_verbal(head):
         if verb.dep_ == "advcl" and not (verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
                                                                              for c in verb.children)):
             return [], passive, ""
@@ -198,7 +198,7 @@ def attribution_of(verb: Token, index: SentenceIndex | None = None) -> tuple[Tok
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
             speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
             return (speakers[0] if speakers else None), True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None, False
@@ -211,7 +211,7 @@ def _conditional(verb: Token, index: SentenceIndex | None) -> bool:
     while True:
         if node.i in index.conditions:
             return True
-        if node.head is node or node.dep_ == "ROOT":
+        if node.head.i == node.i or node.dep_ == "ROOT":
             return False
         node = node.head
 
@@ -360,7 +360,7 @@ def _title(root: Token) -> Iterator[Proposition]:
     end = root.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    if start <= root.head.i < end and root.head is not root:
+    if start <= root.head.i < end and root.head.i != root.i:
         return     # not the entity's root
     titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < start]
     for title in titles:

@@ -58,7 +58,7 @@ def modality(verb: Token) -> str:
 def governed_negation(verb: Token) -> bool:
     """Negation inherited from a governing verb: "refused to meet", "did not agree to join"."""
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_ in NEGATIVE_VERBS and node.dep_ != "conj":
             return True
@@ -73,6 +73,6 @@ def in_question_or_condition(verb: Token) -> bool:
     while True:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return True
-        if node.head is node or node.dep_ in ("ROOT",):
+        if node.head.i == node.i or node.dep_ in ("ROOT",):
             return False
         node = node.head

@@ -68,7 +68,7 @@ def _subtree(token: Token, stop: set[int]) -> list[Token]:
         tok = todo.pop()
         out.append(tok)
         for child in tok.children:
-            if child.i in stop or child.dep_ in EXCLUDED_MODIFIERS and child is not token:
+            if child.i in stop or child.dep_ in EXCLUDED_MODIFIERS and child.i != token.i:
                 continue
             todo.append(child)
     return _trim(sorted(out, key=lambda t: t.i))
@@ -107,7 +107,7 @@ def _is_predicate(tok: Token) -> bool:
 def _control_head(verb: Token) -> Token | None:
     """The controlling verb when ``verb`` is an xcomp of a verb without its own object ("agreed to join")."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("dobj", "obj", "dative") for c in head.children):
         return None
@@ -130,8 +130,6 @@ def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: se
         elif dep in PREP_DEPS:
             role = "agent" if dep == "agent" else "prep"
         elif dep in CLAUSAL_DEPS:
-            if dep == "xcomp" and _control_head(child) is verb:
-                continue
             role = "clause"
         elif dep in ADJUNCT_DEPS:
             role = "adjunct"
@@ -156,7 +154,7 @@ def _decorate(clause: Clause, verb: Token) -> Clause:
             if clause.modality == "asserted":
                 clause.modality = "reported"
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return clause
