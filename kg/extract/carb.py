@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 
 from kg.extract.nary import Clause, clauses
 
+SPLIT_FACTOR = 0.9
+
 
 def pretokenized_docs(nlp: Language, lines: Iterable[str], *, batch_size: int = 64) -> Iterator[tuple[str, Doc]]:
     """Parse each line with its own tokenisation (blank-separated); yields ``(line, doc)``."""
@@ -33,6 +35,10 @@ def tuples(doc: Doc) -> Iterator[tuple[float, str, list[str]]]:
             continue
         seen.add(key)
         yield row
+        if len(row[2]) == 1:
+            split = _split_subject(clause)
+            if split is not None:
+                yield split
 
 
 def carb_row(clause: Clause) -> tuple[float, str, list[str]] | None:
@@ -50,3 +56,19 @@ def carb_lines(nlp: Language, lines: Iterable[str]) -> Iterator[str]:
     for line, doc in pretokenized_docs(nlp, (ln for ln in kept if ln.strip())):
         for conf, rel, args in tuples(doc):
             yield "\t".join([line, f"{conf:.4f}", rel, *args])
+
+
+def _split_subject(clause: Clause) -> tuple[float, str, list[str]] | None:
+    """ "X at Y was abandoned": the subject's trailing prepositional phrase as a second argument."""
+    head = clause.subject.head
+    preps = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    if not preps:
+        return None
+    prep = preps[-1]
+    cut = {t.i for t in prep.subtree}
+    subj = [t for t in clause.subject.tokens if t.i not in cut]
+    rest = [t for t in clause.subject.tokens if t.i in cut]
+    if not subj or not rest:
+        return None
+    return (round(clause.confidence * SPLIT_FACTOR, 4), clause.relation_string,
+            [" ".join(t.text for t in subj), " ".join(t.text for t in rest)])
