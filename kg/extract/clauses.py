@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.symbols import AUX, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
+from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
@@ -29,10 +29,30 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+# nouns that name an event, with the relation their verb would give (lemma form, as the lexicon expects)
+NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting": "meet", "discussion":
+                  "talk with", "summit": "meet", "attack": "attack", "assault": "attack", "bombing": "bomb",
+                  "raid": "raid", "invasion": "invade", "visit": "visit", "agreement": "agree with", "deal":
+                  "agree with", "cooperation": "cooperate with", "alliance": "ally with", "partnership":
+                  "partner with", "war": "fight", "clash": "clash with", "conflict": "fight", "arrest": "arrest",
+                  "criticism": "criticize", "sanction": "sanction", "occupation": "occupy", "support": "support",
+                  "dispute": "fight", "condemnation": "condemn", "threat": "threaten", "withdrawal": "withdraw from",
+                  "takeover": "take over", "acquisition": "acquire", "merger": "merge with"}
+SYMMETRIC_NOMINALS = {"negotiate with", "talk with", "meet", "agree with", "cooperate with", "ally with",
+                      "partner with", "fight", "clash with", "merge with"}
+# verbs that say a mentioned event did not or will not happen ("cancelled the talks with X")
+CANCEL_VERBS = {"cancel", "postpone", "suspend", "abandon", "call", "halt", "block", "prevent", "oppose", "avoid"}
+TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director",
+               "chairman", "chairwoman", "chair", "chief", "leader", "governor", "senator", "representative",
+               "ambassador", "envoy", "general", "commander", "mayor", "king", "queen", "prince", "princess",
+               "judge", "attorney", "officer", "official", "ceo", "founder", "editor", "professor", "coach",
+               "captain", "premier", "chancellor", "emir", "sheikh", "cardinal", "bishop", "pope", "admiral",
+               "colonel", "lieutenant", "sergeant", "deputy", "vice", "justice", "congressman", "congresswoman",
+               "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff", "chancellor"}
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
                       "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
-                      "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6}
+                      "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6, "nominal": 0.5}
 
 
 @dataclass
@@ -50,6 +70,7 @@ class Proposition:
     confidence: float = 0.5
     relation_tokens: list[Token] = field(default_factory=list)
     sent: Span | None = None          # set by propositions(); Token.sent is slow to recompute
+    governor: Token | None = None     # for nominal events: the predicate of the clause that mentions them
 
     @property
     def sentence(self) -> Span:
@@ -362,10 +383,51 @@ def _title(root: Token) -> Iterator[Proposition]:
         end += 1
     if start <= root.head.i < end and root.head.i != root.i:
         return     # not the entity's root
-    titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < start]
+    titles = [c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < start and (
+        c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS)]
     for title in titles:
         yield Proposition(root, "be", title, None, "title")
         yield from _title_of(root, title)
+
+
+def _governor(token: Token) -> Token | None:
+    """The nearest verb above a noun: the clause that mentions a nominal event."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _nominal_event(noun: Token) -> Iterator[Proposition]:
+    """Nominalized events: "negotiations between X and Y", "X's talks with Y", "the attack on Y by X"."""
+    relation = NOMINAL_EVENTS.get(noun.lemma_.lower())
+    if relation is None:
+        return
+    governor = _governor(noun)
+    agents: list[Token] = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and c.i < noun.i)]
+    themes: list[Token] = []
+    parties: list[Token] = []
+    for prep, obj in prep_objects(noun):
+        word = prep.lower_
+        if word == "between" and relation in SYMMETRIC_NOMINALS:
+            parties.extend(p for p in with_conjuncts([obj]) if usable(p) and p not in parties)
+        elif word == "by" or prep.dep_ == "agent":
+            agents.append(obj)
+        elif word in ("with", "on", "against", "of", "to", "into"):
+            themes.append(obj)
+    parties.sort(key=lambda t: t.i)
+    for i, first in enumerate(parties):
+        for second in parties[i + 1:]:
+            yield Proposition(first, relation, second, None, "nominal", governor=governor)
+    for agent in with_conjuncts([a for a in agents if usable(a)]):
+        for theme in themes:
+            if usable(theme):
+                yield Proposition(agent, relation, theme, None, "nominal", governor=governor)
 
 
 def propositions(sent: Span) -> Iterator[Proposition]:
@@ -385,6 +447,8 @@ def propositions(sent: Span) -> Iterator[Proposition]:
             later.extend(_apposition(tok))
         if tok.ent_type == PERSON:
             later.extend(_title(tok))
+        elif pos == NOUN and tok.lemma_ in NOMINAL_EVENTS:
+            later.extend(_nominal_event(tok))
         index.add(tok)
     candidates.extend(later)
     for prop in candidates:
@@ -392,12 +456,24 @@ def propositions(sent: Span) -> Iterator[Proposition]:
             continue
         verb = prop.verb if prop.verb is not None else prop.subject
         prop = _decorate(prop, verb, sent, status, index) if prop.verb is not None else _decorate_static(prop)
+        if prop.governor is not None:
+            _decorate_nominal(prop, prop.governor, status, index)
         prop.sent = sent
         key = (prop.subject.i, prop.relation, prop.object.i, prop.polarity)
         if key in seen:
             continue
         seen.add(key)
         yield prop
+
+
+def _decorate_nominal(prop: Proposition, governor: Token, cache: dict[int, Status], index: SentenceIndex) -> None:
+    """A nominal event holds as the clause that mentions it does; a rejected or denied one does not hold."""
+    if governor.i not in cache:
+        cache[governor.i] = predicate_status(governor, index)
+    polarity, mode, speaker = cache[governor.i]
+    if governor.lemma_ in NEGATIVE_VERBS or governor.lemma_ in CANCEL_VERBS:
+        polarity = "negative"
+    prop.polarity, prop.modality, prop.attribution = polarity, mode, speaker
 
 
 def _decorate_static(prop: Proposition) -> Proposition:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.clauses import SUBJECT_DEPS, subjects
+from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, subjects
 from kg.extract.modality import SPEECH_VERBS, governed_negation, in_question_or_condition, modality, negated
 
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
@@ -239,6 +239,25 @@ def _copula_extra(doc: Doc | Span) -> Iterator[Clause]:
                 yield Clause(tok, [], owner, [Argument(tok.head, "object", owned)], "poss", relation_text="has")
 
 
+def _titles(doc: Doc | Span) -> Iterator[Clause]:
+    """A title before a person's name ("former U.S. Attorney Todd Graves") as an is-clause."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        root = ent.root
+        left = root.left_edge.i
+        title = [t for t in root.doc[left:ent.start] if t.head.i >= ent.start or t.head.i >= left]
+        while title and (title[0].pos_ in ("DET", "PUNCT") or title[0].dep_ == "poss" or title[0].tag_ == "POS"):
+            title = title[1:]
+        if not title or len(title) > 6 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in title):
+            continue
+        title = [t for t in title if t.lower_.rstrip(".") not in HONORIFICS]
+        if not any(t.pos_ == "NOUN" or t.lower_ in TITLE_NOUNS for t in title):
+            continue
+        name = Argument(root, "subject", list(ent))
+        yield Clause(root, [], name, [Argument(title[-1], "object", title)], "title", relation_text="is")
+
+
 def clauses(doc: Doc | Span) -> Iterator[Clause]:
     """Yield the n-ary clauses of a parsed sentence or document, with a confidence each."""
     for tok in doc:
@@ -253,6 +272,9 @@ def clauses(doc: Doc | Span) -> Iterator[Clause]:
     for clause in _copula_extra(doc):
         clause.confidence = confidence(clause)
         yield clause
+    for clause in _titles(doc):
+        clause.confidence = round(max(confidence(clause) - TITLE_PENALTY, 0.01), 4)
+        yield clause
 
 
 # Additive evidence weights for confidence(). They were read off CaRB dev as how much each signal moves
@@ -260,6 +282,8 @@ def clauses(doc: Doc | Span) -> Iterator[Clause]:
 # features, rounded); none depends on a word. By where the predicate sits in the tree: main clauses and
 # their conjuncts are parsed most reliably; subordinate, relative and participial clauses less; the
 # implicit is/has readings of appositions and possessives least.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "lords", "st", "saint", "dame", "madam"}
+TITLE_PENALTY = 0.15     # a title reading is implicit: annotators list it less often than explicit clauses
 DEP_WEIGHT = {"ROOT": 0.10, "conj": 0.06, "xcomp": 0.04, "ccomp": -0.04, "advcl": -0.04, "relcl": -0.06,
               "acl": -0.10, "pcomp": -0.18, "appos": -0.18, "poss": -0.47}
 
