@@ -192,6 +192,43 @@ NEVER = [
     ('.', '.', 'PUNCT', '.', 'punct', 3, 'O'),
 ]
 
+# Talks between Pakistan and Sherman began.
+NOMINAL = [
+    ('Talks', 'talk', 'NOUN', 'NNS', 'nsubj', 5, 'O'),
+    ('between', 'between', 'ADP', 'IN', 'prep', 0, 'O'),
+    ('Pakistan', 'Pakistan', 'PROPN', 'NNP', 'pobj', 1, 'B-GPE'),
+    ('and', 'and', 'CCONJ', 'CC', 'cc', 2, 'O'),
+    ('Sherman', 'Sherman', 'PROPN', 'NNP', 'conj', 2, 'B-PERSON'),
+    ('began', 'begin', 'VERB', 'VBD', 'ROOT', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 5, 'O'),
+]
+
+# The Taliban cancelled talks between Pakistan and Sherman.
+NOMINAL_CANCELLED = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('Taliban', 'Taliban', 'PROPN', 'NNP', 'nsubj', 2, 'B-ORG'),
+    ('cancelled', 'cancel', 'VERB', 'VBD', 'ROOT', 2, 'O'),
+    ('talks', 'talk', 'NOUN', 'NNS', 'dobj', 2, 'O'),
+    ('between', 'between', 'ADP', 'IN', 'prep', 3, 'O'),
+    ('Pakistan', 'Pakistan', 'PROPN', 'NNP', 'pobj', 4, 'B-GPE'),
+    ('and', 'and', 'CCONJ', 'CC', 'cc', 5, 'O'),
+    ('Sherman', 'Sherman', 'PROPN', 'NNP', 'conj', 5, 'B-PERSON'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+# US Deputy Secretary of State Wendy Sherman spoke.
+PROPER_TITLE = [
+    ('US', 'US', 'PROPN', 'NNP', 'nmod', 2, 'B-GPE'),
+    ('Deputy', 'Deputy', 'PROPN', 'NNP', 'nmod', 2, 'O'),
+    ('Secretary', 'Secretary', 'PROPN', 'NNP', 'nmod', 6, 'O'),
+    ('of', 'of', 'ADP', 'IN', 'prep', 2, 'O'),
+    ('State', 'State', 'PROPN', 'NNP', 'pobj', 3, 'B-ORG'),
+    ('Wendy', 'Wendy', 'PROPN', 'NNP', 'compound', 6, 'B-PERSON'),
+    ('Sherman', 'Sherman', 'PROPN', 'NNP', 'nsubj', 7, 'I-PERSON'),
+    ('spoke', 'speak', 'VERB', 'VBD', 'ROOT', 7, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 7, 'O'),
+]
+
 
 def statements(rows: list) -> list[Statement]:
     return list(extract_statements(make_doc(rows), "a"))
@@ -284,7 +321,7 @@ def test_extract_dates_are_not_objects() -> None:
     assert triples(NARY) == {("Tom", "join", "company")}
 
 
-ALL = [REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
+ALL = [NOMINAL, NOMINAL_CANCELLED, PROPER_TITLE, REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
        RELATIVE, LIGHT_VERB, NARY, ACCORDING, NEVER]
 
 
@@ -308,3 +345,19 @@ def test_extract_negated_or_hypothetical_is_never_a_positive_asserted_triple(row
     for s in hedged:
         label = asserted_label(s.relation, s.polarity, s.modality)
         assert label != s.relation, f"{s.relation!r} would be asserted as a plain positive triple"
+
+
+def test_extract_nominal_event_between_two_parties() -> None:
+    s = find(NOMINAL, "Pakistan", "talk with", "Sherman")
+    assert (s.pattern, s.polarity, s.modality) == ("nominal", "positive", "asserted")
+    assert ("Sherman", "talk with", "Pakistan") not in triples(NOMINAL)     # one direction per pair
+
+
+def test_extract_cancelled_nominal_event_is_negative() -> None:
+    s = find(NOMINAL_CANCELLED, "Pakistan", "talk with", "Sherman")
+    assert s.polarity == "negative"
+
+
+def test_extract_title_written_as_proper_nouns() -> None:
+    find(PROPER_TITLE, "Wendy Sherman", "be secretary of", "US")
+    find(PROPER_TITLE, "Wendy Sherman", "be secretary of", "State")
