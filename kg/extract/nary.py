@@ -161,11 +161,18 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     subj_tokens, passive, how = subjects(verb)
     if verb.dep_ == "xcomp" and _control_head(verb) is not None and how == "xcomp":
         how = "control"
+    adjective: list[Token] = []
+    if not subj_tokens and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        # "He was able to control X": the adjective's complement is the predicate, "was able to control"
+        copula = verb.head.head
+        subj_tokens, passive, how = subjects(copula)
+        adjective = [*_relation_tokens(copula), verb.head]
+        how = "control"
     if not subj_tokens:
         return
     # the conjunction of subjects is rendered whole from its first conjunct
     subj = subj_tokens[0]
-    if subj.dep_ == "conj":
+    if subj.dep_ == "conj" and how not in ("relcl", "acl"):
         return
     if subj.tag_ in ("WP", "WDT") or subj.lower_ == "that" and verb.dep_ == "relcl":
         # "the footballer who plays": the relative pronoun stands for the noun it modifies
@@ -174,7 +181,9 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
         subj, how = verb.head, "relcl"
     relation = _relation_tokens(verb)
     prefix: list[Token] = []
-    if how == "control":
+    if adjective:
+        prefix = adjective
+    elif how == "control":
         head = verb.head
         prefix = [t for t in _relation_tokens(head)]
     skip: set[int] = set()
@@ -185,7 +194,7 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     if not subject.tokens:
         return
     args = _args_of(verb, relation, subj, skip)
-    if how == "control":
+    if how == "control" and not adjective:
         head_args = _args_of(verb.head, _relation_tokens(verb.head), subj, {verb.i})
         args = args + [a for a in head_args if a.role in ("prep", "adjunct") and a.head.i < verb.i]
     kind = "passive" if passive else {"own": "verb", "conj": "verb", "control": "control", "xcomp": "control",
