@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from kg.extract.nary import Clause, clauses
+from kg.extract.nary import Argument, Clause, clauses
 
 SPLIT_FACTOR = 0.9
+CONJUNCT_FACTOR = 0.3
 
 
 def pretokenized_docs(nlp: Language, lines: Iterable[str], *, batch_size: int = 64) -> Iterator[tuple[str, Doc]]:
@@ -39,6 +40,46 @@ def tuples(doc: Doc) -> Iterator[tuple[float, str, list[str]]]:
             split = _split_subject(clause)
             if split is not None:
                 yield split
+        for variant in _conjunct_variants(clause, row):
+            vkey = (variant[1], *variant[2])
+            if vkey not in seen:
+                seen.add(vkey)
+                yield variant
+
+
+def _conjuncts(arg: Argument) -> list[list[Token]]:
+    """The coordinated parts of an argument ("X , Y and Z"), each as its own phrase; [] if not coordinated."""
+    head = arg.head
+    members = [head, *[c for c in head.children if c.dep_ == "conj"]]
+    inner = {t.i for t in arg.tokens}
+    if len(members) < 2 or not all(m.i in inner for m in members):
+        return []
+    parts: list[list[Token]] = []
+    for member in members:
+        drop: set[int] = set()
+        for c in member.children:
+            if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.i > member.i):
+                drop |= {t.i for t in c.subtree}
+        part = [t for t in arg.tokens if t.i in {x.i for x in member.subtree} and t.i not in drop]
+        if member is not head or True:
+            part = [t for t in part if t.i not in {x.i for m in members if m.i != member.i for x in m.subtree}
+                    or t.i == member.i]
+        while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
+            part.pop()
+        if part:
+            parts.append(part)
+    return parts if len(parts) >= 2 else []
+
+
+def _conjunct_variants(clause: Clause, row: tuple[float, str, list[str]]) -> Iterator[tuple[float, str, list[str]]]:
+    """One tuple per conjunct of a coordinated argument: annotators list "sold X" and "sold Y" apart."""
+    conf, rel, texts = row
+    args = [clause.subject, *clause.arguments]
+    if len(args) != len(texts):
+        return
+    for k, arg in enumerate(args):
+        for part in _conjuncts(arg):
+            yield round(conf * CONJUNCT_FACTOR, 4), rel, [*texts[:k], " ".join(t.text for t in part), *texts[k + 1:]]
 
 
 def carb_row(clause: Clause) -> tuple[float, str, list[str]] | None:
