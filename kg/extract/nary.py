@@ -168,6 +168,12 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
         subj_tokens, passive, how = subjects(copula)
         adjective = [*_relation_tokens(copula), verb.head]
         how = "control"
+    if not subj_tokens and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB",
+                                                                                                       "AUX"):
+        # "He stayed a year before being appointed X": the clause's subject is the main clause's
+        subj_tokens, _, _ = subjects(verb.head.head)
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        how = "acl"
     if not subj_tokens:
         return
     # the conjunction of subjects is rendered whole from its first conjunct
@@ -186,6 +192,10 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     elif how == "control":
         head = verb.head
         prefix = [t for t in _relation_tokens(head)]
+    elif how == "conj" and verb.head.dep_ == "xcomp" and _control_head(verb.head) is not None:
+        # "will have to sell or merge X": the second verb shares the control verb and its "to"
+        first = verb.head
+        prefix = [*_relation_tokens(first.head), *[c for c in first.children if c.dep_ == "aux"]]
     skip: set[int] = set()
     if how in ("relcl", "acl"):
         skip = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS or c.tag_ in ("WDT", "WP")}
