@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
+from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
                                  modality, negated)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -29,6 +29,11 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+# verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
+DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
+# nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
+CLAIM_NOUNS = {"claim", "allegation", "report", "rumor", "rumour", "suggestion", "accusation", "charge",
+               "assertion", "speculation", "story"}
 # nouns that name an event, with the relation their verb would give (lemma form, as the lexicon expects)
 NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting": "meet", "discussion":
                   "talk with", "summit": "meet", "attack": "attack", "assault": "attack", "bombing": "bomb",
@@ -240,10 +245,42 @@ def _conditional(verb: Token, index: SentenceIndex | None) -> bool:
 Status = tuple[str, str, "Token | None"]
 
 
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def claimed_by(verb: Token) -> tuple[str, Token | None]:
+    """("denied" | "claimed" | "", who) for a predicate that is the content of a denial or a claim.
+
+    "X denied that Y attacked Z" and "X rejected claims that Y attacked Z" -> ("denied", X);
+    "claims that Y attacked Z surfaced" -> ("claimed", None).
+    """
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
+            return "denied", _subject_of(node.head)
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS:
+            claim = node.head
+            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
+                return "denied", _subject_of(claim.head)
+            owner = next((c for c in claim.children if c.dep_ == "poss"), None)
+            return "claimed", owner
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return "", None
+
+
 def predicate_status(verb: Token, index: SentenceIndex | None = None) -> Status:
     """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
     polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
     mode = "conditional" if _conditional(verb, index) else modality(verb)
+    claim, who = claimed_by(verb)
+    if claim == "denied":
+        # a denied claim is kept, negated and attributed to whoever denied it; never asserted
+        return "negative", "reported" if mode == "asserted" else mode, who
+    if claim == "claimed":
+        return polarity, "reported" if mode == "asserted" else mode, who
     speaker, reported = attribution_of(verb, index)
     if reported and mode == "asserted":
         mode = "reported"
@@ -281,7 +318,10 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
     # control verbs: "refused to meet X" -> (S, refuse to meet, X); the xcomp is handled here, not on its own
     if verb.dep_ == "xcomp" and how in ("xcomp",) and verb.head.pos_ == "VERB" and (
             verb.head.lemma_ in NEGATIVE_VERBS or not [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]):
-        base = f"{particle(verb.head)} to {base}" if verb.head.lemma_ not in NEGATIVE_VERBS else base
+        if verb.head.lemma_ not in NEGATIVE_VERBS and verb.head.lemma_ not in PLAN_VERBS:
+            # "refused to meet" is a negative meet and "plans to meet" a planned one (polarity and
+            # modality say so); other control verbs stay in the relation ("threaten to attack")
+            base = f"{particle(verb.head)} to {base}"
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
     agents = [obj for prep, obj in prep_objects(verb) if prep.dep_ == "agent"]

@@ -7,8 +7,9 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", 
 FUTURE = {"will", "shall", "'ll", "wo"}              # "wo" is the first half of "won't"
 POSSIBLE = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
 CONDITIONAL = {"would", "'d"}
-PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set", "vow", "pledge", "promise",
-              "threaten", "hope", "want", "seek", "propose"}
+# control verbs that only schedule the controlled event ("plans to meet" = planned meet); others
+# ("threatened to attack", "vowed to join") stay in the relation, and their own clause's modality applies
+PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set"}
 NEGATIVE_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "quit"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "claim", "report", "add", "note", "declare", "insist",
                 "argue", "warn", "write", "tweet", "explain", "confirm", "allege", "suggest", "answer",
