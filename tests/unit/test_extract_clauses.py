@@ -229,6 +229,52 @@ PROPER_TITLE = [
     ('.', '.', 'PUNCT', '.', 'punct', 7, 'O'),
 ]
 
+# Russia denied that Ukraine attacked the convoy.
+DENIED = [
+    ('Russia', 'Russia', 'PROPN', 'NNP', 'nsubj', 1, 'B-GPE'),
+    ('denied', 'deny', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('that', 'that', 'SCONJ', 'IN', 'mark', 4, 'O'),
+    ('Ukraine', 'Ukraine', 'PROPN', 'NNP', 'nsubj', 4, 'B-GPE'),
+    ('attacked', 'attack', 'VERB', 'VBD', 'ccomp', 1, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('convoy', 'convoy', 'NOUN', 'NN', 'dobj', 4, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+# Officials rejected claims that Iran attacked the ship.
+REJECTED_CLAIM = [
+    ('Officials', 'official', 'NOUN', 'NNS', 'nsubj', 1, 'O'),
+    ('rejected', 'reject', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('claims', 'claim', 'NOUN', 'NNS', 'dobj', 1, 'O'),
+    ('that', 'that', 'SCONJ', 'IN', 'mark', 5, 'O'),
+    ('Iran', 'Iran', 'PROPN', 'NNP', 'nsubj', 5, 'B-GPE'),
+    ('attacked', 'attack', 'VERB', 'VBD', 'acl', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 7, 'O'),
+    ('ship', 'ship', 'NOUN', 'NN', 'dobj', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+# The ministry plans to sanction Iran.
+PLANS_TO = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('ministry', 'ministry', 'NOUN', 'NN', 'nsubj', 2, 'O'),
+    ('plans', 'plan', 'VERB', 'VBZ', 'ROOT', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 4, 'O'),
+    ('sanction', 'sanction', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('Iran', 'Iran', 'PROPN', 'NNP', 'dobj', 4, 'B-GPE'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+# Iran threatened to attack Israel.
+THREATENED_TO = [
+    ('Iran', 'Iran', 'PROPN', 'NNP', 'nsubj', 1, 'B-GPE'),
+    ('threatened', 'threaten', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 3, 'O'),
+    ('attack', 'attack', 'VERB', 'VB', 'xcomp', 1, 'O'),
+    ('Israel', 'Israel', 'PROPN', 'NNP', 'dobj', 3, 'B-GPE'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
 
 def statements(rows: list) -> list[Statement]:
     return list(extract_statements(make_doc(rows), "a"))
@@ -321,7 +367,7 @@ def test_extract_dates_are_not_objects() -> None:
     assert triples(NARY) == {("Tom", "join", "company")}
 
 
-ALL = [NOMINAL, NOMINAL_CANCELLED, PROPER_TITLE, REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
+ALL = [DENIED, REJECTED_CLAIM, PLANS_TO, THREATENED_TO, NOMINAL, NOMINAL_CANCELLED, PROPER_TITLE, REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
        RELATIVE, LIGHT_VERB, NARY, ACCORDING, NEVER]
 
 
@@ -335,8 +381,10 @@ def test_extract_confidence_is_a_probability_and_evidence_covers_the_sentence(ro
         assert doc.text[s.subject.start:s.subject.end] == s.subject.text
 
 
-@pytest.mark.parametrize("rows", [NEGATED_FUTURE, NEVER, POSSIBLE, REFUSE_CONTROL, CONDITIONAL, ACCORDING],
-                         ids=["will-not", "never", "could", "refuse-to", "if", "according-to-not"])
+@pytest.mark.parametrize("rows", [NEGATED_FUTURE, NEVER, POSSIBLE, REFUSE_CONTROL, CONDITIONAL, ACCORDING, DENIED,
+                                  REJECTED_CLAIM, NOMINAL_CANCELLED],
+                         ids=["will-not", "never", "could", "refuse-to", "if", "according-to-not", "denied-that",
+                              "rejected-claims", "cancelled-talks"])
 def test_extract_negated_or_hypothetical_is_never_a_positive_asserted_triple(rows: list) -> None:
     from kg.graph import asserted_label
 
@@ -361,3 +409,25 @@ def test_extract_cancelled_nominal_event_is_negative() -> None:
 def test_extract_title_written_as_proper_nouns() -> None:
     find(PROPER_TITLE, "Wendy Sherman", "be secretary of", "US")
     find(PROPER_TITLE, "Wendy Sherman", "be secretary of", "State")
+
+
+def test_extract_denied_content_is_negative_and_attributed_to_the_denier() -> None:
+    s = find(DENIED, "Ukraine", "attack", "convoy")
+    assert (s.polarity, s.modality) == ("negative", "reported")
+    assert s.attribution is not None and s.attribution.text == "Russia"
+
+
+def test_extract_rejected_claim_is_not_asserted() -> None:
+    s = find(REJECTED_CLAIM, "Iran", "attack", "ship")
+    assert (s.polarity, s.modality) == ("negative", "reported")
+    assert s.attribution is not None and s.attribution.text == "Officials"
+
+
+def test_extract_scheduling_verb_becomes_planned_modality() -> None:
+    s = find(PLANS_TO, "ministry", "sanction", "Iran")
+    assert (s.polarity, s.modality, s.relation_class) == ("positive", "planned", "coercion")
+
+
+def test_extract_other_control_verbs_stay_in_the_relation() -> None:
+    s = find(THREATENED_TO, "Iran", "threaten to attack", "Israel")
+    assert (s.modality, s.relation_class) == ("asserted", "threat")
