@@ -129,6 +129,8 @@ def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: se
         elif dep in CLAUSAL_DEPS:
             role = "clause"
         elif dep in ADJUNCT_DEPS:
+            if dep == "advcl" and child.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in child.children):
+                continue    # a participial clause is a predication of its own ("..., teaming with X")
             role = "adjunct"
         elif dep == "advmod" and child.pos_ == "ADV" and any(True for _ in child.children):
             role = "adjunct"
