@@ -79,7 +79,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
 def extract(source: str | None, sentences: Path | None, fmt: str, model: str) -> None:
     """Print the statements of SOURCE (a text, or a path to an article file), or CaRB tuples of --sentences."""
-    from kg.extract_text import extract_carb, extract_source
+    from kg.extract_text import extract_carb, extract_carb_text, extract_source
 
     if (source is None) == (sentences is None):
         raise click.UsageError("pass either SOURCE or --sentences FILE (not both)")
@@ -96,14 +96,13 @@ def extract(source: str | None, sentences: Path | None, fmt: str, model: str) ->
         return
     assert source is not None
     try:
+        if fmt == "carb":
+            for line in extract_carb_text(source, model=model):
+                click.echo(line)
+            return
         rows = list(extract_source(source, model=model))
     except KGError as exc:
         _fail(exc)
-        return
-    if fmt == "carb":
-        for row in rows:
-            click.echo("\t".join([row["sentence"], f"{row['confidence']:.4f}", row["surface"], row["subject"],
-                                   row["object"]]))
         return
     if fmt == "jsonl":
         for row in rows:

@@ -50,6 +50,22 @@ def extract_carb(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
     yield from carb_lines(nlp, text.splitlines())
 
 
+def extract_carb_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
+    """Yield CaRB lines for a text or an article file, sentence by sentence (spaCy's own tokenisation).
+
+    Example:
+        >>> lines = list(extract_carb_text("The Taliban will not work with the US."))  # doctest: +SKIP
+    """
+    from kg.extract.carb import tuples
+
+    nlp = load_pipeline(model)
+    for article in _articles(source):
+        for sent in nlp(article.text).sents:
+            text = " ".join(sent.text.split())
+            for conf, rel, args in tuples(sent.as_doc()):
+                yield "\t".join([text, f"{conf:.4f}", rel, *args])
+
+
 def extract_source(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[dict[str, Any]]:
     """Yield one dict per resolved statement of a text or an article file.
 

@@ -74,3 +74,11 @@ def test_carb_dev_split_score(tmp_path: Path) -> None:
     spec.loader.exec_module(scorer)
     result = scorer.score(str(gold), str(pred))
     assert result["f1"] >= 0.49 and result["auc"] >= 0.30, result
+
+
+def test_carb_cli_renders_a_text_with_full_phrases() -> None:
+    result = CliRunner().invoke(cli, ["extract", "--format", "carb",
+                                      "The Taliban will not work with the US to combat extremist groups."])
+    assert result.exit_code == 0, result.output
+    cells = [line.split("\t") for line in result.output.splitlines()]
+    assert ["will not work with", "The Taliban", "the US"] == cells[0][2:5]
