@@ -89,6 +89,10 @@ def _relation_tokens(verb: Token) -> list[Token]:
                                                                                 and c.i < verb.i - 1)]
     first = min([t.i for t in rel if t.i < verb.i] + [verb.i])
     rel += [c for c in verb.children if c.dep_ == "advmod" and first < c.i < verb.i]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and verb.head.pos_ in ("VERB", "AUX") and verb.tag_ == verb.head.tag_:
+        # "was sold and renamed": the second verb shares the auxiliaries of the first
+        rel += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.head.i]
     rel.append(verb)
     return rel
 
@@ -122,9 +126,9 @@ def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: se
                                                                             "case", "dep", "meta", "intj"):
             continue
         dep = child.dep_
-        if dep in OBJECT_DEPS:
+        if dep in OBJECT_DEPS and not (dep == "dative" and child.pos_ == "ADP"):
             role = "object"
-        elif dep in PREP_DEPS:
+        elif dep in PREP_DEPS or dep == "dative" and child.pos_ == "ADP":
             role = "agent" if dep == "agent" else "prep"
         elif dep in CLAUSAL_DEPS:
             role = "clause"
@@ -230,7 +234,8 @@ def _shape(clause: Clause) -> Clause:
     if not objects:
         preps = [a for a in args if a.role in ("prep", "agent") and a.head.i > clause.predicate.i
                  and len(a.tokens) > 1]
-        if preps and preps[0].head.i == clause.predicate.i + 1 or preps and clause.kind in ("passive",) \
+        last = max(t.i for t in clause.relation) if clause.relation else clause.predicate.i
+        if preps and preps[0].head.i == last + 1 or preps and clause.kind in ("passive",) \
                 and preps[0].role == "agent":
             first = preps[0]
             rel_text = f"{rel_text} {first.tokens[0].text}"
