@@ -146,6 +146,20 @@ def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: se
     return args
 
 
+def _shared_object(verb: Token, relation: list[Token], subject: Token) -> list[Argument]:
+    """ "traders buy and sell stocks": the object of the last conjoined verb belongs to the first too."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i and not any(
+                c.dep_ in SUBJECT_DEPS for c in conj.children):
+            objects = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+            if objects and all(t.dep_ in ("cc", "punct", "advmod") or t.i == conj.i
+                               for t in verb.doc[verb.i + 1:conj.i + 1] if t.head.i in (verb.i, conj.i)):
+                stop = {t.i for t in relation} | {subject.i}
+                tokens = _subtree(objects[0], stop)
+                return [Argument(objects[0], "object", tokens)] if tokens else []
+    return []
+
+
 def _decorate(clause: Clause, verb: Token) -> Clause:
     clause.polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
     clause.modality = "conditional" if in_question_or_condition(verb) else modality(verb)
@@ -210,6 +224,8 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     if not subject.tokens:
         return
     args = _args_of(verb, relation, subj, skip)
+    if not any(a.role == "object" for a in args):
+        args = _shared_object(verb, relation, subj) + args
     if how == "control" and not adjective:
         head_args = _args_of(verb.head, _relation_tokens(verb.head), subj, {verb.i})
         args = args + [a for a in head_args if a.role in ("prep", "adjunct") and a.head.i < verb.i]
