@@ -326,8 +326,8 @@ def clauses(doc: Doc | Span) -> Iterator[Clause]:
 # implicit is/has readings of appositions and possessives least.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "lords", "st", "saint", "dame", "madam"}
 TITLE_PENALTY = 0.15     # a title reading is implicit: annotators list it less often than explicit clauses
-DEP_WEIGHT = {"ROOT": 0.10, "conj": 0.06, "xcomp": 0.04, "ccomp": -0.04, "advcl": -0.04, "relcl": -0.06,
-              "acl": -0.10, "pcomp": -0.18, "appos": -0.18, "poss": -0.47}
+DEP_WEIGHT = {"ROOT": 0.15, "conj": 0.10, "xcomp": 0.10, "ccomp": 0.0, "advcl": 0.0, "relcl": -0.02,
+              "acl": -0.06, "pcomp": -0.13, "appos": -0.14, "poss": -0.43}
 
 
 def confidence(clause: Clause) -> float:
@@ -341,13 +341,13 @@ def confidence(clause: Clause) -> float:
     roles = [a.role for a in clause.arguments]
     tokens = sum(len(a.tokens) for a in clause.arguments)
     head = clause.subject.head
-    conf = 0.75 + DEP_WEIGHT.get(clause.predicate.dep_, -0.05)
+    conf = 0.69 + DEP_WEIGHT.get(clause.predicate.dep_, 0.0)
     conf -= 0.62 if not roles else 0.06 if roles == ["object"] else 0.0
     conf -= 0.12 if "adjunct" in roles else 0.0
     conf -= 0.03 if "prep" in roles or "agent" in roles or "clause" in roles else 0.0
     conf -= 0.05 if clause.kind == "copula" or clause.predicate.tag_ == "VBG" else 0.0
     conf -= 0.05 if len(roles) > 3 else 0.0
-    conf += 0.025 * min(len(clause.relation_string.split()), 5)
+    conf += 0.029 * min(len(clause.relation_string.split()), 5)
     conf -= 0.0022 * min(len(clause.predicate.sent), 60)
     conf -= 0.0068 * min(tokens, 30)
     conf -= 0.22 if len(clause.subject.tokens) >= 10 else 0.0
