@@ -29,6 +29,11 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+# relative-clause attachment repair (see relative_antecedent)
+LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
+VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
+                       "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
+VIOLENT_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "leave", "target", "hit"}
 # verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
 DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
 # nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
@@ -112,7 +117,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if direct and verb.dep_ == "relcl" and head_is_nominal(verb.head) and is_relative_pronoun(direct[0]):
         # "the movement, which has sought refuge": the relative pronoun stands for the noun it modifies
-        return [argument(verb.head)], direct[0].dep_ == "nsubjpass", "relcl"
+        return [relative_antecedent(verb)], direct[0].dep_ == "nsubjpass", "relcl"
     if direct:
         return with_conjuncts([argument(d) for d in direct]), any(d.dep_ == "nsubjpass" for d in direct), "own"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -140,6 +145,21 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
         return [argument(head)], True, "acl"
     return [], passive, ""
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """The noun a subject relative clause is about, repairing one common misattachment.
+
+    In "a bombing at a mosque that killed 46 people" the parser attaches the clause to the nearest noun,
+    the place; a place does not kill, the event does. When the antecedent is the object of a locative
+    preposition that modifies an event noun and the verb is an act of violence, the event is the subject.
+    """
+    noun = verb.head
+    prep = noun.head
+    if (noun.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in VIOLENT_EVENT_NOUNS and verb.lemma_.lower() in VIOLENT_VERBS):
+        return argument(prep.head)
+    return argument(noun)
 
 
 def head_is_nominal(token: Token) -> bool:

@@ -275,6 +275,24 @@ THREATENED_TO = [
     ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
 ]
 
+# A suicide bombing at a mosque that killed 46 people shocked the city.
+MISATTACHED = [
+    ('A', 'a', 'DET', 'DT', 'det', 2, 'O'),
+    ('suicide', 'suicide', 'NOUN', 'NN', 'compound', 2, 'O'),
+    ('bombing', 'bombing', 'NOUN', 'NN', 'nsubj', 10, 'O'),
+    ('at', 'at', 'ADP', 'IN', 'prep', 2, 'O'),
+    ('a', 'a', 'DET', 'DT', 'det', 5, 'O'),
+    ('mosque', 'mosque', 'NOUN', 'NN', 'pobj', 3, 'O'),
+    ('that', 'that', 'PRON', 'WDT', 'nsubj', 7, 'O'),
+    ('killed', 'kill', 'VERB', 'VBD', 'relcl', 5, 'O'),
+    ('46', '46', 'NUM', 'CD', 'nummod', 9, 'B-CARDINAL'),
+    ('people', 'people', 'NOUN', 'NNS', 'dobj', 7, 'O'),
+    ('shocked', 'shock', 'VERB', 'VBD', 'ROOT', 10, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 12, 'O'),
+    ('city', 'city', 'NOUN', 'NN', 'dobj', 10, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 10, 'O'),
+]
+
 
 def statements(rows: list) -> list[Statement]:
     return list(extract_statements(make_doc(rows), "a"))
@@ -367,7 +385,7 @@ def test_extract_dates_are_not_objects() -> None:
     assert triples(NARY) == {("Tom", "join", "company")}
 
 
-ALL = [DENIED, REJECTED_CLAIM, PLANS_TO, THREATENED_TO, NOMINAL, NOMINAL_CANCELLED, PROPER_TITLE, REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
+ALL = [MISATTACHED, DENIED, REJECTED_CLAIM, PLANS_TO, THREATENED_TO, NOMINAL, NOMINAL_CANCELLED, PROPER_TITLE, REJECT, NEGATED_FUTURE, POSSIBLE, REPORTED, TOLD, PASSIVE_AGENT, REFUSE_CONTROL, CONDITIONAL, TITLE,
        RELATIVE, LIGHT_VERB, NARY, ACCORDING, NEVER]
 
 
@@ -431,3 +449,8 @@ def test_extract_scheduling_verb_becomes_planned_modality() -> None:
 def test_extract_other_control_verbs_stay_in_the_relation() -> None:
     s = find(THREATENED_TO, "Iran", "threaten to attack", "Israel")
     assert (s.modality, s.relation_class) == ("asserted", "threat")
+
+
+def test_extract_relative_clause_of_violence_attaches_to_the_event_not_the_place() -> None:
+    find(MISATTACHED, "suicide bombing", "kill", "46 people")
+    assert not any(s.subject.text == "mosque" for s in statements(MISATTACHED))
