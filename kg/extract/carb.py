@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.nary import Argument, Clause, clauses
 
-SPLIT_FACTOR = 0.9
-CONJUNCT_FACTOR = 0.3
+# extra readings rank below the clause they come from: annotators list them less consistently
+SPLIT_FACTOR = 0.9        # "X at Y was abandoned" -> (was abandoned, X, at Y)
+CONJUNCT_FACTOR = 0.3     # one tuple per conjunct of a coordinated argument
 
 
 def pretokenized_docs(nlp: Language, lines: Iterable[str], *, batch_size: int = 64) -> Iterator[tuple[str, Doc]]:
@@ -36,11 +37,11 @@ def tuples(doc: Doc) -> Iterator[tuple[float, str, list[str]]]:
             continue
         seen.add(key)
         yield row
+        variants = list(_conjunct_variants(clause, row))
         if len(row[2]) == 1:
             split = _split_subject(clause)
-            if split is not None:
-                yield split
-        for variant in _conjunct_variants(clause, row):
+            variants += [split] if split is not None else []
+        for variant in variants:
             vkey = (variant[1], *variant[2])
             if vkey not in seen:
                 seen.add(vkey)
@@ -60,10 +61,8 @@ def _conjuncts(arg: Argument) -> list[list[Token]]:
         for c in member.children:
             if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.i > member.i):
                 drop |= {t.i for t in c.subtree}
-        part = [t for t in arg.tokens if t.i in {x.i for x in member.subtree} and t.i not in drop]
-        if member is not head or True:
-            part = [t for t in part if t.i not in {x.i for m in members if m.i != member.i for x in m.subtree}
-                    or t.i == member.i]
+        own = {x.i for x in member.subtree}
+        part = [t for t in arg.tokens if t.i in own and t.i not in drop]
         while part and (part[-1].is_punct or part[-1].dep_ == "cc"):
             part.pop()
         if part:
@@ -83,6 +82,7 @@ def _conjunct_variants(clause: Clause, row: tuple[float, str, list[str]]) -> Ite
 
 
 def carb_row(clause: Clause) -> tuple[float, str, list[str]] | None:
+    """(confidence, relation, [subject, argument, ...]) of a clause, or None when nothing is left to show."""
     rel = clause.relation_string.strip()
     args = [clause.subject.text, *(a.text for a in clause.arguments)]
     args = [a for a in args if a.strip()]

@@ -8,7 +8,7 @@ into CaRB tuples with full argument phrases; the graph keeps using entity-level 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -353,9 +353,3 @@ def confidence(clause: Clause) -> float:
     conf -= 0.22 if len(clause.subject.tokens) >= 10 else 0.0
     conf += 0.07 if head.pos_ == "PROPN" else -0.04 if head.pos_ == "PRON" else 0.0
     return round(min(max(conf, 0.01), 0.99), 4)
-
-
-def render_all(docs: Iterable[Doc]) -> Iterator[tuple[Doc, Clause]]:
-    for doc in docs:
-        for clause in clauses(doc):
-            yield doc, clause
