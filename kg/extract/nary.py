@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, subjects
-from kg.extract.modality import SPEECH_VERBS, governed_negation, in_question_or_condition, modality, negated
+from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, predicate_status, subjects
 
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
 PREP_DEPS = {"prep", "agent"}
@@ -161,19 +160,8 @@ def _shared_object(verb: Token, relation: list[Token], subject: Token) -> list[A
 
 
 def _decorate(clause: Clause, verb: Token) -> Clause:
-    clause.polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
-    clause.modality = "conditional" if in_question_or_condition(verb) else modality(verb)
-    node = verb
-    for _ in range(6):
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
-            speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
-            clause.attribution = speakers[0] if speakers else None
-            if clause.modality == "asserted":
-                clause.modality = "reported"
-            break
-        if node.head.i == node.i:
-            break
-        node = node.head
+    """Polarity, modality and attribution: the same rules as the graph's propositions."""
+    clause.polarity, clause.modality, clause.attribution = predicate_status(verb)
     return clause
 
 
