@@ -344,7 +344,8 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
             base = f"{particle(verb.head)} to {base}"
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
-    agents = [obj for prep, obj in prep_objects(verb) if prep.dep_ == "agent"]
+    preps = list(prep_objects(verb))
+    agents = [obj for prep, obj in preps if prep.dep_ == "agent"]
     if passive:
         if agents:
             for s in subj:
@@ -352,7 +353,7 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
                     if usable(a):
                         yield Proposition(a, base, s, verb, "passive")
         rel = " ".join(["be", verb.lower_, *base.split()[1:]]) if verb.tag_ == "VBN" else f"be {base}"
-        for prep, obj in prep_objects(verb):
+        for prep, obj in preps:
             if prep.dep_ != "agent" and usable(obj):
                 for s in subj:
                     yield Proposition(s, f"{rel} {prep.lower_}", obj, verb, "passive-prep")
@@ -367,7 +368,7 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
         for o in objects:
             yield Proposition(s, base, o, verb, "svo" if how in ("own", "conj") else how if how in
                               ("relcl", "acl") else "xcomp")
-    for prep, obj in prep_objects(verb):
+    for prep, obj in preps:
         if not usable(obj) or prep.lower_ == "according":
             continue
         for s in subj:
