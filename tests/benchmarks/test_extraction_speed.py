@@ -6,7 +6,7 @@ Run with ``make benchmark`` or::
 
 ``KG_BENCH_CORPUS`` overrides the corpus (JSON lines with a ``text`` key; default
 ``../shared/corpora/wikinews/articles.jsonl`` next to the repository), ``KG_BENCH_ARTICLES`` the number of
-articles (default 200) and ``KG_BENCH_ROUNDS`` the number of timed rounds (default 3). Each round parses the
+articles (default 300) and ``KG_BENCH_ROUNDS`` the number of timed rounds (default 3). Each round parses the
 same texts with ``nlp.pipe`` and then extracts statements from the parsed docs. Both are timed as CPU time
 of this process (both are single-threaded here), so other work on a shared machine does not skew the
 ratio, and the fastest parse and the fastest extraction are compared. The target is a ratio
@@ -45,7 +45,7 @@ def test_extraction_speed_overhead_ratio() -> None:
     from kg.lexicon import default_lexicon
     from kg.nlp import load_pipeline
 
-    n = int(os.environ.get("KG_BENCH_ARTICLES", "200"))
+    n = int(os.environ.get("KG_BENCH_ARTICLES", "300"))
     texts: list[str] = []
     with corpus.open(encoding="utf-8") as fh:
         for line in fh:
