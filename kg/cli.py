@@ -71,14 +71,35 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
 
 
 @cli.command()
-@click.argument("source")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.argument("source", required=False)
+@click.option("--sentences", "sentences", type=click.Path(dir_okay=False, path_type=Path),
+              help="A file of pre-tokenised sentences, one per line (instead of SOURCE); use with --format carb.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "carb"]), default="table", show_default=True,
+              help="table or jsonl: entity-level statements; carb: CaRB tuples with full argument phrases.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
-def extract(source: str, fmt: str, model: str) -> None:
-    """Print the statements of SOURCE (a text, or a path to an article file)."""
-    from kg.extract_text import extract_source
+def extract(source: str | None, sentences: Path | None, fmt: str, model: str) -> None:
+    """Print the statements of SOURCE (a text, or a path to an article file), or CaRB tuples of --sentences."""
+    from kg.extract_text import extract_carb, extract_carb_text, extract_source
 
+    if (source is None) == (sentences is None):
+        raise click.UsageError("pass either SOURCE or --sentences FILE (not both)")
+    if sentences is not None and fmt != "carb":
+        raise click.UsageError("--sentences needs --format carb")
+    if sentences is not None:
+        if not sentences.is_file():
+            raise click.BadParameter(f"{sentences} is not a file", param_hint="--sentences")
+        try:
+            for line in extract_carb(sentences, model=model):
+                click.echo(line)
+        except KGError as exc:
+            _fail(exc)
+        return
+    assert source is not None
     try:
+        if fmt == "carb":
+            for line in extract_carb_text(source, model=model):
+                click.echo(line)
+            return
         rows = list(extract_source(source, model=model))
     except KGError as exc:
         _fail(exc)

@@ -27,6 +27,45 @@ def _articles(source: str) -> list[Article]:
     return [Article(id="text", text=source.strip(), source="<text>")]
 
 
+def extract_carb(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
+    """Yield CaRB prediction lines (``sentence, confidence, relation, arg1, arg2...``) for a sentence file.
+
+    ``path`` holds one pre-tokenised sentence per line; each is parsed with its own tokens and copied into
+    the output exactly as written.
+
+    Raises:
+        InputError: the file cannot be read.
+
+    Example:
+        >>> lines = list(extract_carb(Path("dev.txt")))  # doctest: +SKIP
+    """
+    from kg.extract.carb import carb_lines
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the sentence file ({exc})",
+                         hint="pass a UTF-8 text file with one sentence per line") from exc
+    nlp = load_pipeline(model)
+    yield from carb_lines(nlp, text.split("\n"))     # not splitlines(): it also breaks at \x0b, \x1c, \u2028
+
+
+def extract_carb_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
+    """Yield CaRB lines for a text or an article file, sentence by sentence (spaCy's own tokenisation).
+
+    Example:
+        >>> lines = list(extract_carb_text("The Taliban will not work with the US."))  # doctest: +SKIP
+    """
+    from kg.extract.carb import tuples
+
+    nlp = load_pipeline(model)
+    for article in _articles(source):
+        for sent in nlp(article.text).sents:
+            text = " ".join(sent.text.split())
+            for conf, rel, args in tuples(sent.as_doc()):
+                yield "\t".join([text, f"{conf:.4f}", rel, *args])
+
+
 def extract_source(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[dict[str, Any]]:
     """Yield one dict per resolved statement of a text or an article file.
 

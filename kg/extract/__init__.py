@@ -13,13 +13,19 @@ from kg.models import Evidence, Mention, Statement
 __all__ = ["extract_statements", "named_mentions", "propositions", "statement_from"]
 
 
-def _evidence(article_id: str, prop: Proposition, sent: Span) -> Evidence:
+def _evidence(article_id: str, prop: Proposition, sent: Span, text: str | None = None,
+              offset: int | None = None) -> Evidence:
     tokens = [prop.subject, prop.object] + ([prop.verb] if prop.verb is not None else [])
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    text = sent.text.strip()
-    return Evidence(article_id=article_id, sentence=text, sentence_start=sent.start_char + (len(sent.text) - len(
-        sent.text.lstrip())), start=start, end=end)
+    if text is None or offset is None:
+        text, offset = _sentence_text(sent)
+    return Evidence(article_id=article_id, sentence=text, sentence_start=offset, start=start, end=end)
+
+
+def _sentence_text(sent: Span) -> tuple[str, int]:
+    raw = sent.text
+    return raw.strip(), sent.start_char + (len(raw) - len(raw.lstrip()))
 
 
 def _surface(prop: Proposition) -> str:
@@ -35,18 +41,31 @@ def _surface(prop: Proposition) -> str:
     return " ".join([t.text for t in ordered] + tail)
 
 
-def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None = None) -> Statement | None:
-    """Turn a parse-bound proposition into a :class:`Statement` (None when an argument is not a thing)."""
+def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None = None, *,
+                   sentence: tuple[str, int] | None = None,
+                   mentions: dict[int, Mention | None] | None = None) -> Statement | None:
+    """Turn a parse-bound proposition into a :class:`Statement` (None when an argument is not a thing).
+
+    ``sentence`` is the stripped sentence text and its start offset, when the caller already has them;
+    ``mentions`` caches mentions by token index across the propositions of one document.
+    """
     lexicon = lexicon or default_lexicon()
-    subject = mention_for(prop.subject)
-    obj = mention_for(prop.object)
+    cache: dict[int, Mention | None] = {} if mentions is None else mentions
+
+    def mention(token: Token) -> Mention | None:
+        if token.i not in cache:
+            cache[token.i] = mention_for(token)
+        return cache[token.i]
+
+    subject = mention(prop.subject)
+    obj = mention(prop.object)
     if subject is None or obj is None or subject.key == obj.key:
         return None
     canonical, relation_class, _ = lexicon.normalize(prop.relation)
     polarity = prop.polarity
-    attribution = mention_for(prop.attribution) if prop.attribution is not None else None
+    attribution = mention(prop.attribution) if prop.attribution is not None else None
     return Statement(subject=subject, relation=canonical, object=obj, surface=_surface(prop),
-                     evidence=_evidence(article_id, prop, prop.sentence), polarity=polarity,  # type: ignore[arg-type]
+                     evidence=_evidence(article_id, prop, prop.sentence, *(sentence or (None, None))), polarity=polarity,  # type: ignore[arg-type]
                      modality=prop.modality, attribution=attribution, confidence=prop.confidence,  # type: ignore[arg-type]
                      pattern=prop.pattern, relation_class=relation_class)
 
@@ -54,8 +73,11 @@ def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None =
 def extract_statements(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -> Iterator[Statement]:
     """Yield every statement of a parsed document, sentence by sentence."""
     lexicon = lexicon or default_lexicon()
+    mentions: dict[int, Mention | None] = {}
     for sent in doc.sents:
+        text = None
         for prop in propositions(sent):
-            statement = statement_from(prop, article_id, lexicon)
+            text = text or _sentence_text(sent)
+            statement = statement_from(prop, article_id, lexicon, sentence=text, mentions=mentions)
             if statement is not None:
                 yield statement

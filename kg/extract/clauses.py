@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.modality import (NEGATIVE_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
+from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
                                  modality, negated)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -28,10 +29,40 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+# relative-clause attachment repair (see relative_antecedent)
+LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
+VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
+                       "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
+VIOLENT_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "leave", "target", "hit"}
+# verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
+DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
+# nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
+CLAIM_NOUNS = {"claim", "allegation", "report", "rumor", "rumour", "suggestion", "accusation", "charge",
+               "assertion", "speculation", "story"}
+# nouns that name an event, with the relation their verb would give (lemma form, as the lexicon expects)
+NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting": "meet", "discussion":
+                  "talk with", "summit": "meet", "attack": "attack", "assault": "attack", "bombing": "bomb",
+                  "raid": "raid", "invasion": "invade", "visit": "visit", "agreement": "agree with", "deal":
+                  "agree with", "cooperation": "cooperate with", "alliance": "ally with", "partnership":
+                  "partner with", "war": "fight", "clash": "clash with", "conflict": "fight", "arrest": "arrest",
+                  "criticism": "criticize", "sanction": "sanction", "occupation": "occupy", "support": "support",
+                  "dispute": "fight", "condemnation": "condemn", "threat": "threaten", "withdrawal": "withdraw from",
+                  "takeover": "take over", "acquisition": "acquire", "merger": "merge with"}
+SYMMETRIC_NOMINALS = {"negotiate with", "talk with", "meet", "agree with", "cooperate with", "ally with",
+                      "partner with", "fight", "clash with", "merge with"}
+# verbs that say a mentioned event did not or will not happen ("cancelled the talks with X")
+CANCEL_VERBS = {"cancel", "postpone", "suspend", "abandon", "call", "halt", "block", "prevent", "oppose", "avoid"}
+TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director",
+               "chairman", "chairwoman", "chair", "chief", "leader", "governor", "senator", "representative",
+               "ambassador", "envoy", "general", "commander", "mayor", "king", "queen", "prince", "princess",
+               "judge", "attorney", "officer", "official", "ceo", "founder", "editor", "professor", "coach",
+               "captain", "premier", "chancellor", "emir", "sheikh", "cardinal", "bishop", "pope", "admiral",
+               "colonel", "lieutenant", "sergeant", "deputy", "vice", "justice", "congressman", "congresswoman",
+               "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff", "chancellor"}
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
                       "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
-                      "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6}
+                      "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6, "nominal": 0.5}
 
 
 @dataclass
@@ -48,10 +79,12 @@ class Proposition:
     attribution: Token | None = None
     confidence: float = 0.5
     relation_tokens: list[Token] = field(default_factory=list)
+    sent: Span | None = None          # set by propositions(); Token.sent is slow to recompute
+    governor: Token | None = None     # for nominal events: the predicate of the clause that mentions them
 
     @property
     def sentence(self) -> Span:
-        return (self.verb or self.subject).sent
+        return self.sent if self.sent is not None else (self.verb or self.subject).sent
 
 
 def argument(token: Token) -> Token:
@@ -82,14 +115,17 @@ def is_verbal(tok: Token) -> bool:
 def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     """(subject tokens, passive?, how found) for a predicate, inheriting through conj/xcomp/relcl/acl."""
     direct = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if direct and verb.dep_ == "relcl" and head_is_nominal(verb.head) and is_relative_pronoun(direct[0]):
+        # "the movement, which has sought refuge": the relative pronoun stands for the noun it modifies
+        return [relative_antecedent(verb)], direct[0].dep_ == "nsubjpass", "relcl"
     if direct:
         return with_conjuncts([argument(d) for d in direct]), any(d.dep_ == "nsubjpass" for d in direct), "own"
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb and is_verbal(head):
+    if verb.dep_ == "conj" and head.i != verb.i and is_verbal(head):
         subj, head_passive, _ = subjects(head)
         return subj, passive, "conj"
-    if verb.dep_ in ("xcomp", "advcl") and head is not verb and is_verbal(head):
+    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i and is_verbal(head):
         if verb.dep_ == "advcl" and not (verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
                                                                              for c in verb.children)):
             return [], passive, ""
@@ -109,6 +145,29 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
         return [argument(head)], True, "acl"
     return [], passive, ""
+
+
+def relative_antecedent(verb: Token) -> Token:
+    """The noun a subject relative clause is about, repairing one common misattachment.
+
+    In "a bombing at a mosque that killed 46 people" the parser attaches the clause to the nearest noun,
+    the place; a place does not kill, the event does. When the antecedent is the object of a locative
+    preposition that modifies an event noun and the verb is an act of violence, the event is the subject.
+    """
+    noun = verb.head
+    prep = noun.head
+    if (noun.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in VIOLENT_EVENT_NOUNS and verb.lemma_.lower() in VIOLENT_VERBS):
+        return argument(prep.head)
+    return argument(noun)
+
+
+def head_is_nominal(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def is_relative_pronoun(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP") or token.lower_ in ("that", "which", "who")
 
 
 def usable(token: Token) -> bool:
@@ -140,45 +199,131 @@ def prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
                         yield pobj, argument(inner)
 
 
-def attribution_of(verb: Token) -> tuple[Token | None, bool]:
+@dataclass
+class SentenceIndex:
+    """What predicates look up above themselves, collected in the one pass over a sentence."""
+
+    according: dict[int, Token] = field(default_factory=dict)   # head index -> X of "according to X"
+    conditions: set[int] = field(default_factory=set)           # heads of an if/whether/unless marker
+
+    def add(self, tok: Token) -> None:
+        dep = tok.dep
+        if dep == MARK and tok.lower_ in CONDITION_MARKS:
+            self.conditions.add(tok.head.i)
+        elif dep == PREP and tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        self.according.setdefault(tok.head.i, obj)
+
+    @classmethod
+    def of(cls, tokens: Span | Doc) -> SentenceIndex:
+        index = cls()
+        for tok in tokens:
+            index.add(tok)
+        return index
+
+
+def _according(node: Token) -> Token | None:
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ == "according":
+            for to in prep.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def attribution_of(verb: Token, index: SentenceIndex | None = None) -> tuple[Token | None, bool]:
     """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
     node = verb
     for _ in range(6):
-        for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ == "according":
-                for to in prep.children:
-                    for obj in to.children:
-                        if obj.dep_ == "pobj":
-                            return obj, True
+        source = index.according.get(node.i) if index is not None else _according(node)
+        if source is not None:
+            return source, True
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
             speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
             return (speakers[0] if speakers else None), True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None, False
 
 
-def _decorate(prop: Proposition, verb: Token) -> Proposition:
-    neg = negated(verb) or governed_negation(verb)
-    prop.polarity = "negative" if neg else "positive"
-    prop.modality = modality(verb)
-    if in_question_or_condition(verb):
-        prop.modality = "conditional"
-    speaker, reported = attribution_of(verb)
-    if reported:
-        prop.attribution = speaker
-        if prop.modality == "asserted":
-            prop.modality = "reported"
+def _conditional(verb: Token, index: SentenceIndex | None) -> bool:
+    if index is None:
+        return in_question_or_condition(verb)
+    node = verb
+    while True:
+        if node.i in index.conditions:
+            return True
+        if node.head.i == node.i or node.dep_ == "ROOT":
+            return False
+        node = node.head
+
+
+Status = tuple[str, str, "Token | None"]
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def claimed_by(verb: Token) -> tuple[str, Token | None]:
+    """("denied" | "claimed" | "", who) for a predicate that is the content of a denial or a claim.
+
+    "X denied that Y attacked Z" and "X rejected claims that Y attacked Z" -> ("denied", X);
+    "claims that Y attacked Z surfaced" -> ("claimed", None).
+    """
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
+            return "denied", _subject_of(node.head)
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS:
+            claim = node.head
+            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
+                return "denied", _subject_of(claim.head)
+            owner = next((c for c in claim.children if c.dep_ == "poss"), None)
+            return "claimed", owner
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return "", None
+
+
+def predicate_status(verb: Token, index: SentenceIndex | None = None) -> Status:
+    """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
+    polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
+    mode = "conditional" if _conditional(verb, index) else modality(verb)
+    claim, who = claimed_by(verb)
+    if claim == "denied":
+        # a denied claim is kept, negated and attributed to whoever denied it; never asserted
+        return "negative", "reported" if mode == "asserted" else mode, who
+    if claim == "claimed":
+        return polarity, "reported" if mode == "asserted" else mode, who
+    speaker, reported = attribution_of(verb, index)
+    if reported and mode == "asserted":
+        mode = "reported"
+    return polarity, mode, speaker if reported else None
+
+
+def _decorate(prop: Proposition, verb: Token, sent: Span, cache: dict[int, Status] | None = None,
+              index: SentenceIndex | None = None) -> Proposition:
+    status = cache.get(verb.i) if cache is not None else None
+    if status is None:
+        status = predicate_status(verb, index)
+        if cache is not None:
+            cache[verb.i] = status
+    prop.polarity, prop.modality, prop.attribution = status
     conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5)
     for arg in (prop.subject, prop.object):
         if arg.ent_type_:
             conf += 0.05
         if arg.pos_ == "PRON":
             conf -= 0.15
-    if prop.subject.sent != prop.object.sent:
+    if not (sent.start <= prop.subject.i < sent.end and sent.start <= prop.object.i < sent.end):
         conf -= 0.2
-    if len(prop.sentence) > 40:
+    if len(sent) > 40:
         conf -= 0.1    # long sentences are parsed less reliably
     prop.confidence = round(min(max(conf, 0.05), 0.99), 3)
     return prop
@@ -193,10 +338,14 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
     # control verbs: "refused to meet X" -> (S, refuse to meet, X); the xcomp is handled here, not on its own
     if verb.dep_ == "xcomp" and how in ("xcomp",) and verb.head.pos_ == "VERB" and (
             verb.head.lemma_ in NEGATIVE_VERBS or not [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]):
-        base = f"{particle(verb.head)} to {base}" if verb.head.lemma_ not in NEGATIVE_VERBS else base
+        if verb.head.lemma_ not in NEGATIVE_VERBS and verb.head.lemma_ not in PLAN_VERBS:
+            # "refused to meet" is a negative meet and "plans to meet" a planned one (polarity and
+            # modality say so); other control verbs stay in the relation ("threaten to attack")
+            base = f"{particle(verb.head)} to {base}"
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
-    agents = [obj for prep, obj in prep_objects(verb) if prep.dep_ == "agent"]
+    preps = list(prep_objects(verb))
+    agents = [obj for prep, obj in preps if prep.dep_ == "agent"]
     if passive:
         if agents:
             for s in subj:
@@ -204,7 +353,7 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
                     if usable(a):
                         yield Proposition(a, base, s, verb, "passive")
         rel = " ".join(["be", verb.lower_, *base.split()[1:]]) if verb.tag_ == "VBN" else f"be {base}"
-        for prep, obj in prep_objects(verb):
+        for prep, obj in preps:
             if prep.dep_ != "agent" and usable(obj):
                 for s in subj:
                     yield Proposition(s, f"{rel} {prep.lower_}", obj, verb, "passive-prep")
@@ -219,7 +368,7 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
         for o in objects:
             yield Proposition(s, base, o, verb, "svo" if how in ("own", "conj") else how if how in
                               ("relcl", "acl") else "xcomp")
-    for prep, obj in prep_objects(verb):
+    for prep, obj in preps:
         if not usable(obj) or prep.lower_ == "according":
             continue
         for s in subj:
@@ -252,13 +401,19 @@ def _copula_propositions(aux: Token) -> Iterator[Proposition]:
 
 def _appositions(doc: Doc | Span) -> Iterator[Proposition]:
     for tok in doc:
-        if tok.dep_ != "appos" or not usable(tok) or not usable(tok.head):
-            continue
-        named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
-        if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
-            continue
-        yield Proposition(named, "be", desc, None, "appos")
-        yield from _title_of(named, desc)
+        if tok.dep_ == "appos":
+            yield from _apposition(tok)
+
+
+def _apposition(tok: Token) -> Iterator[Proposition]:
+    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be, spokesman) and the title's org."""
+    if not usable(tok) or not usable(tok.head):
+        return
+    named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
+    if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
+        return
+    yield Proposition(named, "be", desc, None, "appos")
+    yield from _title_of(named, desc)
 
 
 def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
@@ -272,39 +427,114 @@ def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
             yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
 
 
-def _titles(doc: Doc | Span) -> Iterator[Proposition]:
+def _titles(sent: Span) -> Iterator[Proposition]:
     """Titles before a name: "Taliban spokesman Zabihullah Mujahid" -> (Mujahid, be spokesman of, Taliban)."""
-    for ent in (doc.ents if isinstance(doc, Doc) else doc.ents):
-        if ent.label_ != "PERSON":
-            continue
-        root = ent.root
-        titles = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < ent.start]
-        for title in titles:
-            yield Proposition(root, "be", title, None, "title")
-            yield from _title_of(root, title)
+    for root in sent:
+        if root.ent_type_ == "PERSON":
+            yield from _title(root)
+
+
+def _title(root: Token) -> Iterator[Proposition]:
+    doc = root.doc
+    start = root.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if start <= root.head.i < end and root.head.i != root.i:
+        return     # not the entity's root
+    titles = [c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < start and (
+        c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS)]
+    for title in titles:
+        yield Proposition(root, "be", title, None, "title")
+        yield from _title_of(root, title)
+
+
+def _governor(token: Token) -> Token | None:
+    """The nearest verb above a noun: the clause that mentions a nominal event."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _nominal_event(noun: Token) -> Iterator[Proposition]:
+    """Nominalized events: "negotiations between X and Y", "X's talks with Y", "the attack on Y by X"."""
+    relation = NOMINAL_EVENTS.get(noun.lemma_.lower())
+    if relation is None:
+        return
+    governor = _governor(noun)
+    agents: list[Token] = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and c.i < noun.i)]
+    themes: list[Token] = []
+    parties: list[Token] = []
+    for prep, obj in prep_objects(noun):
+        word = prep.lower_
+        if word == "between" and relation in SYMMETRIC_NOMINALS:
+            parties.extend(p for p in with_conjuncts([obj]) if usable(p) and p not in parties)
+        elif word == "by" or prep.dep_ == "agent":
+            agents.append(obj)
+        elif word in ("with", "on", "against", "of", "to", "into"):
+            themes.append(obj)
+    parties.sort(key=lambda t: t.i)
+    for i, first in enumerate(parties):
+        for second in parties[i + 1:]:
+            yield Proposition(first, relation, second, None, "nominal", governor=governor)
+    for agent in with_conjuncts([a for a in agents if usable(a)]):
+        for theme in themes:
+            if usable(theme):
+                yield Proposition(agent, relation, theme, None, "nominal", governor=governor)
 
 
 def propositions(sent: Span) -> Iterator[Proposition]:
     """Yield the propositions of one sentence (see module docstring)."""
     seen: set[tuple[int, str, int, str]] = set()
+    status: dict[int, Status] = {}
     candidates: list[Proposition] = []
-    for tok in sent:
-        if tok.pos_ == "VERB":
+    later: list[Proposition] = []
+    index = SentenceIndex()
+    for tok in sent:    # one pass: building Token objects is most of the cost of extraction
+        pos = tok.pos
+        if pos == VERB:
             candidates.extend(_verb_propositions(tok))
-        elif tok.pos_ == "AUX" and tok.lemma_ == "be":
+        elif pos == AUX and tok.lemma_ == "be":
             candidates.extend(_copula_propositions(tok))
-    candidates.extend(_appositions(sent))
-    candidates.extend(_titles(sent))
+        if tok.dep == APPOS:
+            later.extend(_apposition(tok))
+        if tok.ent_type == PERSON:
+            later.extend(_title(tok))
+        elif pos == NOUN and tok.lemma_ in NOMINAL_EVENTS:
+            later.extend(_nominal_event(tok))
+        index.add(tok)
+    candidates.extend(later)
     for prop in candidates:
         if prop.subject.i == prop.object.i:
             continue
         verb = prop.verb if prop.verb is not None else prop.subject
-        prop = _decorate(prop, verb) if prop.verb is not None else _decorate_static(prop)
+        prop = _decorate(prop, verb, sent, status, index) if prop.verb is not None else _decorate_static(prop)
+        if prop.governor is not None:
+            _decorate_nominal(prop, prop.governor, status, index)
+        prop.sent = sent
         key = (prop.subject.i, prop.relation, prop.object.i, prop.polarity)
         if key in seen:
             continue
         seen.add(key)
         yield prop
+
+
+def _decorate_nominal(prop: Proposition, governor: Token, cache: dict[int, Status], index: SentenceIndex) -> None:
+    """A nominal event holds as the clause that mentions it does; a rejected or denied one does not hold."""
+    if governor.i not in cache:
+        cache[governor.i] = predicate_status(governor, index)
+    polarity, mode, speaker = cache[governor.i]
+    if governor.lemma_ in NEGATIVE_VERBS or governor.lemma_ in CANCEL_VERBS:
+        polarity = "negative"
+    prop.polarity, prop.modality, prop.attribution = polarity, mode, speaker
 
 
 def _decorate_static(prop: Proposition) -> Proposition:

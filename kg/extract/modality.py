@@ -7,8 +7,9 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", 
 FUTURE = {"will", "shall", "'ll", "wo"}              # "wo" is the first half of "won't"
 POSSIBLE = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
 CONDITIONAL = {"would", "'d"}
-PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set", "vow", "pledge", "promise",
-              "threaten", "hope", "want", "seek", "propose"}
+# control verbs that only schedule the controlled event ("plans to meet" = planned meet); others
+# ("threatened to attack", "vowed to join") stay in the relation, and their own clause's modality applies
+PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set"}
 NEGATIVE_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "quit"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "claim", "report", "add", "note", "declare", "insist",
                 "argue", "warn", "write", "tweet", "explain", "confirm", "allege", "suggest", "answer",
@@ -58,7 +59,7 @@ def modality(verb: Token) -> str:
 def governed_negation(verb: Token) -> bool:
     """Negation inherited from a governing verb: "refused to meet", "did not agree to join"."""
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.lemma_ in NEGATIVE_VERBS and node.dep_ != "conj":
             return True
@@ -73,6 +74,6 @@ def in_question_or_condition(verb: Token) -> bool:
     while True:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return True
-        if node.head is node or node.dep_ in ("ROOT",):
+        if node.head.i == node.i or node.dep_ in ("ROOT",):
             return False
         node = node.head
