@@ -50,7 +50,9 @@ def test_rdf_demo_every_export_parses_in_pyoxigraph_rdflib_and_rapper(demo: Path
         assert {str(t.triple) if isinstance(t, ox.Quad) else str(t)
                 for t in ox.parse(path=str(demo / name), format=fmt)} == triples, name
     for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads")):
-        assert len(rdflib_dataset((demo / name).read_bytes(), fmt)) == len(quads), name
+        # count quads, not len(): rdflib's len() counts a triple asserted by several articles once
+        dataset = rdflib_dataset((demo / name).read_bytes(), fmt)
+        assert sum(1 for _ in dataset.quads((None, None, None, None))) == len(quads), name
     for name, fmt in (("graph.ttl", "turtle"), ("graph.jsonld", "json-ld")):
         assert len(rdflib_parse(demo / name, fmt)) == len(triples), name
     rapper = shutil.which("rapper")
