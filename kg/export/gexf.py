@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.export._io import emit
 from kg.export.graphml import sanitized
 
 
@@ -35,8 +36,4 @@ def generate_gexf(graph: nx.MultiDiGraph) -> bytes:
 
 def write_gexf(graph: nx.MultiDiGraph, destination: str | Path | BinaryIO) -> None:
     """Write ``graph`` as GEXF to a path or an open binary file."""
-    data = generate_gexf(graph)
-    if isinstance(destination, (str, Path)):
-        Path(destination).write_bytes(data)
-    else:
-        destination.write(data)
+    emit(generate_gexf(graph), destination)

@@ -8,6 +8,8 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.export._io import emit
+
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -39,8 +41,4 @@ def generate_graphml(graph: nx.MultiDiGraph) -> bytes:
 
 def write_graphml(graph: nx.MultiDiGraph, destination: str | Path | BinaryIO) -> None:
     """Write ``graph`` as GraphML to a path or an open binary file."""
-    data = generate_graphml(graph)
-    if isinstance(destination, (str, Path)):
-        Path(destination).write_bytes(data)
-    else:
-        destination.write(data)
+    emit(generate_graphml(graph), destination)

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.export._io import emit
 from kg.export.graphml import sanitized
 
 
@@ -34,8 +35,4 @@ def generate_html(graph: nx.MultiDiGraph) -> bytes:
 
 def write_html(graph: nx.MultiDiGraph, destination: str | Path | BinaryIO) -> None:
     """Write the viewer page for ``graph`` to a path or an open binary file."""
-    data = generate_html(graph)
-    if isinstance(destination, (str, Path)):
-        Path(destination).write_bytes(data)
-    else:
-        destination.write(data)
+    emit(generate_html(graph), destination)

@@ -23,8 +23,9 @@ def _evidence(article_id: str, prop: Proposition, sent: Span, text: str | None =
     return Evidence(article_id=article_id, sentence=text, sentence_start=offset, start=start, end=end)
 
 
-def _sentence_text(sent: Span) -> tuple[str, int]:
-    raw = sent.text
+def _sentence_text(sent: Span, doc_text: str | None = None) -> tuple[str, int]:
+    # slicing the document's text (computed once per document) is cheaper than joining the sentence's tokens
+    raw = doc_text[sent.start_char:sent.end_char] if doc_text is not None else sent.text
     return raw.strip(), sent.start_char + (len(raw) - len(raw.lstrip()))
 
 
@@ -33,9 +34,10 @@ def _surface(prop: Proposition) -> str:
     if verb is None:
         return prop.relation
     words: list[Token] = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
+    particles = sum(1 for c in words if c.dep_ == "prt")
     words.append(verb)
     ordered = sorted(words, key=lambda t: t.i)
-    tail = prop.relation.split()[len(verb.lemma_.split()) + sum(1 for c in verb.children if c.dep_ == "prt"):]
+    tail = prop.relation.split()[len(verb.lemma_.split()) + particles:]
     if prop.relation.startswith("be ") and verb.lemma_ != "be":
         tail = prop.relation.split()[2:]
     return " ".join([t.text for t in ordered] + tail)
@@ -74,10 +76,11 @@ def extract_statements(doc: Doc, article_id: str, lexicon: Lexicon | None = None
     """Yield every statement of a parsed document, sentence by sentence."""
     lexicon = lexicon or default_lexicon()
     mentions: dict[int, Mention | None] = {}
+    doc_text = doc.text
     for sent in doc.sents:
         text = None
         for prop in propositions(sent):
-            text = text or _sentence_text(sent)
+            text = text or _sentence_text(sent, doc_text)
             statement = statement_from(prop, article_id, lexicon, sentence=text, mentions=mentions)
             if statement is not None:
                 yield statement

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.mentions import entity_span
 from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
                                  modality, negated)
 
@@ -435,13 +436,8 @@ def _titles(sent: Span) -> Iterator[Proposition]:
 
 
 def _title(root: Token) -> Iterator[Proposition]:
-    doc = root.doc
-    start = root.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = root.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    span = entity_span(root)
+    start, end = (span.start, span.end) if span is not None else (root.i, root.i + 1)
     if start <= root.head.i < end and root.head.i != root.i:
         return     # not the entity's root
     titles = [c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < start and (

@@ -41,11 +41,17 @@ def _trim(span: Span) -> Span:
     """Drop a leading determiner and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _STRIP_LEFT or doc[start].is_punct or doc[start].is_space):
+    while start < end:
+        tok = doc[start]     # one Token object per step: creating them is the cost here
+        if not (tok.lower_ in _STRIP_LEFT or tok.is_punct or tok.is_space):
+            break
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start:
+        tok = doc[end - 1]
+        if not (tok.tag_ == "POS" or tok.is_punct or tok.is_space):
+            break
         end -= 1
-    return doc[start:end]
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
@@ -119,29 +125,33 @@ def noun_phrase(token: Token) -> Span:
 
 def mention_for(token: Token) -> Mention | None:
     """The mention a subject/object token stands for (None for dates, numbers and empty phrases)."""
-    if token.pos_ == "PRON" or token.lower_ in PRONOUNS and token.pos_ in ("DET", "PRON", "NOUN", "ADV"):
-        if token.lower_ in ("who", "which", "that", "what", "there", "here"):
+    pos, lower = token.pos_, token.lower_
+    if pos == "PRON" or lower in PRONOUNS and pos in ("DET", "PRON", "NOUN", "ADV"):
+        if lower in ("who", "which", "that", "what", "there", "here"):
             return None
-        return Mention(text=token.text, start=token.idx, end=token.idx + len(token.text), type="Concept",
-                       head=token.lower_, is_pronoun=True)
-    span = entity_span(token)
-    if span is not None:
-        return named_mention(span)
-    if token.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
+        text = token.text
+        return Mention(text=text, start=token.idx, end=token.idx + len(text), type="Concept", head=lower,
+                       is_pronoun=True)
+    if token.ent_type:
+        span = entity_span(token)
+        return named_mention(span) if span is not None else None
+    if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
-    if token.pos_ == "NUM" and token.like_num:
+    if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
-    if not len(phrase) or not any(ch.isalpha() for ch in phrase.text):
+    text = phrase.text
+    if not text or not any(ch.isalpha() for ch in text):
         return None
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
     # unless its one word only starts a sentence
-    named = token.pos_ == "PROPN" or all(t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
+    named = pos == "PROPN" or text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
-    return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, type=kind,
+    return Mention(text=text, start=phrase.start_char, end=phrase.end_char, type=kind,
                    head=token.lemma_.lower(), is_named=named)
 
 
