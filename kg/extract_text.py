@@ -8,7 +8,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.models import Article, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline
-from kg.readers import read_file
+from kg.readers import SUPPORTED_SUFFIXES, read_file
 from kg.resolve import analyze
 
 
@@ -24,6 +24,8 @@ def _articles(source: str) -> list[Article]:
         return found
     if not source.strip():
         raise InputError("nothing to extract: the text is empty", hint="pass a sentence or a file path")
+    if " " not in source.strip() and (path.suffix.lower() in SUPPORTED_SUFFIXES or "/" in source):
+        raise InputError(f"{source}: no such file", hint="check the path, or quote a sentence to extract from it")
     return [Article(id="text", text=source.strip(), source="<text>")]
 
 

@@ -138,7 +138,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
         raise InputError(f"{len(summary.skipped)} input(s) could not be read; first: {first.source}: {first.reason}",
                          hint="fix or remove them, or build without --strict to skip them")
     if not articles:
-        raise InputError("no readable articles found in " + ", ".join(map(str, paths)),
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in summary.skipped[:3])
+        raise InputError("no readable articles found in " + ", ".join(map(str, paths)) + (
+            f" ({reasons})" if reasons else ""),
                          hint="give .txt, .md, .html, .json or .jsonl files, or folders holding them")
     if total_hint:
         total_hint(len(articles))

@@ -73,3 +73,15 @@ def test_cli_build_is_incremental_and_skips_bad_files(runner, tmp_path):
     second = runner.invoke(cli, ["build", str(folder), "-o", str(out), "-q"])
     assert "0 parsed, 2 unchanged" in second.output
     assert (out / "graph.ttl").exists() and (out / "graph.graphml").exists()
+
+
+def test_cli_extract_missing_file_is_an_input_error(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt: no such file" in result.output
+
+
+def test_cli_build_missing_path_says_why(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
