@@ -1,5 +1,13 @@
 """Clause-level open information extraction over a spaCy dependency parse.
 
+One extractor, two renderings. :func:`walk` is the extractor: one pass over a sentence finds every
+predicate with the subjects it takes (:class:`Frame`), the nominal modifiers that carry implicit
+predications (appositions, possessives, titles, nominal events) and what predicates look up above
+themselves; :meth:`SentenceFrames.status` gives each predicate's polarity, modality and attribution once.
+Both renderings read the same :class:`SentenceFrames`: :func:`propositions` (here) renders binary,
+entity-level propositions for the graph, and :func:`kg.extract.nary.clauses` renders n-ary clauses with
+full argument phrases for CaRB.
+
 :func:`propositions` yields one :class:`Proposition` per (subject, relation, object) the parse supports:
 active and passive clauses, prepositional objects, copulas, appositions, titles, control verbs and light
 verbs, conjunctions of subjects, verbs and objects, and relative clauses. Each keeps its tokens (for
@@ -10,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, prep as PREP
+from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, poss as POSS, prep as PREP
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import entity_span
@@ -308,14 +316,8 @@ def predicate_status(verb: Token, index: SentenceIndex | None = None) -> Status:
     return polarity, mode, speaker if reported else None
 
 
-def _decorate(prop: Proposition, verb: Token, sent: Span, cache: dict[int, Status] | None = None,
-              index: SentenceIndex | None = None) -> Proposition:
-    status = cache.get(verb.i) if cache is not None else None
-    if status is None:
-        status = predicate_status(verb, index)
-        if cache is not None:
-            cache[verb.i] = status
-    prop.polarity, prop.modality, prop.attribution = status
+def _decorate(prop: Proposition, verb: Token, sent: Span, found: SentenceFrames) -> Proposition:
+    prop.polarity, prop.modality, prop.attribution = found.status(verb)
     conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5)
     for arg in (prop.subject, prop.object):
         if arg.ent_type_:
@@ -330,9 +332,9 @@ def _decorate(prop: Proposition, verb: Token, sent: Span, cache: dict[int, Statu
     return prop
 
 
-def _verb_propositions(verb: Token) -> Iterator[Proposition]:
-    subj, passive, how = subjects(verb)
-    subj = [s for s in subj if usable(s)]
+def _verb_propositions(frame: Frame) -> Iterator[Proposition]:
+    verb, passive, how = frame.predicate, frame.passive, frame.how
+    subj = [s for s in frame.subjects if usable(s)]
     if not subj:
         return
     base = particle(verb)
@@ -384,9 +386,9 @@ def _verb_propositions(verb: Token) -> Iterator[Proposition]:
                     yield Proposition(s, f"{base} {o.lemma_.lower()} {prep.lower_}", obj, verb, "light-verb")
 
 
-def _copula_propositions(aux: Token) -> Iterator[Proposition]:
-    subj, _, _ = subjects(aux)
-    subj = [s for s in subj if usable(s)]
+def _copula_propositions(frame: Frame) -> Iterator[Proposition]:
+    aux = frame.predicate
+    subj = [s for s in frame.subjects if usable(s)]
     for comp in aux.children:
         if comp.dep_ not in COPULA_COMPLEMENTS:
             continue
@@ -398,12 +400,6 @@ def _copula_propositions(aux: Token) -> Iterator[Proposition]:
                 for prep, obj in prep_objects(c):
                     if usable(obj):
                         yield Proposition(s, f"be {c.lemma_.lower()} {prep.lower_}", obj, aux, "copula-prep")
-
-
-def _appositions(doc: Doc | Span) -> Iterator[Proposition]:
-    for tok in doc:
-        if tok.dep_ == "appos":
-            yield from _apposition(tok)
 
 
 def _apposition(tok: Token) -> Iterator[Proposition]:
@@ -426,13 +422,6 @@ def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
     for prep, obj in prep_objects(title):
         if prep.lower_ == "of" and obj.ent_type_:
             yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
-
-
-def _titles(sent: Span) -> Iterator[Proposition]:
-    """Titles before a name: "Taliban spokesman Zabihullah Mujahid" -> (Mujahid, be spokesman of, Taliban)."""
-    for root in sent:
-        if root.ent_type_ == "PERSON":
-            yield from _title(root)
 
 
 def _title(root: Token) -> Iterator[Proposition]:
@@ -487,34 +476,74 @@ def _nominal_event(noun: Token) -> Iterator[Proposition]:
                 yield Proposition(agent, relation, theme, None, "nominal", governor=governor)
 
 
-def propositions(sent: Span) -> Iterator[Proposition]:
-    """Yield the propositions of one sentence (see module docstring)."""
-    seen: set[tuple[int, str, int, str]] = set()
-    status: dict[int, Status] = {}
-    candidates: list[Proposition] = []
-    later: list[Proposition] = []
-    index = SentenceIndex()
-    for tok in sent:    # one pass: building Token objects is most of the cost of extraction
+@dataclass
+class Frame:
+    """A predicate found by :func:`walk`, with its subjects (inherited through conj/xcomp/relcl/acl)."""
+
+    predicate: Token
+    subjects: list[Token]
+    passive: bool
+    how: str          # how the subjects were found (see subjects())
+
+
+@dataclass
+class SentenceFrames:
+    """What the one walk over a sentence finds; the graph and CaRB renderings both read it."""
+
+    tokens: Span | Doc
+    frames: list[Frame] = field(default_factory=list)
+    # appositions, possessives, named persons and nominal-event nouns, in sentence order
+    modifiers: list[Token] = field(default_factory=list)
+    index: SentenceIndex = field(default_factory=SentenceIndex)
+    _status: dict[int, Status] = field(default_factory=dict)
+
+    def status(self, verb: Token) -> Status:
+        """(polarity, modality, speaker) of a predicate, computed once per predicate."""
+        status = self._status.get(verb.i)
+        if status is None:
+            status = self._status[verb.i] = predicate_status(verb, self.index)
+        return status
+
+
+def walk(tokens: Span | Doc) -> SentenceFrames:
+    """The extractor: one pass over a sentence (or a one-sentence document), see the module docstring."""
+    found = SentenceFrames(tokens)
+    frames, modifiers, index = found.frames, found.modifiers, found.index
+    for tok in tokens:    # one pass: building Token objects is most of the cost of extraction
         pos = tok.pos
-        if pos == VERB:
-            candidates.extend(_verb_propositions(tok))
-        elif pos == AUX and tok.lemma_ == "be":
-            candidates.extend(_copula_propositions(tok))
-        if tok.dep == APPOS:
-            later.extend(_apposition(tok))
-        if tok.ent_type == PERSON:
-            later.extend(_title(tok))
-        elif pos == NOUN and tok.lemma_ in NOMINAL_EVENTS:
-            later.extend(_nominal_event(tok))
+        if pos == VERB or pos == AUX and tok.lemma_ == "be":
+            subj, passive, how = subjects(tok)
+            frames.append(Frame(tok, subj, passive, how))
+        dep = tok.dep
+        if dep == APPOS or dep == POSS or tok.ent_type == PERSON or pos == NOUN and tok.lemma_ in NOMINAL_EVENTS:
+            modifiers.append(tok)
         index.add(tok)
-    candidates.extend(later)
+    return found
+
+
+def propositions(sent: Span, found: SentenceFrames | None = None) -> Iterator[Proposition]:
+    """Yield the binary propositions of one sentence: the graph's rendering of :func:`walk`."""
+    found = found if found is not None else walk(sent)
+    seen: set[tuple[int, str, int, str]] = set()
+    candidates: list[Proposition] = []
+    for frame in found.frames:
+        if frame.predicate.pos == VERB:
+            candidates.extend(_verb_propositions(frame))
+        else:
+            candidates.extend(_copula_propositions(frame))
+    for tok in found.modifiers:
+        if tok.dep == APPOS:
+            candidates.extend(_apposition(tok))
+        if tok.ent_type == PERSON:
+            candidates.extend(_title(tok))
+        elif tok.pos == NOUN and tok.lemma_ in NOMINAL_EVENTS:
+            candidates.extend(_nominal_event(tok))
     for prop in candidates:
         if prop.subject.i == prop.object.i:
             continue
-        verb = prop.verb if prop.verb is not None else prop.subject
-        prop = _decorate(prop, verb, sent, status, index) if prop.verb is not None else _decorate_static(prop)
+        prop = _decorate(prop, prop.verb, sent, found) if prop.verb is not None else _decorate_static(prop)
         if prop.governor is not None:
-            _decorate_nominal(prop, prop.governor, status, index)
+            _decorate_nominal(prop, prop.governor, found)
         prop.sent = sent
         key = (prop.subject.i, prop.relation, prop.object.i, prop.polarity)
         if key in seen:
@@ -523,11 +552,9 @@ def propositions(sent: Span) -> Iterator[Proposition]:
         yield prop
 
 
-def _decorate_nominal(prop: Proposition, governor: Token, cache: dict[int, Status], index: SentenceIndex) -> None:
+def _decorate_nominal(prop: Proposition, governor: Token, found: SentenceFrames) -> None:
     """A nominal event holds as the clause that mentions it does; a rejected or denied one does not hold."""
-    if governor.i not in cache:
-        cache[governor.i] = predicate_status(governor, index)
-    polarity, mode, speaker = cache[governor.i]
+    polarity, mode, speaker = found.status(governor)
     if governor.lemma_ in NEGATIVE_VERBS or governor.lemma_ in CANCEL_VERBS:
         polarity = "negative"
     prop.polarity, prop.modality, prop.attribution = polarity, mode, speaker

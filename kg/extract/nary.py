@@ -1,10 +1,11 @@
-"""N-ary clauses: a predicate with every argument it governs, for phrase-level renderings (CaRB).
+"""N-ary clauses: the phrase-level rendering of the extractor, for CaRB.
 
-:func:`clauses` reads the same parse signals as :mod:`kg.extract.clauses` (subjects inherited through
-conjunction, control and relative clauses; passive voice; copulas; negation and modality from
-:mod:`kg.extract.modality`) but keeps each predicate whole: its subject, its object and every
-prepositional, clausal, time and place argument, in sentence order. :mod:`kg.extract.carb` turns them
-into CaRB tuples with full argument phrases; the graph keeps using entity-level binary propositions.
+:func:`clauses` renders what :func:`kg.extract.clauses.walk` finds (the same predicates, with the same
+subjects inherited through conjunction, control and relative clauses, the same passive voice and the
+same polarity, modality and attribution) but keeps each predicate whole: its subject, its object and
+every prepositional, clausal, time and place argument, in sentence order, as full phrases.
+:mod:`kg.extract.carb` turns them into CaRB tuples; the graph renders the same walk as entity-level binary
+propositions (:func:`kg.extract.clauses.propositions`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, predicate_status, subjects
+from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, Frame, SentenceFrames, subjects, walk
 
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
 PREP_DEPS = {"prep", "agent"}
@@ -159,14 +160,9 @@ def _shared_object(verb: Token, relation: list[Token], subject: Token) -> list[A
     return []
 
 
-def _decorate(clause: Clause, verb: Token) -> Clause:
-    """Polarity, modality and attribution: the same rules as the graph's propositions."""
-    clause.polarity, clause.modality, clause.attribution = predicate_status(verb)
-    return clause
-
-
-def _verb_clauses(verb: Token) -> Iterator[Clause]:
-    subj_tokens, passive, how = subjects(verb)
+def _verb_clauses(frame: Frame, found: SentenceFrames) -> Iterator[Clause]:
+    verb = frame.predicate
+    subj_tokens, passive, how = frame.subjects, frame.passive, frame.how
     if verb.dep_ == "xcomp" and _control_head(verb) is not None and how == "xcomp":
         how = "control"
     adjective: list[Token] = []
@@ -226,7 +222,9 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     if how in ("relcl",):
         skip |= {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")}
     clause = Clause(verb, rel_tokens, subject, args, kind)
-    yield _decorate(clause, verb)
+    # polarity, modality and attribution: the same status the graph's propositions get
+    clause.polarity, clause.modality, clause.attribution = found.status(verb)
+    yield clause
 
 
 def _shape(clause: Clause) -> Clause:
@@ -251,9 +249,9 @@ def _shape(clause: Clause) -> Clause:
     return clause
 
 
-def _copula_extra(doc: Doc | Span) -> Iterator[Clause]:
+def _copula_extra(found: SentenceFrames) -> Iterator[Clause]:
     """Appositions ("X , the leader of Y ,") and possessives ("X 's Y") as is/has clauses."""
-    for tok in doc:
+    for tok in found.modifiers:
         if tok.dep_ == "appos" and tok.head.pos_ in ("PROPN", "NOUN") and tok.pos_ in ("PROPN", "NOUN"):
             head = tok.head
             subj = Argument(head, "subject", _subtree(head, {tok.i} | {c.i for c in head.children
@@ -288,18 +286,19 @@ def _titles(doc: Doc | Span) -> Iterator[Clause]:
         yield Clause(root, [], name, [Argument(title[-1], "object", title)], "title", relation_text="is")
 
 
-def clauses(doc: Doc | Span) -> Iterator[Clause]:
+def clauses(doc: Doc | Span, found: SentenceFrames | None = None) -> Iterator[Clause]:
     """Yield the n-ary clauses of a parsed sentence or document, with a confidence each."""
-    for tok in doc:
-        if not _is_predicate(tok):
+    found = found if found is not None else walk(doc)
+    for frame in found.frames:
+        if not _is_predicate(frame.predicate):
             continue
-        for clause in _verb_clauses(tok):
+        for clause in _verb_clauses(frame, found):
             clause = _shape(clause)
             if not clause.arguments and clause.kind not in ("verb", "passive"):
                 continue
             clause.confidence = confidence(clause)
             yield clause
-    for clause in _copula_extra(doc):
+    for clause in _copula_extra(found):
         clause.confidence = confidence(clause)
         yield clause
     for clause in _titles(doc):
