@@ -15,7 +15,7 @@ rendering) and its polarity, modality, attribution and a confidence derived from
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, poss as POSS, prep as PREP
@@ -193,9 +193,12 @@ def particle(verb: Token) -> str:
     return " ".join([verb.lemma_.lower(), *prt])
 
 
-def prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
-    """(preposition, object) pairs attached to ``head``, including "according to"-style two-word preps."""
-    for prep in head.children:
+def prep_objects(head: Token, preps: Iterable[Token] | None = None) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs attached to ``head``, including "according to"-style two-word preps.
+
+    ``preps`` are the candidate prepositions when the caller has them (a predicate's prep/agent slots).
+    """
+    for prep in head.children if preps is None else preps:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ in ADJUNCT_PREPS:
             continue
         for pobj in prep.children:
@@ -206,6 +209,32 @@ def prep_objects(head: Token) -> Iterator[tuple[Token, Token]]:
                 for inner in pobj.children:
                     if inner.dep_ == "pobj":
                         yield pobj, argument(inner)
+
+
+# the dependents of a predicate that are its arguments, by role (see argument_slots)
+SLOT_ROLES = {"dobj": "object", "obj": "object", "dative": "object", "attr": "object", "oprd": "object",
+              "acomp": "object", "prep": "prep", "agent": "agent", "ccomp": "clause", "xcomp": "clause",
+              "npadvmod": "adjunct", "advcl": "adjunct", "advmod": "modifier"}
+
+Slot = tuple[Token, str]
+
+
+def argument_slots(predicate: Token) -> list[Slot]:
+    """(dependent, role) for each argument position of a predicate, in sentence order.
+
+    Roles: object (direct, indirect, predicative and copula complements), prep and agent (the preposition
+    heads the slot; a prepositional dative is a prep), clause (ccomp/xcomp), adjunct (npadvmod/advcl) and
+    modifier (advmod). Each rendering takes the slots it shows: the graph its objects and prepositional
+    objects as entities, CaRB every slot as a phrase.
+    """
+    slots: list[Slot] = []
+    for child in predicate.children:
+        role = SLOT_ROLES.get(child.dep_)
+        if role is not None:
+            if role == "object" and child.dep_ == "dative" and child.pos_ == "ADP":
+                role = "prep"
+            slots.append((child, role))
+    return slots
 
 
 @dataclass
@@ -332,7 +361,7 @@ def _decorate(prop: Proposition, verb: Token, sent: Span, found: SentenceFrames)
     return prop
 
 
-def _verb_propositions(frame: Frame) -> Iterator[Proposition]:
+def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposition]:
     verb, passive, how = frame.predicate, frame.passive, frame.how
     subj = [s for s in frame.subjects if usable(s)]
     if not subj:
@@ -345,9 +374,10 @@ def _verb_propositions(frame: Frame) -> Iterator[Proposition]:
             # "refused to meet" is a negative meet and "plans to meet" a planned one (polarity and
             # modality say so); other control verbs stay in the relation ("threaten to attack")
             base = f"{particle(verb.head)} to {base}"
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    slots = found.slots(verb)
+    objects = [c for c, _ in slots if c.dep_ in OBJECT_DEPS]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
-    preps = list(prep_objects(verb))
+    preps = list(prep_objects(verb, [c for c, role in slots if role == "prep" or role == "agent"]))
     agents = [obj for prep, obj in preps if prep.dep_ == "agent"]
     if passive:
         if agents:
@@ -386,10 +416,10 @@ def _verb_propositions(frame: Frame) -> Iterator[Proposition]:
                     yield Proposition(s, f"{base} {o.lemma_.lower()} {prep.lower_}", obj, verb, "light-verb")
 
 
-def _copula_propositions(frame: Frame) -> Iterator[Proposition]:
+def _copula_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposition]:
     aux = frame.predicate
     subj = [s for s in frame.subjects if usable(s)]
-    for comp in aux.children:
+    for comp, _ in found.slots(aux):
         if comp.dep_ not in COPULA_COMPLEMENTS:
             continue
         comps = with_conjuncts([argument(comp)]) if comp.dep_ == "attr" else [comp]
@@ -496,6 +526,14 @@ class SentenceFrames:
     modifiers: list[Token] = field(default_factory=list)
     index: SentenceIndex = field(default_factory=SentenceIndex)
     _status: dict[int, Status] = field(default_factory=dict)
+    _slots: dict[int, list[Slot]] = field(default_factory=dict)
+
+    def slots(self, predicate: Token) -> list[Slot]:
+        """The argument slots of a predicate (:func:`argument_slots`), found once per predicate."""
+        slots = self._slots.get(predicate.i)
+        if slots is None:
+            slots = self._slots[predicate.i] = argument_slots(predicate)
+        return slots
 
     def status(self, verb: Token) -> Status:
         """(polarity, modality, speaker) of a predicate, computed once per predicate."""
@@ -528,9 +566,9 @@ def propositions(sent: Span, found: SentenceFrames | None = None) -> Iterator[Pr
     candidates: list[Proposition] = []
     for frame in found.frames:
         if frame.predicate.pos == VERB:
-            candidates.extend(_verb_propositions(frame))
+            candidates.extend(_verb_propositions(frame, found))
         else:
-            candidates.extend(_copula_propositions(frame))
+            candidates.extend(_copula_propositions(frame, found))
     for tok in found.modifiers:
         if tok.dep == APPOS:
             candidates.extend(_apposition(tok))

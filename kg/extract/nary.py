@@ -16,10 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.clauses import SUBJECT_DEPS, TITLE_NOUNS, Frame, SentenceFrames, subjects, walk
 
-OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd", "acomp"}
-PREP_DEPS = {"prep", "agent"}
-CLAUSAL_DEPS = {"ccomp", "xcomp"}
-ADJUNCT_DEPS = {"npadvmod", "advcl"}
 RELATION_CHILD_DEPS = {"aux", "auxpass", "neg", "prt"}
 EXCLUDED_MODIFIERS = {"relcl", "appos"}
 
@@ -117,29 +113,22 @@ def _control_head(verb: Token) -> Token | None:
     return head
 
 
-def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: set[int]) -> list[Argument]:
+def _args_of(verb: Token, relation: list[Token], subject: Token | None, skip: set[int],
+             found: SentenceFrames) -> list[Argument]:
+    """Every argument slot of the predicate as a phrase (the slots are the extractor's, shared with the graph)."""
     rel_ids = {t.i for t in relation}
     stop = rel_ids | skip | ({subject.i} if subject is not None else set())
     args: list[Argument] = []
-    for child in verb.children:
-        if child.i in stop or child.dep_ in SUBJECT_DEPS or child.dep_ in ("expl", "punct", "cc", "conj", "mark",
-                                                                            "case", "dep", "meta", "intj"):
+    for child, role in found.slots(verb):
+        if child.i in stop:
             continue
-        dep = child.dep_
-        if dep in OBJECT_DEPS and not (dep == "dative" and child.pos_ == "ADP"):
-            role = "object"
-        elif dep in PREP_DEPS or dep == "dative" and child.pos_ == "ADP":
-            role = "agent" if dep == "agent" else "prep"
-        elif dep in CLAUSAL_DEPS:
-            role = "clause"
-        elif dep in ADJUNCT_DEPS:
-            if dep == "advcl" and child.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in child.children):
-                continue    # a participial clause is a predication of its own ("..., teaming with X")
-            role = "adjunct"
-        elif dep == "advmod" and child.pos_ == "ADV" and any(True for _ in child.children):
-            role = "adjunct"
-        else:
-            continue
+        if role == "adjunct" and child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ == "mark" for c in child.children):
+            continue    # a participial clause is a predication of its own ("..., teaming with X")
+        if role == "modifier":
+            if child.pos_ != "ADV" or not any(True for _ in child.children):
+                continue
+            role = "adjunct"     # an adverbial phrase ("far from X"), not a bare adverb
         tokens = _subtree(child, stop)
         if tokens:
             args.append(Argument(child, role, tokens))
@@ -207,11 +196,11 @@ def _verb_clauses(frame: Frame, found: SentenceFrames) -> Iterator[Clause]:
     subject = Argument(subj, "subject", _subtree(subj, subj_stop))
     if not subject.tokens:
         return
-    args = _args_of(verb, relation, subj, skip)
+    args = _args_of(verb, relation, subj, skip, found)
     if not any(a.role == "object" for a in args):
         args = _shared_object(verb, relation, subj) + args
     if how == "control" and not adjective:
-        head_args = _args_of(verb.head, _relation_tokens(verb.head), subj, {verb.i})
+        head_args = _args_of(verb.head, _relation_tokens(verb.head), subj, {verb.i}, found)
         args = args + [a for a in head_args if a.role in ("prep", "adjunct") and a.head.i < verb.i]
     kind = "passive" if passive else {"own": "verb", "conj": "verb", "control": "control", "xcomp": "control",
                                       "object-control": "control", "relcl": "relcl", "acl": "acl",
