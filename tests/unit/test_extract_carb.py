@@ -156,3 +156,20 @@ def test_extract_carb_rows_are_well_formed(parse: list) -> None:
 def test_extract_carb_predicate_without_arguments_ranks_below_one_with_arguments() -> None:
     conf = {rel: c for c, rel, _ in tuples(make_doc(RELATIVE))}
     assert conf["grew"] < conf["sought"]
+
+
+def test_one_walk_renders_as_graph_propositions_and_as_clauses() -> None:
+    """One extractor, two renderings: the same walk gives the graph's binary propositions and CaRB's clause."""
+    from kg.extract.clauses import argument_slots, propositions, walk
+
+    doc = make_doc(NARY)
+    found = walk(doc)
+    assert [f.predicate.text for f in found.frames] == ["joined"]
+    assert [(t.text, role) for t, role in argument_slots(found.frames[0].predicate)] == [("company", "object"),
+                                                                                        ("in", "prep")]
+    props = list(propositions(doc[:], found))
+    assert [(p.subject.text, p.relation, p.object.text) for p in props] == [("Tom", "join", "company")]
+    (clause,) = list(clauses(doc, found))
+    assert clause.predicate.i == props[0].verb.i
+    assert [clause.subject.text, *(a.text for a in clause.arguments)] == ["Tom", "the company", "in 1941"]
+    assert (clause.polarity, clause.modality) == (props[0].polarity, props[0].modality)
