@@ -17,7 +17,7 @@ test: $(STAMP) system-deps
 	KG_REQUIRE_SYSTEM_TOOLS=1 $(BIN)/python -m pytest
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not model"
+	$(BIN)/python -m pytest -m "not model and not benchmark"
 
 benchmark: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks -m benchmark -s

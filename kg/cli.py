@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -10,20 +9,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg import __version__
+from kg import DEFAULT_MODEL, __version__
+from kg.cli_common import fail
 from kg.errors import KGError
-from kg.nlp import DEFAULT_MODEL
 from kg.vocab import DEFAULT_BASE
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
 
 
-def _fail(exc: KGError) -> None:
-    err.print(f"[bold red]Error:[/] {exc.message}", highlight=False)
-    if exc.hint:
-        err.print(f"Hint: {exc.hint}", highlight=False)
-    sys.exit(exc.exit_code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,8 +53,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
                                 n_process=jobs, on_article=lambda _: progress.advance(task),
                                 total_hint=lambda n: progress.update(task, total=n))
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     for skipped in summary.skipped:
         err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False)
     out.print(f"articles: {summary.articles} ({summary.parsed} parsed, {summary.cached} unchanged)  "
@@ -92,7 +85,7 @@ def extract(source: str | None, sentences: Path | None, fmt: str, model: str) ->
             for line in extract_carb(sentences, model=model):
                 click.echo(line)
         except KGError as exc:
-            _fail(exc)
+            fail(exc)
         return
     assert source is not None
     try:
@@ -102,8 +95,7 @@ def extract(source: str | None, sentences: Path | None, fmt: str, model: str) ->
             return
         rows = list(extract_source(source, model=model))
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
@@ -126,12 +118,11 @@ def view(exports: Path, open_browser: bool) -> None:
 
     source = exports / "graph.graphml" if exports.is_dir() else exports
     if not source.is_file():
-        _fail(KGError(f"{source}: no such GraphML file", hint="run `kg build ... -o DIR` first, then `kg view DIR`"))
+        fail(KGError(f"{source}: no such GraphML file", hint="run `kg build ... -o DIR` first, then `kg view DIR`"))
     try:
         graph = nx.read_graphml(source, force_multigraph=True)
     except Exception as exc:   # networkx raises several types for malformed files
-        _fail(KGError(f"{source}: not a readable GraphML file ({exc})"))
-        return
+        fail(KGError(f"{source}: not a readable GraphML file ({exc})"))
     page = source.with_suffix(".html")
     write_html(graph, page)
     out.print(str(page.resolve()), highlight=False)

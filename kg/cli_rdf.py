@@ -9,16 +9,9 @@ from pathlib import Path
 
 import click
 
-from kg.errors import KGError, UsageError
+from kg.cli_common import fail
+from kg.errors import KGError
 
-EXPORTS_HELP = "An export file (.ttl, .trig, .nq, .jsonld) or an exports folder."
-
-
-def _fail(exc: KGError) -> None:
-    click.echo(f"Error: {exc.message}", err=True)
-    if exc.hint:
-        click.echo(f"Hint: {exc.hint}", err=True)
-    sys.exit(exc.exit_code)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -81,7 +74,7 @@ def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: st
         result = query_export(graph, text, with_ontology=not no_ontology)
         click.echo(format_result(result, fmt), nl=False)
     except KGError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 @click.command("validate")
@@ -94,8 +87,7 @@ def validate_cmd(graph: Path, limit: int) -> None:
     try:
         report = validate(graph)
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(report.text(limit))
     if not report.conforms:
         sys.exit(1)
@@ -111,12 +103,10 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
     try:
         result = stats(graph)
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(json.dumps(result.as_dict(), indent=1) if as_json else result.text())
 
 
-__all__ = ["query_cmd", "stats_cmd", "validate_cmd", "UsageError"]
 
 
 @click.command("serve")
@@ -143,8 +133,7 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
     try:
         server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology)
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     code = 0
     try:
         signal.signal(signal.SIGINT, _stop)
@@ -160,7 +149,7 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
     finally:
         server.stop()
     if code:
-        _fail(KGError(f"the Oxigraph server stopped with exit code {code}"))
+        fail(KGError(f"the Oxigraph server stopped with exit code {code}"))
 
 
 @click.command("push")
@@ -181,8 +170,7 @@ def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -
     try:
         summary = push(graph, endpoint, remove=remove, on_graph=report)
     except KGError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     for name in summary.removed:
         if not quiet:
             click.echo(f"deleted {name}")

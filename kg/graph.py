@@ -162,9 +162,6 @@ class RDFData:
                 names.setdefault(q.graph_name.value, q.graph_name)
         return [names[k] for k in sorted(names)]
 
-    def graph(self, name: ox.NamedNode) -> list[ox.Triple]:
-        """The triples of one named graph."""
-        return [q.triple for q in self.quads if q.graph_name == name]
 
     def store(self) -> ox.Store:
         """An in-memory Oxigraph store holding every quad (query it with ``use_default_graph_as_union``)."""

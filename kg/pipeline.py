@@ -120,6 +120,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
         InputError: no readable article was found, or ``strict`` and some input was skipped.
     """
     started = time.perf_counter()
+    paths = list(paths)      # read below and named again in the error message
     out = Path(out_dir)
     summary = BuildSummary()
     articles: list[Article] = []

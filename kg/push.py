@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.iri import graph_iri
+from kg.iri import graph_iri, merged_graph_iri
 from kg.store import read_quads, resolve_export
 
 
@@ -23,7 +23,6 @@ from kg.store import read_quads, resolve_export
 class PushSummary:
     graphs: int = 0
     triples: int = 0
-    names: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 
 
@@ -76,7 +75,6 @@ def push(exports: str | Path, endpoint: str, *, remove: Iterable[str] = (), time
         _send(graph_request(endpoint, name, body, "PUT"), endpoint, name, timeout)
         summary.graphs += 1
         summary.triples += len(graphs[name])
-        summary.names.append(name)
         if on_graph:
             on_graph(name, len(graphs[name]))
     base = _base_of(graphs)
@@ -91,7 +89,7 @@ def push(exports: str | Path, endpoint: str, *, remove: Iterable[str] = (), time
 
 def _base_of(graphs: dict[str, list[ox.Triple]]) -> str:
     """The build's base IRI, read off its merged graph's name."""
-    suffix = "graph/merged"
+    suffix = str(merged_graph_iri(""))   # "graph/merged" after the base
     for name in graphs:
         if name.endswith(suffix):
             return name[: -len(suffix)]

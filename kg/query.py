@@ -57,10 +57,6 @@ class NamedQuery:
     text: str
     path: Path | None = None
 
-    def usage(self) -> str:
-        parts = [f"--param {p.name}=…" if p.default is None else f"[--param {p.name}=…]" for p in self.params]
-        return " ".join([f"--query {self.name}", *parts])
-
 
 @dataclass
 class QueryResult:
@@ -255,9 +251,6 @@ def _plain(term: Any) -> str:
     if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
         return term.value
     return str(term)
-
-
-_COMPACT = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 def _display(term: Any, prefixes: list[tuple[str, str]]) -> str:

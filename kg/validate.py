@@ -6,11 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib.term import Node
 
-from kg.graph import rdflib_graph
+from kg.graph import PREFIXES, prefixes, rdflib_graph
 from kg.ontology import KG_TTL, SHAPES_TTL
 from kg.store import read_quads
 
@@ -84,8 +83,6 @@ def validate_graph(data: Graph, *, shapes: Path = SHAPES_TTL, ontology: Path = K
         warnings.simplefilter("ignore", DeprecationWarning)
         conforms, report, _ = pyshacl.validate(data, shacl_graph=shacl, ont_graph=ont, inference="none",
                                                allow_warnings=True)
-    from kg.graph import prefixes
-
     for prefix, ns in [*data.namespaces(), *prefixes().items()]:
         report.bind(prefix, ns, override=False)
     for prefix, ns in shacl.namespaces():
@@ -108,17 +105,8 @@ def validate(path: str | Path, **kwargs: Path) -> ValidationReport:
     Raises:
         InputError: the export is missing or does not parse.
     """
-    quads = read_quads(path)
-    triples = {str(q.triple): q.triple for q in quads}
-    graph = rdflib_graph(triples.values(), {})
-    _bind_defaults(graph)
-    return validate_graph(graph, **kwargs)
+    triples = {str(q.triple): q.triple for q in read_quads(path)}     # the union: each triple once
+    return validate_graph(rdflib_graph(triples.values(), PREFIXES), **kwargs)
 
 
-def _bind_defaults(graph: Graph) -> None:
-    from kg.graph import PREFIXES
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True)
-
-
-__all__ = ["ValidationReport", "Violation", "validate", "validate_graph", "ox"]
+__all__ = ["ValidationReport", "Violation", "validate", "validate_graph"]

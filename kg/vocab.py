@@ -9,7 +9,6 @@ ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology#"
 RELATION_NS = Namespace("https://w3id.org/kg-news/relation/")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
 DEFAULT_BASE = "https://example.org/kg/"
 ONTOLOGY_GRAPH = "https://w3id.org/kg-news/ontology"
 

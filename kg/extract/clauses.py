@@ -22,7 +22,7 @@ from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK,
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import entity_span
-from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation, in_question_or_condition,
+from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation,
                                  modality, negated)
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -67,7 +67,7 @@ TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman",
                "judge", "attorney", "officer", "official", "ceo", "founder", "editor", "professor", "coach",
                "captain", "premier", "chancellor", "emir", "sheikh", "cardinal", "bishop", "pope", "admiral",
                "colonel", "lieutenant", "sergeant", "deputy", "vice", "justice", "congressman", "congresswoman",
-               "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff", "chancellor"}
+               "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff"}
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
                       "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
@@ -87,7 +87,6 @@ class Proposition:
     modality: str = "asserted"
     attribution: Token | None = None
     confidence: float = 0.5
-    relation_tokens: list[Token] = field(default_factory=list)
     sent: Span | None = None          # set by propositions(); Token.sent is slow to recompute
     governor: Token | None = None     # for nominal events: the predicate of the clause that mentions them
 
@@ -132,8 +131,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and is_verbal(head):
-        subj, head_passive, _ = subjects(head)
-        return subj, passive, "conj"
+        return subjects(head)[0], passive, "conj"
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i and is_verbal(head):
         if verb.dep_ == "advcl" and not (verb.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to"
                                                                              for c in verb.children)):
@@ -149,10 +147,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
         if not rel_pron or rel_pron[0].dep_ in SUBJECT_DEPS:
             return [argument(head)], passive, "relcl"
         return [], passive, ""
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
-        return [argument(head)], False, "acl"
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
-        return [argument(head)], True, "acl"
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBG", "VBN"):
+        return [argument(head)], verb.tag_ == "VBN", "acl"
     return [], passive, ""
 
 
@@ -254,43 +250,24 @@ class SentenceIndex:
                     if obj.dep_ == "pobj":
                         self.according.setdefault(tok.head.i, obj)
 
-    @classmethod
-    def of(cls, tokens: Span | Doc) -> SentenceIndex:
-        index = cls()
-        for tok in tokens:
-            index.add(tok)
-        return index
 
 
-def _according(node: Token) -> Token | None:
-    for prep in node.children:
-        if prep.dep_ == "prep" and prep.lower_ == "according":
-            for to in prep.children:
-                for obj in to.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-    return None
-
-
-def attribution_of(verb: Token, index: SentenceIndex | None = None) -> tuple[Token | None, bool]:
+def attribution_of(verb: Token, index: SentenceIndex) -> tuple[Token | None, bool]:
     """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
     node = verb
     for _ in range(6):
-        source = index.according.get(node.i) if index is not None else _according(node)
+        source = index.according.get(node.i)
         if source is not None:
             return source, True
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
-            speakers = [c for c in node.head.children if c.dep_ in SUBJECT_DEPS]
-            return (speakers[0] if speakers else None), True
+            return _subject_of(node.head), True
         if node.head.i == node.i:
             break
         node = node.head
     return None, False
 
 
-def _conditional(verb: Token, index: SentenceIndex | None) -> bool:
-    if index is None:
-        return in_question_or_condition(verb)
+def _conditional(verb: Token, index: SentenceIndex) -> bool:
     node = verb
     while True:
         if node.i in index.conditions:
@@ -329,7 +306,7 @@ def claimed_by(verb: Token) -> tuple[str, Token | None]:
     return "", None
 
 
-def predicate_status(verb: Token, index: SentenceIndex | None = None) -> Status:
+def predicate_status(verb: Token, index: SentenceIndex) -> Status:
     """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
     polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
     mode = "conditional" if _conditional(verb, index) else modality(verb)

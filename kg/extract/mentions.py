@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import entity_type
+from kg.extract.types import entity_type, looks_temporal
 from kg.models import Mention
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -249,8 +249,6 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
 
 def _holidays(ent: Span) -> Iterator[Mention]:
     """Named days inside a date ("Waitangi Day - February 6"): events, though NER calls them dates."""
-    from kg.extract.types import looks_temporal
-
     tokens = list(ent)
     for i, token in enumerate(tokens):
         if token.text in ("Day", "Eve") and i > 0 and tokens[i - 1].text[:1].isupper():
@@ -269,8 +267,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
     Besides NER's entities: proper names it missed ("FIFA", "The Velvet Underground"), and names it cut
     short ("Carly [Simon]" -> "Carly Simon"; a given name makes it a person).
     """
-    from kg.extract.types import looks_temporal
-    from kg.resolve.descriptions import is_title
+    from kg.resolve.descriptions import is_title   # resolve imports extract, not the reverse
 
     out = []
     for ent in doc.ents:
@@ -285,7 +282,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(text=part.text, start=part.start_char, end=part.end_char, type=kind,
                                        ner_label=None, head=part.root.text, is_named=True))
     for run, after in proper_name_runs(doc):
-        span = doc[run.start:after.end] if after is not None and run.end == after.start else run
+        span = doc[run.start:after.end] if after is not None else run   # `after` starts where the run ends
         span = repair_span(span)
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
@@ -293,7 +290,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
                 ch.isalpha() for ch in span.text):
             continue
         kind = _run_type(span)
-        if after is not None and span is not run:
+        if after is not None:
             ner = named_mention(after)
             if ner is None:
                 continue

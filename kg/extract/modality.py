@@ -66,14 +66,3 @@ def governed_negation(verb: Token) -> bool:
         if negated(node) and node.pos_ in ("VERB", "AUX"):
             return True
     return False
-
-
-def in_question_or_condition(verb: Token) -> bool:
-    """True for a clause introduced by if/whether/unless anywhere above it ("asked if X will ...")."""
-    node = verb
-    while True:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-            return True
-        if node.head.i == node.i or node.dep_ in ("ROOT",):
-            return False
-        node = node.head

@@ -96,9 +96,7 @@ def _relation_tokens(verb: Token) -> list[Token]:
 def _is_predicate(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         return True
-    return tok.pos_ == "AUX" and tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp", "prep") or
-                                                             c.dep_ in SUBJECT_DEPS for c in tok.children) \
-        and any(c.dep_ in ("attr", "acomp", "prep") for c in tok.children)
+    return tok.pos_ == "AUX" and tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp", "prep") for c in tok.children)
 
 
 def _control_head(verb: Token) -> Token | None:
@@ -183,8 +181,7 @@ def _verb_clauses(frame: Frame, found: SentenceFrames) -> Iterator[Clause]:
     if adjective:
         prefix = adjective
     elif how == "control":
-        head = verb.head
-        prefix = [t for t in _relation_tokens(head)]
+        prefix = _relation_tokens(verb.head)
     elif how == "conj" and verb.head.dep_ == "xcomp" and _control_head(verb.head) is not None:
         # "will have to sell or merge X": the second verb shares the control verb and its "to"
         first = verb.head
@@ -208,8 +205,6 @@ def _verb_clauses(frame: Frame, found: SentenceFrames) -> Iterator[Clause]:
     if verb.pos_ == "AUX":
         kind = "copula"
     rel_tokens = prefix + [t for t in relation if t not in prefix]
-    if how in ("relcl",):
-        skip |= {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")}
     clause = Clause(verb, rel_tokens, subject, args, kind)
     # polarity, modality and attribution: the same status the graph's propositions get
     clause.polarity, clause.modality, clause.attribution = found.status(verb)

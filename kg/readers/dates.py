@@ -109,6 +109,7 @@ def _dateparser(s: str) -> str | None:
     return _format(dt, bool(_TIME_RE.search(s)))
 
 
+@lru_cache(maxsize=4096)   # a header line is asked about as dateline, furniture and date
 def to_iso(text: str | None) -> str | None:
     """Normalize a written date to ISO 8601, or return None when it is not a full date.
 

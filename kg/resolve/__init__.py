@@ -57,11 +57,11 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     descriptive = {m.key for m in mentions if _describes(m, doc, predicates)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
-    entities, keys, _ = cluster_mentions(article_id, names)
+    entities, keys = cluster_mentions(article_id, names)
     antecedents = resolver(doc, retype(names, entities, keys))
     if any(a.key not in keys for a in antecedents.values()):
         names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
-        entities, keys, _ = cluster_mentions(article_id, names)
+        entities, keys = cluster_mentions(article_id, names)
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]

@@ -10,6 +10,7 @@ ALIASES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "ali
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Comparison form of a name: NFKC, case-folded, no leading article, no dots in acronyms, no 's.
 
@@ -45,13 +46,21 @@ def canonical_alias(name: str) -> tuple[str, str, str] | None:
 COUNTRIES_PATH = ALIASES_PATH.parent / "countries.tsv"
 
 
+@lru_cache(maxsize=None)
+def _rows(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The TAB-separated rows of a data file in ``ontology/`` (comments and blank lines skipped), read once."""
+    return tuple(tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+def _country_spellings() -> list[str]:
+    return [n for row in _rows(COUNTRIES_PATH) for n in row[1:] if "," not in n]
+
+
 @lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Normalized names of every country (``ontology/countries.tsv``, ISO 3166-1) and their table aliases."""
-    names: set[str] = set()
-    for line in COUNTRIES_PATH.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names |= {normalize_name(n) for n in line.split("\t")[1:] if "," not in n}
+    names = {normalize_name(n) for n in _country_spellings()}
     for alias, (canonical, _, _) in alias_table().items():
         if normalize_name(canonical) in names:
             names.add(alias)
@@ -100,16 +109,9 @@ PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 def place_names(*, min_population: int = 0) -> frozenset[str]:
     """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
     countries."""
-    names: set[str] = set()
-    for line in PLACES_PATH.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, kind, _, population = line.split("\t")[:4]
-            if kind != "city" or int(population) >= min_population:
-                names.add(name)
-    for line in COUNTRIES_PATH.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names |= {n for n in line.split("\t")[1:] if "," not in n}
-    return frozenset(names)
+    names = {name for name, kind, _, population, *_ in _rows(PLACES_PATH)
+             if kind != "city" or int(population) >= min_population}
+    return frozenset(names | set(_country_spellings()))
 
 
 MERGES_PATH = ALIASES_PATH.parent / "merges.tsv"

@@ -47,7 +47,7 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
     if pronoun in PERSONAL:
         return antecedent.type == "Person"
     if pronoun in ("it", "its"):
-        return antecedent.type in ("Organization", "Place", "Concept", "Event") and antecedent.type != "Person"
+        return antecedent.type in ("Organization", "Place", "Concept", "Event")
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
 from kg.resolve.aliases import is_country
+from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
 ENTITY_NOUNS: dict[str, str | None] = {
@@ -78,9 +79,6 @@ PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
               "ministry", "parliament", "court", "economy", "election", "campaign"}
-# "the M5S party", "the Scientology organization": a name and a noun saying what it is
-_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
-              "magazine", "newspaper", "network", "agency", "militia"}
 
 
 def description_head(mention: Mention, doc: Doc | None = None) -> str | None:

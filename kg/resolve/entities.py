@@ -162,11 +162,11 @@ def _short_form_targets(word_list: list[str], kind: str, key: str,
 
 
 def cluster_mentions(article_id: str, mentions: Sequence[Mention]
-                     ) -> tuple[list[Entity], dict[str, str], dict[str, tuple[str, ...]]]:
+                     ) -> tuple[list[Entity], dict[str, str]]:
     """Group one article's mentions into entities.
 
     Returns:
-        (entities, mention key -> entity key, entity key -> merge rules used)
+        (entities, mention key -> entity key); the merge rules used are on each ``Entity.rules``
     """
     keys: dict[str, str] = {}
     rules: dict[str, set[str]] = defaultdict(set)
@@ -238,7 +238,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             rules[key].add("same-name")
         entities.append(Entity(key=key, label=label, type=_majority_type(ms), aliases=aliases,
                                articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key]))))
-    return entities, keys, {k: tuple(sorted(v)) for k, v in rules.items()}
+    return entities, keys
 
 
 def _move(by_key: dict[str, list[Mention]], keys: dict[str, str], rules: dict[str, set[str]], source: str,

@@ -10,20 +10,19 @@ from lxml import etree
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.vocab import KG, SCHEMA
-from tests.e2e.conftest import ROOT, require_tool
+from tests.conftest import ROOT, nodes_called
+from tests.e2e.conftest import require_tool
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def graph(demo_exports) -> Graph:
-    g = Graph()
-    g.parse(demo_exports / "graph.ttl", format="turtle")
-    return g
+@pytest.fixture
+def graph(demo_graph) -> Graph:
+    return demo_graph
 
 
 def labelled(graph: Graph, label: str) -> URIRef:
-    nodes = {s for s, p, o in graph if p in (RDFS.label, SKOS.altLabel) and str(o) == label}
+    nodes = nodes_called(graph, label)
     assert len(nodes) == 1, f"expected one node called {label!r}, got {sorted(nodes)}"
     return nodes.pop()
 

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import warnings
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-with warnings.catch_warnings():   # spaCy's CLI imports a click helper that click 8.3 deprecates
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import spacy  # noqa: F401
 
 from kg.cli import cli
 

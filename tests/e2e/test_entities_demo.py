@@ -2,22 +2,17 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import RDF, RDFS, SKOS, Graph
+from rdflib import RDF, RDFS, Graph
 
 from kg.vocab import KG
+from tests.conftest import nodes_called
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def graph(demo_exports) -> Graph:
-    g = Graph()
-    g.parse(demo_exports / "graph.ttl", format="turtle")
-    return g
-
-
-def nodes_called(graph: Graph, label: str) -> set:
-    return {s for s, p, o in graph if p in (RDFS.label, SKOS.altLabel) and str(o) == label}
+@pytest.fixture
+def graph(demo_graph) -> Graph:
+    return demo_graph
 
 
 @pytest.mark.parametrize("names", [

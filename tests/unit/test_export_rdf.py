@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.export import RDF_EXPORTS, write_jsonld, write_nquads, write_rdf, write_trig
+from kg.export import RDF_EXPORTS, write_rdf
 from kg.export.jsonld import generate_jsonld, to_jsonld
 from kg.export.nquads import generate_nquads
 from kg.export.rdf import serialize
@@ -134,10 +134,6 @@ def test_export_parses_in_rapper(tmp_path: Path, data: RDFData, name: str, synta
     assert done.returncode == 0, done.stderr
     expected = len(data.triples()) if name == "graph.ttl" else len(data.quads)
     assert f"returned {expected} triples" in done.stderr
-
-
-def test_export_writers_exported_names() -> None:
-    assert callable(write_trig) and callable(write_nquads) and callable(write_jsonld)
 
 
 keys = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=20)

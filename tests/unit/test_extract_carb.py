@@ -1,13 +1,8 @@
 """N-ary clauses and their CaRB rendering on hand-built parses (no model is loaded)."""
 from __future__ import annotations
 
-import warnings
 
 import pytest
-
-with warnings.catch_warnings():   # spaCy's CLI imports a click helper that click 8.3 deprecates
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import spacy  # noqa: F401
 
 from kg.extract.carb import tuples
 from kg.extract.nary import clauses

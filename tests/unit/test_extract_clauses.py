@@ -5,13 +5,8 @@ test shows exactly which tree the rule relies on.
 """
 from __future__ import annotations
 
-import warnings
 
 import pytest
-
-with warnings.catch_warnings():   # spaCy's CLI imports a click helper that click 8.3 deprecates
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import spacy  # noqa: F401
 
 from kg.extract import extract_statements
 from kg.models import Statement

@@ -143,10 +143,8 @@ def test_graph_to_rdf_keeps_rdflib_api() -> None:
 
 
 @given(st.text(min_size=1, max_size=40))
-def test_graph_iri_functions_deterministic_and_valid(article_id: str) -> None:
-    a, b = graph_iri(article_id), graph_iri(article_id)
-    assert a == b
-    ox.NamedNode(str(a))   # raises on an invalid IRI
+def test_graph_iri_functions_valid(article_id: str) -> None:
+    ox.NamedNode(str(graph_iri(article_id)))   # raises on an invalid IRI
     ox.NamedNode(str(group_iri(article_id, "meet", article_id)))
 
 

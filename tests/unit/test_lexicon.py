@@ -58,12 +58,10 @@ def test_lexicon_file_classes_are_the_documented_ones() -> None:
 
 def test_lexicon_file_canonicals_are_entries_of_themselves_with_one_class() -> None:
     lex = default_lexicon()
-    classes: dict[str, set[str]] = {}
     for canonical, klass in lex.entries.values():
-        classes.setdefault(canonical, set()).add(klass)
         assert canonical in lex.entries, f"canonical {canonical!r} is not listed as a phrase"
+        # the canonical's own entry fixes its one class: any entry giving it another class fails here
         assert lex.entries[canonical] == (canonical, klass)
-    assert all(len(v) == 1 for v in classes.values()), {k: v for k, v in classes.items() if len(v) > 1}
 
 
 def test_lexicon_file_is_substantial_and_has_phrasal_and_multiword_entries() -> None:

@@ -23,11 +23,9 @@ EXPORTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 DEMO_GRAPH = "https://example.org/kg/graph/article/taliban-rules-out-cooperation-with-us"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build([ARTICLES], out)
-    return out
+@pytest.fixture
+def demo(demo_exports: Path) -> Path:
+    return demo_exports
 
 
 def rows(folder: Path, name: str, **params: str) -> list[dict[str, str]]:

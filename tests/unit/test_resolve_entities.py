@@ -20,7 +20,7 @@ def mentions(*items: tuple[str, str] | tuple[str, str, bool]) -> list[Mention]:
 
 
 def groups(ms: list[Mention]) -> dict[str, set[str]]:
-    entities, keys, _ = cluster_mentions(ARTICLE, ms)
+    entities, keys = cluster_mentions(ARTICLE, ms)
     out: dict[str, set[str]] = {}
     for m in ms:
         out.setdefault(keys[m.key], set()).add(m.text)
@@ -29,7 +29,7 @@ def groups(ms: list[Mention]) -> dict[str, set[str]]:
 
 
 def entity(ms: list[Mention], text: str):
-    entities, keys, _ = cluster_mentions(ARTICLE, ms)
+    entities, keys = cluster_mentions(ARTICLE, ms)
     key = keys[next(m.key for m in ms if m.text == text)]
     return next(e for e in entities if e.key == key)
 

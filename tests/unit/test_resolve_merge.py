@@ -76,5 +76,8 @@ def test_merge_explicit_merge_keeps_the_old_iri_as_same_as():
     assert (entity_iri("islamic-state"), OWL.sameAs, entity_iri("daesh-group")) in graph
 
 
-def test_merge_table_is_read_from_ontology():
-    assert isinstance(merge_table(), dict)
+def test_merge_table_reads_old_new_and_reason(tmp_path):
+    table = tmp_path / "merges.tsv"
+    table.write_text("# old\tnew\treason\ndaesh-group\tislamic-state\tsame group, Arabic acronym\n")
+    assert merge_table(table) == {"daesh-group": ("islamic-state", "same group, Arabic acronym")}
+    assert isinstance(merge_table(), dict)    # the shipped file parses
