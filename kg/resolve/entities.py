@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -58,9 +59,14 @@ def slug(text: str, *, limit: int = 60) -> str:
 
     >>> slug("the U.S. State Department")
     'us-state-department'
+    >>> slug("Recep Tayyip Erdoğan")
+    'recep-tayyip-erdogan'
     """
-    value = re.sub(r"[^a-z0-9]+", "-", normalize_name(text).encode("ascii", "ignore").decode().lower()).strip("-")
-    digest = hashlib.sha1(normalize_name(text).encode("utf-8")).hexdigest()[:8]
+    name = normalize_name(text)
+    # transliterate letters with diacritics ("Ça" -> "ca", "Erdoğan" -> "erdogan") instead of dropping them
+    ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    value = re.sub(r"[^a-z0-9]+", "-", ascii_form).strip("-")
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     if not value:
         return f"x{digest}"
     if len(value) > limit:

@@ -140,4 +140,4 @@ def test_entities_initials(name, expected):
 
 def test_entities_slug_is_iri_safe_and_deterministic():
     assert slug("the U.S. State Department") == "us-state-department"
-    assert slug("Ça va") == slug("Ça va") and slug("!!!").startswith("x")
+    assert slug("Ça va") == "ca-va" and slug("!!!").startswith("x")
