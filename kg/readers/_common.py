@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.models import Skipped
+from kg.safe_text import clean_text
 
 from .dates import looks_like_dateline
 
@@ -53,6 +54,15 @@ def is_furniture(line: str) -> bool:
 def slugify(text: str) -> str:
     """Lowercase, runs of anything but [a-z0-9] become "-" ("My Article_1" -> "my-article-1")."""
     return _SLUG_RE.sub("-", text.lower()).strip("-") or "article"
+
+
+def default_stem(path: Path, name: str | None) -> str:
+    """What an article's default id is made of: its path relative to the folder read, without the suffix
+    ("2024-01/index" -> "2024-01-index"), so files of one name in different folders keep apart; a file
+    given by itself is named by its stem."""
+    if not name or name == path.stem:
+        return path.stem
+    return name.replace("/", "-")
 
 
 def collapse(text: str) -> str:
@@ -124,27 +134,37 @@ def join_body(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _scalar_text(value: Any) -> str | None:
+    """A JSON string or number as cleaned text; None for anything else (null, bool, object, list)."""
+    if isinstance(value, str):
+        return collapse(clean_text(value)) or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def as_text(value: Any) -> str | None:
-    """A JSON value as a stripped string, or None when null/empty. Lists join with ", "."""
-    if value is None:
-        return None
+    """A JSON value as a stripped string, or None when null/empty or not text (a bool, an object).
+
+    Lists of strings or numbers join with ", "; other items are left out, never written as Python reprs.
+    """
     if isinstance(value, list):
-        items = [collapse(str(v)) for v in value if v is not None and str(v).strip()]
+        items = [t for t in map(_scalar_text, value) if t]
         return ", ".join(items) or None
-    s = collapse(str(value))
-    return s or None
+    return _scalar_text(value)
 
 
 def metadata_of(obj: Mapping[str, Any], known: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """Unknown keys as sorted (key, JSON text) pairs."""
     skip = set(known)
-    return tuple(sorted((str(k), json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return tuple(sorted((clean_text(str(k)), clean_text(json.dumps(v, sort_keys=True, ensure_ascii=False)))
                         for k, v in obj.items() if k not in skip))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is allowed). Raises UnicodeDecodeError, which callers turn into a Skipped."""
-    return data.decode("utf-8-sig")
+    """UTF-8 (a BOM is allowed), cleaned with :func:`clean_text`. Raises UnicodeDecodeError, which callers
+    turn into a Skipped."""
+    return clean_text(data.decode("utf-8-sig"))
 
 
 def decode_error_reason(err: UnicodeDecodeError) -> str:
