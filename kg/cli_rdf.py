@@ -158,8 +158,10 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
               help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
 @click.option("--remove", "remove", multiple=True, metavar="ARTICLE_ID",
               help="Also delete the graph of this article (dropped from the corpus); repeatable.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds to wait for each answer of the endpoint.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
-def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -> None:
+def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], timeout: float, quiet: bool) -> None:
     """Publish each named graph of GRAPH (graph.nq/graph.trig or the folder) to ENDPOINT, replacing it there."""
     from kg.push import push
 
@@ -168,11 +170,11 @@ def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -
             click.echo(f"put {name} ({n} triples)")
 
     try:
-        summary = push(graph, endpoint, remove=remove, on_graph=report)
+        summary = push(graph, endpoint, remove=remove, timeout=timeout, on_graph=report)
     except KGError as exc:
         fail(exc)
     for name in summary.removed:
         if not quiet:
             click.echo(f"deleted {name}")
-    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {endpoint}"
+    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.endpoint}"
                + (f"; removed {len(summary.removed)}" if summary.removed else ""))
