@@ -36,8 +36,10 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               show_default=True, help="json is SPARQL 1.1 Query Results JSON; csv/tsv follow SPARQL 1.1 too.")
 @click.option("--list", "list_queries", is_flag=True, help="List the ready-made queries and their parameters.")
 @click.option("--no-ontology", is_flag=True, help="Do not load ontology/kg.ttl beside the export.")
+@click.option("--allow-service", is_flag=True,
+              help="Run a query that uses SERVICE (it sends requests to the hosts it names); refused otherwise.")
 def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: str | None, params: tuple[str, ...],
-              fmt: str, list_queries: bool, no_ontology: bool) -> None:
+              fmt: str, list_queries: bool, no_ontology: bool, allow_service: bool) -> None:
     """Run SPARQL over GRAPH (an export file or the exports folder).
 
     Give the query as SPARQL, --file q.rq, or --query NAME with --param k=v. The default graph is the
@@ -71,7 +73,7 @@ def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: st
                 raise click.BadParameter(f"cannot read {query_file}: {exc.strerror}", param_hint="--file")
         else:
             text = sparql or ""
-        result = query_export(graph, text, with_ontology=not no_ontology)
+        result = query_export(graph, text, with_ontology=not no_ontology, allow_service=allow_service)
         click.echo(format_result(result, fmt), nl=False)
     except KGError as exc:
         fail(exc)
@@ -115,7 +117,9 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--writable", is_flag=True, help="Accept SPARQL updates and Graph Store Protocol writes.")
 @click.option("--no-ontology", is_flag=True, help="Do not load ontology/kg.ttl beside the export.")
-def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let clients run SERVICE (and LOAD) so the server sends requests to other hosts; refused otherwise.")
+def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_service: bool) -> None:
     """Serve GRAPH (default: exports/) as a SPARQL 1.1 endpoint on 127.0.0.1 until interrupted.
 
     The first line printed is the query endpoint URL. The default graph is the union of all graphs.
@@ -131,7 +135,8 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
 
     signal.signal(signal.SIGTERM, _stop)
     try:
-        server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology)
+        server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology,
+                              allow_service=allow_service)
     except KGError as exc:
         fail(exc)
     code = 0

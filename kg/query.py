@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, UsageError
 from kg.graph import PREFIXES
 from kg.ontology import QUERIES_DIR
+from kg.sparql_guard import NETWORK_HINT, network_use
 from kg.store import open_store
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -203,29 +204,43 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
     return _TOKENS.sub(replace, query.text)
 
 
-def run_query(store: ox.Store, sparql: str) -> QueryResult:
+def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
     """Run ``sparql`` over ``store`` (the default graph is the union of all graphs).
+
+    A query using ``SERVICE`` (which makes Oxigraph send requests to the hosts it names) is refused unless
+    ``allow_service``.
 
     Raises:
         InputError: the query does not parse (the message says where).
+        UsageError: the query uses SERVICE and ``allow_service`` is false.
     """
+    refused = None if allow_service else network_use(sparql)
+    if refused:
+        raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
     try:
         answer = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows = [[solution[v] for v in variables] for solution in answer]
+            return QueryResult("select", variables, rows)
+        return QueryResult("graph", triples=list(answer))
     except SyntaxError as exc:
         raise InputError(f"invalid SPARQL: {exc}", hint="check the query; prefixes kg, rel, schema, prov, "
                                                          "skos, rdf, rdfs, owl, xsd are predefined") from None
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        rows = [[solution[v] for v in variables] for solution in answer]
-        return QueryResult("select", variables, rows)
-    return QueryResult("graph", triples=list(answer))
+    except (OSError, RuntimeError) as exc:   # a SERVICE that failed (when allowed), an evaluation error
+        raise InputError(f"the query failed: {' '.join(str(exc).split())[:300]}") from None
 
 
-def query_export(path: str | Path, sparql: str, *, with_ontology: bool = True) -> QueryResult:
-    """Run ``sparql`` over an export file or folder (plus ``ontology/kg.ttl`` unless told not to)."""
-    return run_query(open_store(path, with_ontology=with_ontology), sparql)
+def query_export(path: str | Path, sparql: str, *, with_ontology: bool = True,
+                 allow_service: bool = False) -> QueryResult:
+    """Run ``sparql`` over an export file or folder (plus ``ontology/kg.ttl`` unless told not to); SERVICE is
+    refused unless ``allow_service`` (see :func:`run_query`)."""
+    refused = None if allow_service else network_use(sparql)
+    if refused:   # before the export is read: a refusal should not wait for a large file to load
+        raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
+    return run_query(open_store(path, with_ontology=with_ontology), sparql, allow_service=allow_service)
 
 
 # ---- result formats -------------------------------------------------------------------------------------
