@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_common import fail
+from kg.cli_common import fail, utf8_text
 from kg.errors import KGError
 
 
@@ -68,11 +68,14 @@ def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: st
             text = bind_parameters(get_named_query(name), _params(params))
         elif query_file:
             try:
-                text = query_file.read_text(encoding="utf-8")
+                text = query_file.read_bytes().decode("utf-8-sig")
             except OSError as exc:
                 raise click.BadParameter(f"cannot read {query_file}: {exc.strerror}", param_hint="--file")
+            except UnicodeDecodeError as exc:
+                raise click.BadParameter(f"{query_file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
+                                         f"offset {exc.start}); give a SPARQL query file", param_hint="--file")
         else:
-            text = sparql or ""
+            text = utf8_text(sparql or "", "the SPARQL query")
         result = query_export(graph, text, with_ontology=not no_ontology, allow_service=allow_service)
         click.echo(format_result(result, fmt), nl=False)
     except KGError as exc:

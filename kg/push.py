@@ -68,6 +68,9 @@ def check_endpoint(endpoint: str) -> Endpoint:
     shown = _redact(endpoint)
     if re.search(r"[\x00-\x20\x7f-\x9f]", endpoint):
         raise InputError(f"{shown!r}: the URL holds a space or a control character", hint=_EXAMPLE)
+    if not endpoint.isascii():
+        raise InputError(f"{shown!r}: the URL holds a character that is not ASCII",
+                         hint="percent-encode it (e.g. %C3%A9 for é), or use the host's ASCII (xn--) name")
     try:
         parts = urllib.parse.urlsplit(endpoint)
         port = parts.port

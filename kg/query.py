@@ -31,7 +31,7 @@ from kg.sparql_guard import NETWORK_HINT, network_use
 from kg.store import open_store
 
 FORMATS = ("table", "csv", "tsv", "json")
-PARAM_KINDS = ("string", "iri", "integer", "date")
+PARAM_KINDS = ("string", "iri", "integer", "date", "day")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(required|\"[^\"]*\"|\S+)\s*(.*)$")
@@ -168,6 +168,13 @@ def sparql_term(value: str, kind: str = "string") -> str:
         if not re.fullmatch(r"[+-]?\d+", value.strip()):
             raise UsageError(f"{value!r} is not an integer")
         return str(int(value))
+    if kind == "day":   # a date compared as text ("2021-10-09" <= SUBSTR(...)), or "" for "no limit"
+        if not value.strip():
+            return '""'
+        try:
+            return sparql_string(dt.date.fromisoformat(value.strip()).isoformat())
+        except ValueError:
+            raise UsageError(f"{value!r} is not a date (YYYY-MM-DD, or empty for no limit)") from None
     if kind == "date":
         try:
             day = dt.date.fromisoformat(value.strip())
@@ -229,6 +236,8 @@ def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> Q
     except SyntaxError as exc:
         raise InputError(f"invalid SPARQL: {exc}", hint="check the query; prefixes kg, rel, schema, prov, "
                                                          "skos, rdf, rdfs, owl, xsd are predefined") from None
+    except UnicodeEncodeError:
+        raise InputError("the query is not valid UTF-8 text (it holds a lone surrogate)") from None
     except (OSError, RuntimeError) as exc:   # a SERVICE that failed (when allowed), an evaluation error
         raise InputError(f"the query failed: {' '.join(str(exc).split())[:300]}") from None
 
