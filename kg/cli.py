@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from kg import DEFAULT_MODEL, __version__
-from kg.cli_common import fail, utf8_text
+from kg.cli_common import fail, printable, utf8_text
 from kg.errors import KGError
 from kg.vocab import DEFAULT_BASE
 
@@ -64,7 +65,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
     except KGError as exc:
         fail(exc)
     for skipped in summary.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False)
+        # one line per skipped input, whatever its name holds (markup brackets, newlines, bidi controls)
+        err.print(f"[yellow]skipped[/] {escape(printable(skipped.source))}: {escape(printable(skipped.reason))}",
+                  highlight=False)
     out.print(f"articles: {summary.articles} ({summary.parsed} parsed, {summary.cached} unchanged)  "
               f"statements: {summary.statements}  entities: {summary.entities}  triples: {summary.triples}  "
               f"skipped: {len(summary.skipped)}  time: {summary.seconds:.1f}s", highlight=False)

@@ -1,8 +1,10 @@
 """Helpers shared by the readers: decoding, body normalization, page-furniture patterns, ids."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -162,15 +164,38 @@ def metadata_of(obj: Mapping[str, Any], known: Iterable[str]) -> tuple[tuple[str
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is allowed), cleaned with :func:`clean_text`. Raises UnicodeDecodeError, which callers
+    """UTF-8 (a BOM is allowed), or UTF-16/UTF-32 when the data starts with their byte-order mark (as Windows
+    tools write "Unicode" text), cleaned with :func:`clean_text`. Raises UnicodeDecodeError, which callers
     turn into a Skipped."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = data.decode(codec)
+            if _looks_binary(text):    # random bytes that happen to start like a byte-order mark
+                raise UnicodeDecodeError(codec, data, 0, len(bom), "binary data, not text")
+            return clean_text(text)
     return clean_text(data.decode("utf-8-sig"))
+
+
+def _looks_binary(text: str) -> bool:
+    """More than one character in ten is a control, unassigned, private-use or surrogate code point."""
+    odd = sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return odd * 10 > len(text)
+
+
+def has_wide_bom(data: bytes) -> bool:
+    """Does ``data`` start with a UTF-16 or UTF-32 byte-order mark (so it cannot be split into lines as bytes)?"""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
 
 
 def decode_error_reason(err: UnicodeDecodeError) -> str:
     """A message a user can act on for undecodable bytes."""
+    if err.reason == "binary data, not text":
+        return "binary data, not text (it starts with a UTF-16 byte-order mark but does not decode to text)"
     bad = err.object[err.start:err.start + 1].hex()
-    return (f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8")
+    if err.encoding.lower().replace("-", "").startswith(("utf16", "utf32")):
+        return f"not {err.encoding.upper()} text although it starts with that byte-order mark (offset {err.start})"
+    return f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8"
 
 
 def read_whole_text(path: Path, source: str) -> str | Skipped:

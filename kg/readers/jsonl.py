@@ -7,13 +7,13 @@ the others are still read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from kg.models import Article, Skipped
 from kg.safe_text import clean_text
-from ._common import (read_whole_text, as_text, decode, decode_error_reason, default_stem, drop_trailing_furniture,
+from ._common import (read_whole_text, as_text, decode, decode_error_reason, default_stem, drop_trailing_furniture, has_wide_bom,
                       join_body, metadata_of, split_paragraphs, strip_leading)
 from .dates import to_iso
 
@@ -94,7 +94,17 @@ def read_jsonl(path: Path, source: str, name: str | None = None) -> Iterator[Art
     stem = default_stem(path, name)
     found = False
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        if has_wide_bom(fh.read(4)):         # UTF-16/32: decode the whole file, then split it into lines
+            fh.seek(0)
+            try:
+                lines: Iterable[bytes] = [line.encode("utf-8") for line in decode(fh.read()).split("\n")]
+            except UnicodeDecodeError as err:
+                yield Skipped(source, decode_error_reason(err))
+                return
+        else:
+            fh.seek(0)
+            lines = fh
+        for lineno, raw in enumerate(lines, start=1):
             where = f"{source}:{lineno}"
             try:
                 line = decode(raw) if lineno == 1 else raw.decode("utf-8")

@@ -3,31 +3,23 @@ name — Turtle/TriG/N-Quads in rdflib, pyoxigraph and rapper; JSON-LD in rdflib
 against the XML schema and in networkx and igraph; GEXF in networkx; CSV in Python's csv module."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import os
-import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import etree
-from rdflib import Graph
 
 from kg.graph import Fact, KnowledgeGraph, to_quads
 from kg.models import Article, Entity, Evidence, Mention, Statement
 from kg.pipeline import export
 from kg.readers import to_iso
-from tests.kgfixtures import quad_set, rdflib_dataset, rdflib_parse
+from tests.exportcheck import assert_exports_parse
+from tests.kgfixtures import quad_set
 
-ROOT = Path(__file__).resolve().parents[2]
-GRAPHML_XSD = ROOT / "tests" / "data" / "graphml" / "graphml.xsd"
 
 # Text a hostile input can carry after JSON decoding: anything, plus the characters that broke exports before
 # (non-characters, controls, lone surrogates, bidi and zero-width marks, IRI-like and Turtle-like strings).
@@ -74,51 +66,12 @@ def graphs(draw: st.DrawFn) -> KnowledgeGraph:
     return KnowledgeGraph(articles, entities, facts)
 
 
-def _rapper() -> str | None:
-    found = shutil.which("rapper")
-    if not found and os.environ.get("KG_REQUIRE_SYSTEM_TOOLS"):
-        pytest.fail("rapper (raptor2-utils) is required: make system-deps")
-    return found
-
-
-RAPPER = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.nq": "nquads"}
-
-
 def check_every_export(kg: KnowledgeGraph, out: Path) -> None:
     export(kg, out)
     data = to_quads(kg)
-    expected_quads = quad_set(data.quads)
-    # RDF: pyoxigraph reads back exactly what was built; rdflib and rapper parse without error
-    assert quad_set(list(ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS))) == expected_quads
-    assert quad_set(list(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))) == expected_quads
-    union = {str(t) for t in data.triples()}
-    assert {str(t) for t in ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)} == union
-    assert {str(t) for t in ox.parse(path=str(out / "graph.jsonld"), format=ox.RdfFormat.JSON_LD)} == union
-    assert len(Graph().parse(out / "graph.ttl", format="turtle")) == len(union)
-    assert len(rdflib_parse(out / "graph.jsonld", "json-ld")) == len(union)
-    for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads")):
-        ds = rdflib_dataset((out / name).read_bytes(), fmt)
-        assert sum(1 for _ in ds.quads((None, None, None, None))) == len(expected_quads)
-    rapper = _rapper()
-    if rapper:
-        for name, syntax in RAPPER.items():
-            done = subprocess.run([rapper, "-q", "-i", syntax, "-c", str(out / name)], capture_output=True, text=True)
-            assert done.returncode == 0, (name, done.stderr)
-    # GraphML: schema-valid, and networkx and igraph read the same nodes and edges
-    view = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
-    schema = etree.XMLSchema(etree.parse(str(GRAPHML_XSD)))
-    schema.assertValid(etree.parse(str(out / "graph.graphml")))
-    import igraph
-
-    ig = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
-    assert (ig.vcount(), ig.ecount()) == (view.number_of_nodes(), view.number_of_edges())
+    quads, view = assert_exports_parse(out)
+    assert quad_set(quads) == quad_set(data.quads)         # what was built is what every reader reads back
     assert view.number_of_nodes() == len(kg.entities)
-    gexf = nx.read_gexf(out / "graph.gexf")
-    assert gexf.number_of_nodes() == view.number_of_nodes()
-    with (out / "nodes.csv").open(newline="", encoding="utf-8") as fh:
-        assert len(list(csv.DictReader(fh))) == view.number_of_nodes()
-    with (out / "edges.csv").open(newline="", encoding="utf-8") as fh:
-        assert len(list(csv.DictReader(fh))) == view.number_of_edges()
 
 
 @settings(max_examples=30, deadline=None)
