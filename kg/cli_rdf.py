@@ -68,6 +68,12 @@ def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: st
             text = bind_parameters(get_named_query(name), _params(params))
         elif query_file:
             try:
+                special = query_file.exists() and not query_file.is_file()
+            except OSError:
+                special = False     # reading it below names the problem
+            if special:     # a FIFO would block forever
+                raise click.BadParameter(f"{query_file} is not a regular file", param_hint="--file")
+            try:
                 text = query_file.read_bytes().decode("utf-8-sig")
             except OSError as exc:
                 raise click.BadParameter(f"cannot read {query_file}: {exc.strerror}", param_hint="--file")

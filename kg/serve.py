@@ -123,7 +123,9 @@ def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> No
         cmd += ["--graph", graph]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise InputError(f"{file}: Oxigraph could not load it: {done.stderr.strip().splitlines()[-1:]}")
+        lines = done.stderr.strip().splitlines()
+        reason = next((x for x in lines if x.startswith("Error while loading")), lines[0] if lines else "no reason")
+        raise InputError(f"{file}: Oxigraph could not load it: {reason.split(': ', 1)[-1]}")
 
 
 def _ready(url: str) -> bool:

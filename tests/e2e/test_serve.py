@@ -169,3 +169,10 @@ def test_serve_kill_9_also_stops_the_oxigraph_server(exports: Path) -> None:
     if alive:
         os.kill(child, signal.SIGKILL)
     assert not alive, "the Oxigraph server outlived kg serve"
+
+
+def test_serve_unloadable_export_names_the_parse_error(tmp_path: Path) -> None:
+    (tmp_path / "graph.ttl").write_bytes(b"\xff\xfe not turtle")
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "graph.ttl"), "--port", "0"])
+    assert result.exit_code == 1
+    assert "Oxigraph could not load it: Parser error at line 1 column 1" in result.output

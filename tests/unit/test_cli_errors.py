@@ -149,3 +149,25 @@ def test_cli_errors_extract_carb_one_line_per_tuple() -> None:
         fields = line.split("\t")
         assert len(fields) >= 4 and fields[1].replace(".", "").isdigit(), line
         assert all(f == " ".join(f.split()) for f in fields), line
+
+
+@pytest.mark.parametrize("command", ["query", "stats", "validate", "push"])
+@pytest.mark.parametrize("kind", ["fifo", "long-name", "long-folder"])
+def test_cli_errors_export_paths_that_cannot_be_read(tmp_path: Path, command: str, kind: str) -> None:
+    if kind == "fifo":
+        path, message = tmp_path / "graph.ttl", "not a regular file"
+        os.mkfifo(path)                      # reading it would block forever
+    else:
+        path = tmp_path / ("x" * 300 + ".ttl") if kind == "long-name" else tmp_path / ("x" * 300) / "graph.ttl"
+        message = "no such file or folder"
+    extra = {"query": ["ASK {}"], "push": ["--endpoint", "http://127.0.0.1:9/store"]}.get(command, [])
+    result = invoke(command, str(path), *extra)
+    assert result.exit_code == 1 and f"{path}: {message}" in result.output
+
+
+def test_cli_errors_query_file_that_is_a_fifo(exports: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "q.rq")
+    result = invoke("query", str(exports), "--file", str(tmp_path / "q.rq"))
+    assert result.exit_code == 2 and "is not a regular file" in result.output
+    result = invoke("query", str(exports), "--file", str(tmp_path / ("x" * 300 + ".rq")))
+    assert result.exit_code == 2 and "File name too long" in result.output
