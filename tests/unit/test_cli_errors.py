@@ -171,3 +171,19 @@ def test_cli_errors_query_file_that_is_a_fifo(exports: Path, tmp_path: Path) -> 
     assert result.exit_code == 2 and "is not a regular file" in result.output
     result = invoke("query", str(exports), "--file", str(tmp_path / ("x" * 300 + ".rq")))
     assert result.exit_code == 2 and "File name too long" in result.output
+
+
+def test_cli_errors_unwritable_output_even_as_root(articles: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the tests run as root, the refusal to write is simulated (a read-only mount says the same)."""
+    import errno
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    result = invoke("build", str(articles), "-o", str(tmp_path / "out"), *NO_MODEL)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'out'}: cannot write into the output folder: Read-only file "
+                                    "system")

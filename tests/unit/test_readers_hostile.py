@@ -144,3 +144,32 @@ def test_readers_path_too_long_is_named(tmp_path: Path) -> None:
     long = tmp_path / ("x" * 300 + ".txt")
     assert items_of(long) == [Skipped(str(long), "file name too long")]
     assert list(read_file(long)) == [Skipped(str(long), "file name too long")]
+
+
+def test_readers_permission_errors_are_named_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as above where the tests run as root: the system's refusals are simulated."""
+    import errno
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(f"H\n\n{BODY}\n")
+    (tmp_path / "closed.txt").write_text(f"H\n\n{BODY}\n")
+    (tmp_path / "open.txt").write_text(f"H\n\n{BODY}\n")
+    real_scandir, real_read_bytes = os.scandir, Path.read_bytes
+
+    def scandir(path: object = ".") -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "closed.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    items = items_of(tmp_path)
+    reasons = {Path(i.source).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert reasons == {"locked": "cannot read folder: permission denied",
+                       "closed.txt": "cannot read file: permission denied"}
+    assert [Path(i.source).name for i in items if isinstance(i, Article)] == ["open.txt"]
