@@ -7,6 +7,8 @@ is told by the kernel to stop when the process that started it dies, even by ``k
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
 import signal
 import socket
@@ -138,6 +140,35 @@ def _ready(url: str) -> bool:
         return False
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:      # alive, someone else's
+        return True
+    return True
+
+
+def remove_stale_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the data folders and logs of servers whose ``kg serve`` process no longer exists (killed with
+    ``kill -9``, so it could not clean up); return what was removed. Folders of running servers stay."""
+    removed = []
+    for entry in Path(parent or tempfile.gettempdir()).glob("kg-serve-*"):
+        match = re.match(r"kg-serve-(\d+)-", entry.name)
+        if not match or _pid_alive(int(match.group(1))):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:      # another user's, or being removed by someone else: leave it
+            continue
+        removed.append(entry)
+    return removed
+
+
 def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT, writable: bool = False,
                  with_ontology: bool = True, timeout: float = 30.0, allow_service: bool = False) -> Server:
     """Start Oxigraph loaded with ``exports`` behind a proxy on 127.0.0.1:``port`` (0 = any free port) that
@@ -150,7 +181,9 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
     files = [resolve_export(exports)] if exports is not None else []
     port = port or free_port()
     _check_free(port)
-    folder = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    remove_stale_folders()
+    # the pid in the name lets a later start remove what a killed server (kill -9) left behind
+    folder = Path(tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-"))
     try:
         for file in files:
             _load(binary, folder, file.resolve())

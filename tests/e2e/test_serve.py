@@ -176,3 +176,20 @@ def test_serve_unloadable_export_names_the_parse_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "graph.ttl"), "--port", "0"])
     assert result.exit_code == 1
     assert "Oxigraph could not load it: Parser error at line 1 column 1" in result.output
+
+
+def test_serve_removes_what_a_killed_server_left(tmp_path: Path) -> None:
+    import os
+
+    from kg.serve import remove_stale_folders
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = int(dead.stdout)
+    (tmp_path / f"kg-serve-{gone}-abc").mkdir()
+    (tmp_path / f"kg-serve-{gone}-abc" / "data").write_text("x")
+    (tmp_path / f"kg-serve-{gone}-abc.log").write_text("log")
+    (tmp_path / f"kg-serve-{os.getpid()}-live").mkdir()      # a running server's folder stays
+    (tmp_path / "kg-serve-unrelated").mkdir()
+    removed = remove_stale_folders(tmp_path)
+    assert sorted(p.name for p in removed) == [f"kg-serve-{gone}-abc", f"kg-serve-{gone}-abc.log"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"kg-serve-{os.getpid()}-live", "kg-serve-unrelated"]
