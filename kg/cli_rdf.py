@@ -127,7 +127,8 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
 @click.option("--writable", is_flag=True, help="Accept SPARQL updates and Graph Store Protocol writes.")
 @click.option("--no-ontology", is_flag=True, help="Do not load ontology/kg.ttl beside the export.")
 @click.option("--allow-service", is_flag=True,
-              help="Let clients run SERVICE (and LOAD) so the server sends requests to other hosts; refused otherwise.")
+              help="Let clients run SERVICE (and LOAD): the server then sends requests to other hosts. "
+                   "Refused otherwise.")
 def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_service: bool) -> None:
     """Serve GRAPH (default: exports/) as a SPARQL 1.1 endpoint on 127.0.0.1 until interrupted.
 

@@ -38,7 +38,8 @@ def _articles(source: str) -> list[Article]:
     if not source.strip():
         raise InputError("nothing to extract: the text is empty", hint="pass a sentence or a file path")
     if re.search("[\ud800-\udfff]", source):
-        raise UsageError("the text is not valid UTF-8 (or names no existing file)", hint="pass UTF-8 text or a file path")
+        raise UsageError("the text is not valid UTF-8 (or names no existing file)",
+                         hint="pass UTF-8 text or a file path")
     if " " not in source.strip() and (path.suffix.lower() in SUPPORTED_SUFFIXES or "/" in source):
         raise InputError(f"{source}: no such file", hint="check the path, or quote a sentence to extract from it")
     return [Article(id="text", text=clean_text(source.strip()), source="<text>")]

@@ -10,9 +10,10 @@ import networkx as nx
 from kg.export._io import emit
 from kg.safe_text import clean_text
 
+
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        return clean_text(value)      # XML 1.0 forbids C0 controls and U+FFFE/U+FFFF; lone surrogates cannot be encoded
+        return clean_text(value)      # XML 1.0 forbids C0 controls and U+FFFE/U+FFFF
     if value is None:
         return ""
     if isinstance(value, (bool, int, float)):

@@ -89,10 +89,6 @@ def read_file(path: str | Path, *, source: str | None = None, name: str | None =
         yield Skipped(source, f"cannot read file: {_os_reason(err)}")
 
 
-def _is_hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
-
-
 def _inside(target: str, folder: str) -> bool:
     return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from kg.models import Article, Skipped
 from kg.safe_text import clean_text
-from ._common import (read_whole_text, as_text, decode, decode_error_reason, default_stem, drop_trailing_furniture, has_wide_bom,
-                      join_body, metadata_of, split_paragraphs, strip_leading)
+from ._common import (read_whole_text, as_text, decode, decode_error_reason, default_stem, drop_trailing_furniture,
+                      has_wide_bom, join_body, metadata_of, split_paragraphs, strip_leading)
 from .dates import to_iso
 
 __all__ = ["article_from_object", "read_jsonl", "read_json"]
