@@ -18,7 +18,7 @@ __all__ = ["GuardProxy", "sparql_texts"]
 
 # headers about one hop of a connection, never forwarded
 _HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-                  "transfer-encoding", "upgrade", "proxy-connection"})
+                  "transfer-encoding", "upgrade", "proxy-connection", "expect"})
 _FORM = "application/x-www-form-urlencoded"
 _BODY_KINDS = {"application/sparql-query": "query", "application/sparql-update": "update"}
 
@@ -52,7 +52,9 @@ def sparql_texts(target: str, content_type: str, body: bytes) -> list[tuple[str,
 
 class _Handler(BaseHTTPRequestHandler):
     server: GuardProxy
-    protocol_version = "HTTP/1.0"      # one request per connection; a streamed answer ends with the connection
+    # HTTP/1.1 so "Expect: 100-continue" is answered at once (curl otherwise waits a second before a large PUT);
+    # every answer says "Connection: close", so a streamed answer simply ends with the connection
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:   # noqa: A002 - the base class's name
         pass
@@ -62,6 +64,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
+        self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
@@ -96,6 +99,7 @@ class _Handler(BaseHTTPRequestHandler):
             for key, value in answer.getheaders():
                 if key.lower() not in _HOP:
                     self.send_header(key, value)
+            self.send_header("Connection", "close")
             self.end_headers()
             if self.command != "HEAD":
                 while chunk := answer.read(65536):
