@@ -212,7 +212,8 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
 
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
-    """Run ``sparql`` over ``store`` (the default graph is the union of all graphs).
+    """Run ``sparql`` over ``store``'s default graph (for an export opened with :func:`kg.store.open_store`,
+    the merge of all graphs: each triple once).
 
     A query using ``SERVICE`` (which makes Oxigraph send requests to the hosts it names) is refused unless
     ``allow_service``.
@@ -225,7 +226,7 @@ def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> Q
     if refused:
         raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
     try:
-        answer = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        answer = store.query(sparql, prefixes=PREFIXES)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
