@@ -5,7 +5,8 @@ Ready-made queries live in ``ontology/queries/NAME.rq``; their header declares p
     # @param entity string required  an entity name (label or alias), e.g. Taliban
     # @param relation_class string ""  limit to one relation class; "" = any
 
-In the query text a parameter is the variable ``$entity``. :func:`bind_parameters` replaces each
+In the query text a parameter is the variable ``$entity``; a line ``#@if entity TEXT`` counts (as TEXT)
+only when ``entity`` is given a non-empty value. :func:`bind_parameters` replaces each
 ``$name`` token (never inside strings, IRIs or comments) with the value written as a SPARQL term:
 a string literal with every quote, backslash and control character escaped, a validated IRI, an
 integer or a date, so no value can change the shape of the query.
@@ -208,7 +209,21 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
         name = m.group("name")
         return terms[name] if name is not None and name in terms else m.group(0)
 
-    return _TOKENS.sub(replace, query.text)
+    return _TOKENS.sub(replace, _conditional_lines(query.text, {p.name: terms[p.name] != '""' for p in query.params}))
+
+
+_IF_LINE = re.compile(r"^#@if (\w+) (.*)$", re.M)
+
+
+def _conditional_lines(text: str, given: Mapping[str, bool]) -> str:
+    """``#@if NAME TEXT`` lines become TEXT when parameter NAME is given (not empty) and vanish otherwise: a
+    restriction that is only there when asked for, rather than ``$x = "" || ...``, which Oxigraph cannot
+    plan well (it evaluates both sides over the whole graph).
+
+    >>> _conditional_lines("#@if e  ?s ?p $e .\nX", {"e": True}), _conditional_lines("#@if e ?s\nX", {"e": False})
+    (' ?s ?p $e .\nX', '\nX')
+    """
+    return _IF_LINE.sub(lambda m: m.group(2) if given.get(m.group(1)) else "", text)
 
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
