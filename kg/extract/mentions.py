@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.types import entity_type, looks_temporal
 from kg.models import Mention
+from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
             "these", "those", "who", "whom", "which", "what", "one", "myself", "himself", "herself", "itself",
@@ -57,7 +58,7 @@ def _trim(span: Span) -> Span:
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "der", "den", "ter",
               "dos", "das", "del", "della", "e", "y", "mc"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+_HONORIFICS = cue_words("honorific")
 _CONNECTORS = {"of", "the", "and", "for", "de", "&", "on", "in", "at", "upon", "du", "des", "la", "le", "y", "e",
                "del", "della", "di", "da", "van", "von", "bin", "al", "el", "der", "den", "to", "a", "an"}
 

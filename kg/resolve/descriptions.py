@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
+from kg.ontology import cue_words
 from kg.resolve.aliases import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
@@ -45,14 +46,8 @@ ENTITY_NOUNS: dict[str, str | None] = {
     "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
     "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
 }
-HEAD_TITLES = {"president", "minister", "secretary", "governor", "senator", "chancellor", "mp", "mayor", "king",
-               "queen", "pope", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-               "prosecutor", "judge", "commissioner", "director", "chairman", "chairwoman", "ceo", "coach",
-               "captain", "administrator", "leader", "chief", "general", "lawmaker", "congressman",
-               "congresswoman", "representative", "envoy", "prince", "princess", "sheikh", "emir", "sultan"}
-TITLE_WORDS = HEAD_TITLES | {"prime", "vice", "deputy", "home", "foreign", "state", "executive", "defense",
-                             "defence", "interior", "finance", "justice", "affairs", "attorney", "crown",
-                             "first", "lady", "supreme", "former", "acting", "new", "the", "of", "for"}
+HEAD_TITLES = cue_words("head-title")
+TITLE_WORDS = HEAD_TITLES | cue_words("title-word")
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
 
 
@@ -73,9 +68,7 @@ def is_title(text: str) -> bool:
         w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
 
 
-PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
-                              "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
-                              "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
+PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
               "ministry", "parliament", "court", "economy", "election", "campaign"}

@@ -35,17 +35,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.models import Entity, Mention
+from kg.ontology import cue_words
 from kg.resolve.aliases import canonical_alias, normalize_name
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
 COMPASS = {"north", "south", "east", "west"}
 # "CBC News" is CBC; "NASA Administrator" is a person
-_BRAND_WORDS = {"news", "radio", "tv", "television", "group", "corporation", "corp", "inc", "ltd", "plc", "company",
-                "online", "international", "holdings", "media", "network", "channel", "world", "america",
-                "magazine", "newspaper", "journal"}
-_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
-              "magazine", "newspaper", "network", "agency", "militia"}
+_BRAND_WORDS = cue_words("brand-word")
+_ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
                           "western", "of", "at", "in", "for", "and", "&"}
