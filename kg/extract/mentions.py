@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import entity_type, looks_temporal
+from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
+                              type_cues)
 from kg.models import Mention
 from kg.ontology import cue_words
 
@@ -105,11 +106,21 @@ def named_mention(span: Span) -> Mention | None:
     kind = entity_type(span)
     if kind is None:
         return None
+    label = span.label_
     span = repair_span(_trim(span))
     if not len(span):
         return None
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind, ner_label=span.label_,
-                   head=span.root.text, is_named=True)
+    span, glued = strip_title(_labelled(span, label))
+    if is_junk_name(span):
+        return None
+    title = title_before(span) or glued
+    return Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+                   ner_label=label, head=span.root.text, is_named=True, title=title, cues=type_cues(span, title))
+
+
+def _labelled(span: Span, label: str) -> Span:
+    """The span with its NER label (repair and trimming make plain spans)."""
+    return Span(span.doc, span.start, span.end, label=label) if span.label_ != label else span
 
 
 def noun_phrase(token: Token) -> Span:
@@ -141,19 +152,25 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
+              default=phrase.start)
+    if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
+        phrase = _trim(token.doc[cut:token.i + 1])
     text = phrase.text
     if not text or not any(ch.isalpha() for ch in text):
         return None
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
-    # unless its one word only starts a sentence
+    # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
     named = pos == "PROPN" or text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
+    if named and is_junk_name(phrase):
+        named = False
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
-    return Mention(text=text, start=phrase.start_char, end=phrase.end_char, type=kind,
-                   head=token.lemma_.lower(), is_named=named)
+    return Mention(text=display_name(text) if named else text, start=phrase.start_char, end=phrase.end_char,
+                   type=kind, head=token.lemma_.lower(), is_named=named)
 
 
 def _run_type(span: Span) -> str:
@@ -288,7 +305,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
         if is_title(run.text) or looks_temporal(span.text) or len(span.text) < 2 or not any(
-                ch.isalpha() for ch in span.text):
+                ch.isalpha() for ch in span.text) or is_junk_name(span):
             continue
         kind = _run_type(span)
         if after is not None:
@@ -298,6 +315,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
             kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
-        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind,
-                           ner_label=None, head=span.root.text, is_named=True))
+        title = title_before(span)
+        out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+                           ner_label=None, head=span.root.text, is_named=True, title=title,
+                           cues=type_cues(span, title)))
     return sorted(out, key=lambda m: (m.start, m.end))

@@ -55,3 +55,133 @@ def entity_type(span: Span) -> str | None:
     if not any(ch.isalpha() for ch in text):
         return None
     return kind
+
+
+# --- type evidence besides NER, and names that are no names -------------------------------------------------
+
+# cue -> (type it argues for, weight); one NER label counts 2
+CUE_TYPES: dict[str, tuple[str, int]] = {
+    "title": ("Person", 6),         # a role written before the name: "Defense Secretary Jim Mattis"
+    "kin": ("Person", 6),           # "Trump's wife"
+    "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
+    "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
+    "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
+    "known-place": ("Place", 4),    # a country, US state or city of a million people
+}
+NER_WEIGHT = 2
+
+
+def _lists():
+    from kg.ontology import cue_words
+    from kg.resolve.aliases import first_names
+
+    return cue_words, first_names
+
+
+def _title_run_words() -> frozenset[str]:
+    cue_words, _ = _lists()
+    return (cue_words("head-title") | cue_words("title-word") | cue_words("title-modifier") | cue_words("occupation")
+            | cue_words("honorific"))
+
+
+def _role_heads() -> frozenset[str]:
+    cue_words, _ = _lists()
+    return cue_words("head-title") | cue_words("occupation") | cue_words("honorific")
+
+
+def _word(token_text: str) -> str:
+    return token_text.strip(".").casefold()
+
+
+def title_before(span: Span) -> str:
+    """The role written right before a name in its sentence ("U.S. Defense Secretary [Jim Mattis]"), or ""."""
+    doc = span.doc
+    run_words = _title_run_words()
+    i = span.start
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+    while i > sent_start and (_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
+        i -= 1
+    run = doc[i:span.start]
+    if not any(_word(t.text) in _role_heads() for t in run):
+        return ""
+    return run.text
+
+
+def strip_title(span: Span) -> tuple[Span, str]:
+    """A person's name without the role NER glued to it: ("Defense Jim Mattis", "Chefs Jamie Oliver") ->
+    ("Jim Mattis", "Defense"), ("Jamie Oliver", "Chefs")."""
+    cue_words, first_names = _lists()
+    run_words = _title_run_words()
+    given = first_names()
+    doc = span.doc
+    start = span.start
+    while start + 1 < span.end and (_word(doc[start].text) in run_words and doc[start + 1].text[:1].isupper()):
+        start += 1
+    if start == span.end - 1 and doc[start - 1].text.casefold() in given:
+        start = span.start      # "Dean Kamen": a given name that is also a title word is the given name
+    if start > span.start and span.label_ != "PERSON" and doc[start].text.casefold() not in given:
+        start = span.start      # "Foreign Ministry": only a person's name loses its leading title words
+    if start == span.start and span.end - span.start >= 3 and doc[start].text[:1].isupper() and \
+            doc[start].text.casefold() not in given and doc[start + 1].text.casefold() in given and \
+            doc[start].pos_ != "PROPN":
+        start += 1      # "Chefs Jamie Oliver": a common word before a given name is not part of the name
+    if start == span.start:
+        return span, ""
+    return doc[start:span.end], doc[span.start:start].text
+
+
+def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
+    """The cues of :data:`CUE_TYPES` that hold for one named span."""
+    cue_words, first_names = _lists()
+    from kg.resolve.aliases import is_known_place
+
+    words = span.text.split()
+    cues = []
+    if title:
+        cues.append("title")
+    end = span.end
+    doc = span.doc
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in cue_words("kin-noun"):
+        cues.append("kin")
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.casefold() in cue_words("person-verb"):
+        cues.append("person-verb")
+    if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words):
+        cues.append("given-name")
+    if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
+        cues.append("org-suffix")
+    if is_known_place(span.text):
+        cues.append("known-place")
+    return tuple(cues)
+
+
+def is_junk_name(span: Span) -> bool:
+    """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
+    All-Time High"), a lower-case lead that survived repair ("post-Brexit"), or one common word the tagger
+    did not call a proper noun ("Heartfelt", "Students", "Lack")."""
+    cue_words, _ = _lists()
+    if not len(span):
+        return True
+    first = span[0]
+    if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
+        return True
+    if first.text[:1].islower() and first.lower_ not in ("al", "el", "de", "van", "von", "bin", "ibn", "da",
+                                                         "di", "du", "la", "le", "e", "i"):
+        return True
+    if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
+            and not first.text.isupper():
+        return True
+    return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
+
+
+def display_name(text: str) -> str:
+    """A name as a label: one line, trimmed, and an all-capitals dateline place in title case
+    ("WASHINGTON" -> "Washington"; acronyms such as "NATO" stay)."""
+    from kg.resolve.aliases import is_country, place_names
+
+    text = " ".join(text.split())     # a label is one line
+    if text.isupper() and len(text.replace(" ", "")) > 3:
+        titled = text.title()
+        if titled in place_names() or is_country(titled):
+            return titled
+    return text

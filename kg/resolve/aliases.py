@@ -12,16 +12,18 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
-    """Comparison form of a name: NFKC, case-folded, no leading article, no dots in acronyms, no 's.
+    """Comparison form of a name: NFKC, case-folded, without diacritics, no leading article, no dots in
+    acronyms, no 's.
 
-    >>> normalize_name("the U.S.")
-    'us'
+    >>> normalize_name("the U.S."), normalize_name("Recep Tayyip Erdoğan"), normalize_name("JOSÉ")
+    ('us', 'recep tayyip erdogan', 'jose')
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
     text = _LEADING.sub("", text)
     text = re.sub(r"'s\b", "", text)                     # "New People's Party" ~ "New People Party"
     text = re.sub(r"(?<=\w)\.(?=\w|$)", "", text)       # U.S. -> US
     text = re.sub(r"[^\w'&-]+", " ", text.casefold())
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(text.split())
 
 
@@ -105,13 +107,26 @@ def name_gender(name: str) -> str | None:
 PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def place_names(*, min_population: int = 0) -> frozenset[str]:
     """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
     countries."""
     names = {name for name, kind, _, population, *_ in _rows(PLACES_PATH)
              if kind != "city" or int(population) >= min_population}
     return frozenset(names | set(_country_spellings()))
+
+
+KNOWN_PLACE_POPULATION = 1_000_000
+
+
+def is_known_place(name: str) -> bool:
+    """A country, a US state or a city of a million people: a name that is a place wherever it is written
+    (a town of 100,000 may be a word or a surname: "Enterprise", "Columbia", "Jackson").
+
+    >>> is_known_place("Canada"), is_known_place("the U.S."), is_known_place("Jackson")
+    (True, True, False)
+    """
+    return name in place_names(min_population=KNOWN_PLACE_POPULATION) or is_country(name)
 
 
 MERGES_PATH = ALIASES_PATH.parent / "merges.tsv"

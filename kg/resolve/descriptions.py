@@ -7,7 +7,9 @@ that use it are dropped rather than guessed):
 * ``head``: the head noun is the head word of exactly one name mentioned before it ("the Church" ->
   "Church of Scientology", "the department" -> "US State Department");
 * ``title``: a bare title was written before exactly one person's name in the article ("the Prime
-  Minister" -> "Prime Minister Rishi Sunak");
+  Minister" -> "Prime Minister Rishi Sunak"); the whole title must match, so "the Prime Minister" is never
+  the "Foreign Minister" named before it, and two holders of one title leave it unresolved (never the
+  nearer one by recency);
 * ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
   class that is a referent of its own (not a modifier: "US" in "US soldiers") in its sentence, or else in
   the two before it ("the Taliban took control of the country" -> "Afghanistan");
@@ -121,11 +123,16 @@ def _salient(doc: Doc, mention: Mention) -> bool:
     return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
 
 
-def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
-    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+def _appositive(doc: Doc, d: Mention, named: Sequence[Mention], text: str) -> Mention | None:
+    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y").
+
+    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access).
+    """
     d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
     for m in named:
-        gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
+        if m.start > d.end + 8 or m.end < d.start - 8:
+            continue        # no gap of a few characters: not written side by side
+        gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
         if gap in (", ", ", the ", ", this ") and d_span is not None:
@@ -186,12 +193,13 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     holders = title_holders(doc, mentions, keys)
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
+    text = doc.text
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
         head = description_head(d, doc)
         if head is None:
             continue
-        apposed = _appositive(doc, d, named)
+        apposed = _appositive(doc, d, named, text)
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
             continue
@@ -202,7 +210,8 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
             continue
         if head == "title":
             words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
-            found = holders.get(" ".join(words)) or holders.get(words[-1], set())
+            # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier
+            found = holders.get(" ".join(words), set())
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
