@@ -319,4 +319,23 @@ def named_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
                            ner_label=None, head=span.root.text, is_named=True, title=title,
                            cues=type_cues(span, title)))
+    out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_REGION_GAP = re.compile(r"^\s*,\s*$")
+
+
+def place_with_region(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Chicago, Illinois", "Durham, North Carolina": a place and the state or country written after it with a
+    comma are one name of the place (its label, so Paris, Texas is not Paris); mentions in text order."""
+    from kg.resolve.aliases import is_region
+
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        if a.type == "Place" and b.type == "Place" and not is_region(a.text) \
+                and is_region(b.text) and _REGION_GAP.match(text[a.end:b.start]) \
+                and not text[b.end:b.end + 2].lstrip().startswith(("'", "\u2019")):
+            out.append(Mention(text=f"{a.text}, {b.text}", start=a.start, end=b.end, type="Place", ner_label=None,
+                               head=a.head, is_named=True, cues=("known-place",) if "known-place" in a.cues else ()))
+    return out

@@ -63,9 +63,12 @@ def _country_spellings() -> list[str]:
 def country_names() -> frozenset[str]:
     """Normalized names of every country (``ontology/countries.tsv``, ISO 3166-1) and their table aliases."""
     names = {normalize_name(n) for n in _country_spellings()}
-    for alias, (canonical, _, _) in alias_table().items():
+    for alias, (canonical, _, _) in list(alias_table().items()):
         if normalize_name(canonical) in names:
             names.add(alias)
+    for alias, (canonical, _, _) in alias_table().items():   # "Russian Federation" -> "Russia": both
+        if alias in names:
+            names.add(normalize_name(canonical))
     return frozenset(names)
 
 
@@ -114,6 +117,45 @@ def place_names(*, min_population: int = 0) -> frozenset[str]:
     names = {name for name, kind, _, population, *_ in _rows(PLACES_PATH)
              if kind != "city" or int(population) >= min_population}
     return frozenset(names | set(_country_spellings()))
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Names of regions a place is qualified by ("Chicago, Illinois"): US states and countries."""
+    return frozenset({name for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state"}
+                     | set(_country_spellings()) | {"D.C.", "DC"})
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Normalized name of a country, US state or city of a million people -> its ISO 3166-1 alpha-2 code."""
+    codes: dict[str, str] = {}
+    for row in _rows(COUNTRIES_PATH):
+        for n in row[1:]:
+            codes.setdefault(normalize_name(n), row[0])
+    for alias, (canonical, _, _) in alias_table().items():
+        if normalize_name(canonical) in codes:
+            codes.setdefault(alias, codes[normalize_name(canonical)])
+    for name, kind, country, population, *_ in _rows(PLACES_PATH):
+        if kind == "us-state" or int(population) >= KNOWN_PLACE_POPULATION:
+            codes.setdefault(normalize_name(name), country)
+    return codes
+
+
+def same_country(place: str, region: str) -> bool:
+    """True when a big city (a million people) lies in the state or country named ("Sydney", "Australia").
+
+    >>> same_country("Sydney", "Australia"), same_country("Paris", "Texas")
+    (True, False)
+    """
+    codes = _country_codes()
+    a, b = codes.get(normalize_name(place)), codes.get(normalize_name(region))
+    return a is not None and a == b and is_known_place(place)
+
+
+def is_region(name: str) -> bool:
+    """True for a US state or a country ("Illinois", "the U.S.")."""
+    return name in region_names() or is_country(name)
 
 
 KNOWN_PLACE_POPULATION = 1_000_000

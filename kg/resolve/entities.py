@@ -13,7 +13,9 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   a compass word: "Sheffield" is not "University of Sheffield", "Los Angeles" not "East Los Angeles"),
   a run of words inside one longer organization name ("Supreme Court"), "the North" -> "North Korea",
   "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
-* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party").
+* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party");
+* ``place-region``: a place named with its state or country ("Chicago, Illinois") and the place alone
+  ("Chicago") in the same article; across articles the two stay apart (Paris, Texas is not Paris).
 
 Every rule needs exactly one candidate; two candidates leave the names apart.
 
@@ -36,7 +38,7 @@ from functools import lru_cache
 
 from kg.models import Entity, Mention
 from kg.ontology import cue_words
-from kg.resolve.aliases import canonical_alias, normalize_name
+from kg.resolve.aliases import canonical_alias, normalize_name, same_country
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
@@ -92,6 +94,10 @@ def key_name(name: str) -> str:
     >>> key_name("U.S. Department of Justice"), key_name("Justice Department")
     ('us justice department', 'justice department')
     """
+    if ", " in name:    # "Sydney, Australia" is Sydney; "Paris, Texas" is not Paris
+        place, region = name.split(", ", 1)
+        if same_country(place, region):
+            name = place
     norm = normalize_name(name)
     m = _OF_FORM.match(norm)
     if m and " of " not in m.group(3) and " and " not in m.group(3):
@@ -227,6 +233,15 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         if key.startswith("concept/") and len(words) > 1 and words[-1] in _ORG_NOUNS and (
                 target := named_orgs.get(" ".join(words[:-1]))) and target in by_key:
             _move(by_key, keys, rules, key, target, "name-and-noun")
+    # "Chicago" in an article that says "Chicago, Illinois"
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.is_named and m.type == "Place" and ", " in m.text and m.key in keys:
+            qualified[normalize_name(m.text.split(", ")[0])].add(keys[m.key])
+    for key, ms in list(by_key.items()):
+        targets = qualified.get(normalize_name(ms[0].text), set()) - {key}
+        if len(targets) == 1 and key in by_key and ", " not in ms[0].text:
+            _move(by_key, keys, rules, key, next(iter(targets)), "place-region")
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
     types = {k: _majority_type(ms) for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
@@ -268,7 +283,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms):
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
         elif all(is_generic_name(m.text) for m in ms if m.is_named):
-            _move(by_key, keys, rules, key, local_key("local", article_id, ms[0].text), None)
+            _move(by_key, keys, rules, key, local_key("local", article_id, key_name(ms[0].text)), None)
     entities = []
     for key, ms in sorted(by_key.items()):
         counts = Counter(m.text for m in ms)

@@ -1,0 +1,108 @@
+"""Types by evidence and names that are no names: cues on hand-built Docs, votes on plain values. No model."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.extract.mentions import named_mentions
+from kg.extract.types import display_name
+from kg.models import Entity, Mention
+from kg.resolve.merge import merge_entities
+from kg.resolve.type_vote import decide, mention_votes
+from tests.docs import make_doc
+
+
+def by_text(rows, **kw) -> dict[str, Mention]:
+    return {m.text: m for m in named_mentions(make_doc(rows, **kw))}
+
+
+MATTIS = [
+    ("Defense", "Defense", "PROPN", "NNP", "compound", 2, "B-ORG"),     # 0  NER glued the title and says ORG
+    ("Jim", "Jim", "PROPN", "NNP", "compound", 2, "I-ORG"),            # 1
+    ("Mattis", "Mattis", "PROPN", "NNP", "nsubj", 3, "I-ORG"),         # 2
+    ("resigned", "resign", "VERB", "VBD", "ROOT", 3, "O"),             # 3
+    (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+]
+
+
+def test_types_title_is_stripped_from_the_label_and_kept_as_the_role():
+    ms = by_text(MATTIS)
+    assert "Defense Jim Mattis" not in ms
+    mattis = ms["Jim Mattis"]
+    assert mattis.title == "Defense"
+    assert {"given-name", "person-verb"} <= set(mattis.cues)
+
+
+def test_types_title_written_before_a_name_is_a_person_cue():
+    rows = [
+        ("Prime", "Prime", "PROPN", "NNP", "compound", 1, "O"),
+        ("Minister", "Minister", "PROPN", "NNP", "compound", 3, "O"),
+        ("Imran", "Imran", "PROPN", "NNP", "compound", 3, "B-ORG"),
+        ("Khan", "Khan", "PROPN", "NNP", "nsubj", 4, "I-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    khan = by_text(rows)["Imran Khan"]
+    assert khan.title == "Prime Minister" and "title" in khan.cues
+    assert decide(mention_votes([khan]), [khan.text]) == "Person"     # NER's ORG is outvoted by the title
+
+
+def test_types_chef_glued_to_a_name_is_cut():
+    rows = [
+        ("Chefs", "chef", "NOUN", "NNS", "compound", 2, "B-PERSON"),
+        ("Jamie", "Jamie", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("Oliver", "Oliver", "PROPN", "NNP", "ROOT", 2, "I-PERSON"),
+    ]
+    assert set(by_text(rows)) == {"Jamie Oliver"}
+
+
+def test_types_given_name_that_is_a_title_word_stays():
+    rows = [("Dean", "Dean", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Kamen", "Kamen", "PROPN", "NNP", "ROOT", 1, "I-PERSON")]
+    assert set(by_text(rows)) == {"Dean Kamen"}
+
+
+@pytest.mark.parametrize("word, pos, tag, label", [
+    ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
+], ids=["number-word", "plural-common-noun", "adjective"])
+def test_types_common_words_are_no_names(word, pos, tag, label):
+    rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert by_text(rows) == {}
+
+
+def test_types_lower_case_prefix_is_no_name():
+    rows = [("post", "post", "ADJ", "JJ", "amod", 2, "B-NORP"), ("-", "-", "PUNCT", "HYPH", "punct", 2, "I-NORP"),
+            ("Brexit", "Brexit", "PROPN", "NNP", "ROOT", 2, "I-NORP")]
+    assert "post-Brexit" not in by_text(rows, spaces=[False, False, False])
+
+
+def test_types_acronym_is_not_a_number_word():
+    rows = [("FIRST", "first", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("won", "win", "VERB", "VBD", "ROOT", 1, "O")]
+    assert "FIRST" in by_text(rows)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("WASHINGTON", "Washington"), ("NEW YORK", "New York"), ("NATO", "NATO"), ("UNESCO", "UNESCO"),
+    ("Barack\n Obama ", "Barack Obama"),
+])
+def test_types_display_name_is_one_line_and_dateline_capitals_are_normalised(text, label):
+    assert display_name(text) == label
+
+
+def test_types_known_place_is_never_a_person():
+    assert decide(Counter({"Person": 10, "Place": 2}), ["Paris"]) == "Place"
+    assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
+
+
+def test_types_given_name_with_a_person_cue_is_never_an_organization():
+    votes = Counter({"Organization": 20, "Person": 2, "cue:given-name": 1, "cue:title": 1})
+    assert decide(votes, ["Donald Trump"]) == "Person"
+    assert decide(Counter({"Organization": 20, "Person": 2, "cue:given-name": 1}), ["Jordan Valley Co"]) == "Organization"
+
+
+def test_types_corpus_vote_outweighs_one_article_slip():
+    def art(aid: str, kind: str, n: int) -> Entity:
+        return Entity(key="mike-pence", label="Mike Pence", type=kind, articles=(aid,), mentions=n,
+                      type_votes=((kind, 2 * n),))
+    merged = merge_entities([art("a1", "Organization", 3), art("a2", "Person", 2), art("a3", "Person", 2)], merges={})
+    assert merged["mike-pence"].type == "Person"
