@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
                               type_cues)
 from kg.models import Mention
+from kg.names import canonical_alias, first_names, is_region, is_title, place_names
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -175,8 +176,6 @@ def mention_for(token: Token) -> Mention | None:
 
 def _run_type(span: Span) -> str:
     """The type of a proper name NER missed: from the alias table, its shape or a given-name cue."""
-    from kg.resolve.aliases import canonical_alias, first_names   # resolve imports extract, not the reverse
-
     alias = canonical_alias(span.text)
     if alias and alias[1]:
         return alias[1]
@@ -229,8 +228,6 @@ _DIRECTIONS = {"East", "West", "North", "South", "New", "Greater", "Upper", "Low
 def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
     """Names inside a longer name: places ("University of [Sheffield]", "[Volgograd] Arena") and the name a
     facility is called after ("[Fisht] Stadium", "[Chiang Kai Shek] Memorial Hall"), with their types."""
-    from kg.resolve.aliases import first_names, place_names
-
     places = place_names()
     big = place_names(min_population=300_000)    # a one-word town may be a word ("Enterprise", "Mobile")
     tokens = list(span)
@@ -285,8 +282,6 @@ def named_mentions(doc: Doc) -> list[Mention]:
     Besides NER's entities: proper names it missed ("FIFA", "The Velvet Underground"), and names it cut
     short ("Carly [Simon]" -> "Carly Simon"; a given name makes it a person).
     """
-    from kg.resolve.descriptions import is_title   # resolve imports extract, not the reverse
-
     out = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
@@ -329,8 +324,6 @@ _REGION_GAP = re.compile(r"^\s*,\s*$")
 def place_with_region(mentions: list[Mention], text: str) -> list[Mention]:
     """"Chicago, Illinois", "Durham, North Carolina": a place and the state or country written after it with a
     comma are one name of the place (its label, so Paris, Texas is not Paris); mentions in text order."""
-    from kg.resolve.aliases import is_region
-
     out = []
     for a, b in zip(mentions, mentions[1:]):
         if a.type == "Place" and b.type == "Place" and not is_region(a.text) \

@@ -5,6 +5,9 @@ import re
 
 from spacy.tokens import Span
 
+from kg.names import first_names, is_country, is_known_place, place_names
+from kg.ontology import cue_words
+
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
     "PERSON": "Person",
@@ -71,21 +74,12 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
 NER_WEIGHT = 2
 
 
-def _lists():
-    from kg.ontology import cue_words
-    from kg.resolve.aliases import first_names
-
-    return cue_words, first_names
-
-
 def _title_run_words() -> frozenset[str]:
-    cue_words, _ = _lists()
     return (cue_words("head-title") | cue_words("title-word") | cue_words("title-modifier") | cue_words("occupation")
             | cue_words("honorific"))
 
 
 def _role_heads() -> frozenset[str]:
-    cue_words, _ = _lists()
     return cue_words("head-title") | cue_words("occupation") | cue_words("honorific")
 
 
@@ -110,7 +104,6 @@ def title_before(span: Span) -> str:
 def strip_title(span: Span) -> tuple[Span, str]:
     """A person's name without the role NER glued to it: ("Defense Jim Mattis", "Chefs Jamie Oliver") ->
     ("Jim Mattis", "Defense"), ("Jamie Oliver", "Chefs")."""
-    cue_words, first_names = _lists()
     run_words = _title_run_words()
     given = first_names()
     doc = span.doc
@@ -132,9 +125,6 @@ def strip_title(span: Span) -> tuple[Span, str]:
 
 def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
-    cue_words, first_names = _lists()
-    from kg.resolve.aliases import is_known_place
-
     words = span.text.split()
     cues = []
     if title:
@@ -159,7 +149,6 @@ def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
     All-Time High"), a lower-case lead that survived repair ("post-Brexit"), or one common word the tagger
     did not call a proper noun ("Heartfelt", "Students", "Lack")."""
-    cue_words, _ = _lists()
     if not len(span):
         return True
     first = span[0]
@@ -177,8 +166,6 @@ def is_junk_name(span: Span) -> bool:
 def display_name(text: str) -> str:
     """A name as a label: one line, trimmed, and an all-capitals dateline place in title case
     ("WASHINGTON" -> "Washington"; acronyms such as "NATO" stay)."""
-    from kg.resolve.aliases import is_country, place_names
-
     text = " ".join(text.split())     # a label is one line
     if text.isupper() and len(text.replace(" ", "")) > 3:
         titled = text.title()

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import mention_for
 from kg.extract.modality import SPEECH_VERBS
 from kg.models import Mention
-from kg.resolve.aliases import first_names, name_gender, normalize_name
+from kg.names import first_names, name_gender, normalize_name
 
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.models import Entity
-from kg.resolve.aliases import canonical_alias, is_country, normalize_name
+from kg.names import canonical_alias, is_country, normalize_name
 
 NICKNAMES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "nicknames.tsv"
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

@@ -28,8 +28,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
+from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
 from kg.ontology import cue_words
-from kg.resolve.aliases import is_country
+from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
@@ -48,28 +49,7 @@ ENTITY_NOUNS: dict[str, str | None] = {
     "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
     "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
 }
-HEAD_TITLES = cue_words("head-title")
-TITLE_WORDS = HEAD_TITLES | cue_words("title-word")
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
-
-
-def _title_words(text: str) -> list[str]:
-    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
-
-
-def is_title(text: str) -> bool:
-    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
-
-    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
-    (True, False)
-    """
-    words = _title_words(text)
-    raw = text.replace("-", " ").split()
-    # "NASA Administrator": an acronym before a title is whose title it is
-    return bool(words) and words[-1] in HEAD_TITLES and all(
-        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
-
-
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from kg.models import Entity, Mention
 from kg.ontology import cue_words
-from kg.resolve.aliases import canonical_alias, normalize_name, same_country
+from kg.names import canonical_alias, normalize_name, same_country
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
@@ -147,13 +147,13 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    from kg.resolve.aliases import place_names
+    from kg.names import place_names
 
     return frozenset(normalize_name(n) for n in place_names())
 
 
 def _known_place(word_list: list[str]) -> bool:
-    from kg.resolve.aliases import is_known_place, place_names
+    from kg.names import is_known_place, place_names
 
     big = {normalize_name(n) for n in place_names(min_population=1_000_000)}
     return " ".join(word_list) in big or is_known_place(" ".join(word_list))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.models import Entity
-from kg.resolve.aliases import merge_table
+from kg.names import merge_table
 from kg.resolve.corpus_links import corpus_links
 from kg.resolve.entities import label_of
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide

@@ -48,7 +48,7 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     >>> decide({"Person": 3, "Place": 1}, names=["Paris"])
     'Place'
     """
-    from kg.resolve.aliases import is_known_place
+    from kg.names import is_known_place
 
     pool = Counter({t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0})
     if not pool:

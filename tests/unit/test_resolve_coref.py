@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.models import Mention
-from kg.resolve.aliases import is_country, name_gender
+from kg.names import is_country, name_gender
 from kg.resolve.coref import resolve_pronouns
 from tests.docs import make_doc
 

@@ -9,7 +9,7 @@ from rdflib import OWL
 from kg.graph import KnowledgeGraph, to_rdf
 from kg.iri import entity_iri
 from kg.models import Entity, Mention
-from kg.resolve.aliases import merge_table
+from kg.names import merge_table
 from kg.resolve.entities import cluster_mentions
 from kg.resolve.merge import merge_entities
 

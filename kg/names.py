@@ -1,4 +1,5 @@
-"""Name normalization and the curated alias table (``ontology/aliases.tsv``)."""
+"""Names: normalization, the curated alias table (``ontology/aliases.tsv``) and the generated name lists
+(countries, places, given names) that extraction and resolution share; spaCy-free."""
 from __future__ import annotations
 
 import re
@@ -6,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-ALIASES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "aliases.tsv"
+from kg.ontology import cue_words
+
+ALIASES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "aliases.tsv"
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -182,3 +185,26 @@ def merge_table(path: Path | None = None) -> dict[str, tuple[str, str]]:
             old, new, why = (line.split("\t") + ["", ""])[:3]
             table[old.strip()] = (new.strip(), why.strip())
     return table
+
+
+# --- titles ----------------------------------------------------------------------------------------------
+
+HEAD_TITLES = cue_words("head-title")
+TITLE_WORDS = HEAD_TITLES | cue_words("title-word")
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
+
+
+def is_title(text: str) -> bool:
+    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
+
+    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
+    (True, False)
+    """
+    words = _title_words(text)
+    raw = text.replace("-", " ").split()
+    # "NASA Administrator": an acronym before a title is whose title it is
+    return bool(words) and words[-1] in HEAD_TITLES and all(
+        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
