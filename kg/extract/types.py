@@ -33,7 +33,8 @@ NER_TO_TYPE: dict[str, str | None] = {
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS})$", re.IGNORECASE)
+_ZONES = "utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|bst|aest|aedt|awst|jst|kst|nzst|nzdt"
+_DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES})$", re.IGNORECASE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d.,:/|-]+$")
 
@@ -75,12 +76,12 @@ NER_WEIGHT = 2
 
 
 def _title_run_words() -> frozenset[str]:
-    return (cue_words("head-title") | cue_words("title-word") | cue_words("title-modifier") | cue_words("occupation")
-            | cue_words("honorific"))
+    return _role_heads() | cue_words("title-word") | cue_words("title-modifier")
 
 
 def _role_heads() -> frozenset[str]:
-    return cue_words("head-title") | cue_words("occupation") | cue_words("honorific")
+    """Words that make a run before a name a role: "Defense Secretary", "WikiLeaks founder", "Mr"."""
+    return cue_words("head-title") | cue_words("occupation") | cue_words("honorific") | cue_words("person-noun")
 
 
 def _word(token_text: str) -> str:
@@ -160,6 +161,9 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
             and not first.text.isupper():
         return True
+    if len(span) == 1 and _word(first.text) in _role_heads() and _word(first.text) not in first_names() \
+            and not first.text.isupper():
+        return True     # "Professor", "Minister": a title alone names no one
     return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
 
 

@@ -49,7 +49,8 @@ _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
                           "western", "of", "at", "in", "for", "and", "&"}
-_STATE_OF = re.compile(r"^(?:state|city|republic|kingdom|commonwealth|province|county) of (.+)$")
+# "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
+_STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
 _COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
@@ -133,12 +134,26 @@ def _majority_type(mentions: Sequence[Mention]) -> str:
 
 
 def label_of(names: Counter[str]) -> str:
-    """The most complete frequent name: most words first, then most frequent, then alphabetical.
+    """The name a reader knows it by: the alias table's canonical name when it is among the names; else the
+    most complete frequent name (most words first, then most frequent, then alphabetical), where a formal
+    "State of X" / "Republic of X" yields to the X it names.
 
     Names starting with a capital letter win over lower-case spellings of the same length.
+
+    >>> label_of(Counter({"State of France": 1, "France": 3})), label_of(Counter({"Trump": 5, "Donald Trump": 1}))
+    ('France', 'Donald Trump')
     """
-    return sorted(names, key=lambda n: (-len(n.split()), not n[:1].isupper(), n.isupper() and len(n) > 5,
-                                        -names[n], n))[0]
+    canonical = {alias[0] for n in names if (alias := canonical_alias(n))}
+    listed = [n for n in names if n in canonical]
+    if len(listed) == 1:
+        return listed[0]
+    plain = {normalize_name(n) for n in names}
+
+    def formal(n: str) -> bool:
+        m = _STATE_OF.match(normalize_name(n))
+        return bool(m) and m.group(1) in plain
+    return sorted(names, key=lambda n: (formal(n), -len(n.split()), not n[:1].isupper(),
+                                        n.isupper() and len(n) > 5, -names[n], n))[0]
 
 
 def _words(text: str) -> list[str]:
@@ -286,7 +301,8 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             _move(by_key, keys, rules, key, local_key("local", article_id, key_name(ms[0].text)), None)
     entities = []
     for key, ms in sorted(by_key.items()):
-        counts = Counter(m.text for m in ms)
+        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it
+        counts = Counter(m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:

@@ -116,7 +116,7 @@ def test_entities_short_form_needs_one_candidate():
 def test_entities_state_of_x_keeps_the_short_key():
     ms = mentions(("State of Texas", "Place"), ("Texas", "Place"))
     e = entity(ms, "State of Texas")
-    assert e.key == "texas" and e.label == "State of Texas"
+    assert e.key == "texas" and e.label == "Texas" and e.aliases == ("State of Texas",)   # the name readers use
 
 
 def test_entities_noun_phrase_spelled_like_a_name_is_that_name():

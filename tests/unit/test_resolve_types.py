@@ -106,3 +106,21 @@ def test_types_corpus_vote_outweighs_one_article_slip():
                       type_votes=((kind, 2 * n),))
     merged = merge_entities([art("a1", "Organization", 3), art("a2", "Person", 2), art("a3", "Person", 2)], merges={})
     assert merged["mike-pence"].type == "Person"
+
+
+@pytest.mark.parametrize("word", ["Professor", "UTC"])
+def test_types_a_title_or_time_zone_alone_is_no_name(word):
+    rows = [(word, word.lower(), "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert by_text(rows) == {}
+
+
+def test_types_role_noun_before_a_name_is_a_title():
+    rows = [
+        ("WikiLeaks", "WikiLeaks", "PROPN", "NNP", "compound", 1, "B-ORG"),
+        ("founder", "founder", "NOUN", "NN", "compound", 3, "O"),
+        ("Julian", "Julian", "PROPN", "NNP", "compound", 3, "B-ORG"),
+        ("Assange", "Assange", "PROPN", "NNP", "nsubj", 4, "I-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    assange = by_text(rows)["Julian Assange"]
+    assert assange.title == "founder" and decide(mention_votes([assange]), [assange.text]) == "Person"
