@@ -9,7 +9,9 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   Bush" stays apart when the corpus has both "George W. Bush" and "George H. W. Bush"; "Jr."/"Sr." differ.
 * ``corpus-surname``: a bare surname an article could not explain ("Obama") joins the corpus's one person
   with that surname, when there is exactly one (no rival "Michelle Obama"); otherwise it stays local, so two
-  "Smith"s of two articles with no full name stay two.
+  "Smith"s of two articles with no full name stay two. With rivals, a title written before the surname
+  decides when exactly one of them was written with that title too ("President Biden" -> "Vice President
+  Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``.
 * ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
@@ -130,6 +132,9 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, parts in people.items():
         by_surname[parts[2]].add(variants.get(key, (key, ""))[0])
+    roles: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
     links: dict[str, tuple[str, str]] = {}
     for key, e in entities.items():
         if not key.startswith("person/") or e.type != "Person":
@@ -140,7 +145,16 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         found = by_surname.get(name, set())
         if len(found) == 1:
             links[key] = (next(iter(found)), "corpus-surname")
+        elif len(found) > 1 and (heads := _role_heads(e)):
+            titled = [k for k in found if roles[k] & heads]
+            if len(titled) == 1:
+                links[key] = (titled[0], "corpus-surname-role")
     return links
+
+
+def _role_heads(entity: Entity) -> set[str]:
+    """The head words of the titles written before an entity's names ("Vice President" -> "president")."""
+    return {r.replace(".", "").split()[-1].casefold() for r in entity.roles if r.split()}
 
 
 def _country_split(name: str) -> tuple[str, str] | None:

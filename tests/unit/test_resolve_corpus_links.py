@@ -105,3 +105,22 @@ def test_corpus_links_country_prefix_with_two_countries_stays_apart():
 def test_corpus_links_generic_names_of_two_articles_stay_two():
     merged = nodes(article("a1", ("City Council", "Organization")), article("a2", ("City Council", "Organization")))
     assert sorted(merged) == ["local/a1/city-council", "local/a2/city-council"]
+
+
+def _titled(article_id: str, name: str, title: str) -> list[Entity]:
+    m = Mention(text=name, start=0, end=len(name), type="Person", is_named=True, title=title, cues=("title",))
+    return cluster_mentions(article_id, [m])[0]
+
+
+def test_corpus_links_title_picks_the_one_rival_with_that_title():
+    merged = nodes(_titled("a1", "Joe Biden", "Vice President"), _titled("a2", "Jill Biden", "First Lady"),
+                   _titled("a3", "Biden", "President"))
+    joe = node_of(merged, "Joe Biden")
+    assert "person/a3/biden" in joe.same_as and "corpus-surname-role" in joe.rules
+    assert node_of(merged, "Jill Biden").articles == ("a2",)
+
+
+def test_corpus_links_title_shared_by_two_rivals_decides_nothing():
+    merged = nodes(_titled("a1", "George Bush", "President"), _titled("a2", "Jeb Bush", "Governor"),
+                   _titled("a3", "Laura Bush", "President"), _titled("a4", "Bush", "President"))
+    assert "person/a4/bush" in merged
