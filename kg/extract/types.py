@@ -69,6 +69,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "kin": ("Person", 6),           # "Trump's wife"
     "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
     "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
+    "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
 }
@@ -88,6 +89,9 @@ def _word(token_text: str) -> str:
     return token_text.strip(".").casefold()
 
 
+_PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "abu", "san", "st"}
+
+
 def title_before(span: Span) -> str:
     """The role written right before a name in its sentence ("U.S. Defense Secretary [Jim Mattis]"), or ""."""
     doc = span.doc
@@ -105,7 +109,7 @@ def title_before(span: Span) -> str:
 def strip_title(span: Span) -> tuple[Span, str]:
     """A person's name without the role NER glued to it: ("Defense Jim Mattis", "Chefs Jamie Oliver") ->
     ("Jim Mattis", "Defense"), ("Jamie Oliver", "Chefs")."""
-    run_words = _title_run_words()
+    run_words = _title_run_words() - {"new", "the", "of", "for"}     # "New York City" keeps its first word
     given = first_names()
     doc = span.doc
     start = span.start
@@ -137,8 +141,11 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.casefold() in cue_words("person-verb"):
         cues.append("person-verb")
-    if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words):
-        cues.append("given-name")
+    if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
+            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in cue_words("org-suffix"):
+        cues.append("given-name")       # not "Al Qaeda", "Apple Inc."
+        if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
+            cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
     if is_known_place(span.text):

@@ -149,9 +149,9 @@ def label_of(names: Counter[str]) -> str:
         return listed[0]
     plain = {normalize_name(n) for n in names}
 
-    def formal(n: str) -> bool:
+    def formal(n: str) -> bool:     # "State of France", "London, United Kingdom" when "France", "London" are there
         m = _STATE_OF.match(normalize_name(n))
-        return bool(m) and m.group(1) in plain
+        return bool(m) and m.group(1) in plain or ", " in n and normalize_name(n.split(", ")[0]) in plain
     return sorted(names, key=lambda n: (formal(n), -len(n.split()), not n[:1].isupper(),
                                         n.isupper() and len(n) > 5, -names[n], n))[0]
 

@@ -5,8 +5,8 @@ Mattis": a title before the name). Votes add up over an entity's mentions in one
 articles in the corpus, so one article's NER slip cannot flip a hub's type. Two rules are never outvoted:
 
 * a known place (a country, US state or city of a million people) is never a Person;
-* a name with a known given name and a person cue (a title, "X's wife", a verb only people do) is never
-  an Organization.
+* a name with a known given name and a person cue on one mention (a title, "X's wife", a verb only people
+  do) is never an Organization, when at least a quarter of its given-name mentions have such a cue.
 
 Votes travel on :attr:`kg.models.Entity.type_votes` as ``(type, weight)`` pairs; cue counts ride along as
 ``("cue:<name>", count)`` pairs so the corpus vote can apply the two rules.
@@ -43,7 +43,7 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     ``specific``: a specific type beats "Entity" whatever the votes (across articles); without it "Entity"
     wins a majority (inside one article, where an untyped name is often not what one NER slip says).
 
-    >>> decide({"Organization": 5, "Person": 4, "cue:given-name": 1, "cue:title": 1})
+    >>> decide({"Organization": 5, "Person": 4, "cue:given-name": 1, "cue:given-name-person": 1})
     'Person'
     >>> decide({"Person": 3, "Place": 1}, names=["Paris"])
     'Place'
@@ -57,7 +57,7 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         pool.pop("Person", None)
         if not pool:
             return "Place"
-    if votes.get("cue:given-name", 0) and any(votes.get(f"cue:{c}", 0) for c in _PERSON_CUES):
+    if votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0:
         pool.pop("Organization", None)
         pool.pop("Entity", None)
         if not pool or max(pool.values()) == 0:

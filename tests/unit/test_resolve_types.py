@@ -95,9 +95,24 @@ def test_types_known_place_is_never_a_person():
 
 
 def test_types_given_name_with_a_person_cue_is_never_an_organization():
-    votes = Counter({"Organization": 20, "Person": 2, "cue:given-name": 1, "cue:title": 1})
+    votes = Counter({"Organization": 20, "Person": 2, "cue:given-name": 1, "cue:given-name-person": 1})
     assert decide(votes, ["Donald Trump"]) == "Person"
     assert decide(Counter({"Organization": 20, "Person": 2, "cue:given-name": 1}), ["Jordan Valley Co"]) == "Organization"
+
+
+@pytest.mark.parametrize("first, second, label", [("Al", "Qaeda", "ORG"), ("Apple", "Inc.", "ORG")])
+def test_types_particle_or_org_suffix_is_no_given_name_cue(first, second, label):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, f"B-{label}"),
+            (second, second, "PROPN", "NNP", "nsubj", 2, f"I-{label}"),
+            ("thinks", "think", "VERB", "VBZ", "ROOT", 2, "O")]
+    [m] = by_text(rows).values()
+    assert "given-name" not in m.cues and "given-name-person" not in m.cues
+
+
+def test_types_new_york_city_keeps_its_first_word():
+    rows = [("New", "New", "PROPN", "NNP", "compound", 2, "B-GPE"), ("York", "York", "PROPN", "NNP", "compound", 2, "I-GPE"),
+            ("City", "City", "PROPN", "NNP", "ROOT", 2, "I-GPE")]
+    assert "New York City" in by_text(rows) and "York City" not in by_text(rows)
 
 
 def test_types_corpus_vote_outweighs_one_article_slip():
