@@ -310,7 +310,10 @@ def named_mentions(doc: Doc) -> list[Mention]:
             kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
-        title = title_before(span)
+        span, glued = strip_title(span)     # "Police Constable [Stephen Mitchell]"
+        if glued and kind == "Entity":
+            kind = "Person"
+        title = title_before(span) or glued
         out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
                            ner_label=None, head=span.root.text, is_named=True, title=title,
                            cues=type_cues(span, title)))

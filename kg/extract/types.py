@@ -101,7 +101,8 @@ def title_before(span: Span) -> str:
     while i > sent_start and (_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
         i -= 1
     run = doc[i:span.start]
-    if not any(_word(t.text) in _role_heads() for t in run):
+    # a role written right before the name ends with its head: "Defense Secretary [X]", not "manager of the [X]"
+    if not len(run) or _word(run[-1].text) not in _role_heads() and run[-1].text not in ("U.S.", "US", "UK"):
         return ""
     return run.text
 

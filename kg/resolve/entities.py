@@ -85,21 +85,26 @@ def local_key(kind: str, article_id: str, name: str) -> str:
     return f"{kind}/{slug(article_id)}/{slug(name)}"
 
 
+_LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "limited", "gmbh"}
 _OF_FORM = re.compile(r"^(.*?)\b(department|ministry|bureau) of (?:the )?(.+)$")
 
 
 def key_name(name: str) -> str:
     """The name a key is made of: "Department of X" is written "X Department" ("U.S. Department of Justice"
-    -> "us justice department"), so the two spellings of one department are one key.
+    -> "us justice department"), so the two spellings of one department are one key; a company's legal form
+    is left out ("Apple Inc." -> "apple").
 
-    >>> key_name("U.S. Department of Justice"), key_name("Justice Department")
-    ('us justice department', 'justice department')
+    >>> key_name("U.S. Department of Justice"), key_name("Justice Department"), key_name("Apple Inc.")
+    ('us justice department', 'justice department', 'apple')
     """
     if ", " in name:    # "Sydney, Australia" is Sydney; "Paris, Texas" is not Paris
         place, region = name.split(", ", 1)
         if same_country(place, region):
             name = place
     norm = normalize_name(name)
+    words = norm.split()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        norm = " ".join(words[:-1])     # "Apple Inc." is Apple
     m = _OF_FORM.match(norm)
     if m and " of " not in m.group(3) and " and " not in m.group(3):
         return " ".join(f"{m.group(1)} {m.group(3)} {m.group(2)}".split())

@@ -24,12 +24,18 @@ _PERSON_CUES = {"title", "kin", "person-verb"}
 
 
 def mention_votes(mentions: Sequence[Mention]) -> Counter[str]:
-    """Weighted type votes of some mentions, with ``cue:`` counts."""
+    """Weighted type votes of some mentions, with ``cue:`` counts.
+
+    When an entity has a name of several words, only those mentions' NER labels vote: a short form
+    ("Assange", "Apple") is what NER gets wrong most, and joined the entity because of its full name.
+    """
     votes: Counter[str] = Counter()
+    full = any(m.is_named and len(m.text.split()) > 1 for m in mentions)
     for m in mentions:
         if m.is_pronoun:
             continue
-        votes[m.type] += NER_WEIGHT
+        if not full or len(m.text.split()) > 1 or not m.is_named:
+            votes[m.type] += NER_WEIGHT
         for cue in set(m.cues):
             kind, weight = CUE_TYPES[cue]
             votes[kind] += weight

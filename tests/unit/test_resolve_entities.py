@@ -103,6 +103,7 @@ def test_entities_place_with_its_region_joins_the_place_of_the_article():
     ("Paris, Texas", "paris-texas"),                # not the Paris everyone knows
     ("Department of Justice", "local/a1/justice-department"),     # common words only: local to its article
     ("Department of Homeland Security", "homeland-security-department"),
+    ("Apple Inc.", "apple"),
 ])
 def test_entities_key_of_qualified_and_permuted_names(name, key):
     assert entity(mentions((name, "Place" if "," in name else "Organization")), name).key == key

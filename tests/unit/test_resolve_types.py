@@ -115,6 +115,13 @@ def test_types_new_york_city_keeps_its_first_word():
     assert "New York City" in by_text(rows) and "York City" not in by_text(rows)
 
 
+def test_types_short_forms_do_not_vote_against_the_full_name():
+    ms = [Mention(text="Julian Assange", start=0, end=14, type="Person", ner_label="PERSON", is_named=True)] + [
+        Mention(text="Assange", start=100 * i, end=100 * i + 7, type="Organization", ner_label="ORG", is_named=True)
+        for i in range(1, 6)]
+    assert decide(mention_votes(ms), {m.text for m in ms}) == "Person"
+
+
 def test_types_corpus_vote_outweighs_one_article_slip():
     def art(aid: str, kind: str, n: int) -> Entity:
         return Entity(key="mike-pence", label="Mike Pence", type=kind, articles=(aid,), mentions=n,
@@ -139,3 +146,27 @@ def test_types_role_noun_before_a_name_is_a_title():
     ]
     assange = by_text(rows)["Julian Assange"]
     assert assange.title == "founder" and decide(mention_votes([assange]), [assange.text]) == "Person"
+
+
+def test_types_title_must_stand_right_before_the_name():
+    rows = [
+        ("manager", "manager", "NOUN", "NN", "nsubj", 4, "O"),
+        ("of", "of", "ADP", "IN", "prep", 0, "O"),
+        ("the", "the", "DET", "DT", "det", 3, "O"),
+        ("CentOS", "CentOS", "PROPN", "NNP", "pobj", 1, "B-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    centos = by_text(rows)["CentOS"]
+    assert centos.title == "" and "title" not in centos.cues
+
+
+def test_types_title_is_stripped_from_a_name_ner_missed():
+    rows = [
+        ("Police", "Police", "PROPN", "NNP", "compound", 3, "O"),
+        ("Constable", "Constable", "PROPN", "NNP", "compound", 3, "O"),
+        ("Stephen", "Stephen", "PROPN", "NNP", "compound", 3, "O"),
+        ("Mitchell", "Mitchell", "PROPN", "NNP", "nsubj", 4, "O"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    ms = by_text(rows)
+    assert "Police Constable Stephen Mitchell" not in ms and ms["Stephen Mitchell"].type == "Person"
