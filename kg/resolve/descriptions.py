@@ -189,9 +189,10 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
                 out[d.key] = (next(iter(found)), "title")
             continue
         if head == "title":
-            words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
-            # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier
-            found = holders.get(" ".join(words), set())
+            # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier;
+            # words that are no title words say whose title it is ("Panama coach", "FBI director")
+            words = [w for w in _title_words(d.text) if w in TITLE_WORDS and w not in ("the", "former", "acting", "new")]
+            found = holders.get(" ".join(words), set()) if words else set()
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
