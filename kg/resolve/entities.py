@@ -147,6 +147,8 @@ def label_of(names: Counter[str]) -> str:
 
     >>> label_of(Counter({"State of France": 1, "France": 3})), label_of(Counter({"Trump": 5, "Donald Trump": 1}))
     ('France', 'Donald Trump')
+    >>> label_of(Counter({"Apple Inc.": 2, "Apple": 9}))
+    'Apple'
     """
     canonical = {alias[0] for n in names if (alias := canonical_alias(n))}
     listed = [n for n in names if n in canonical]
@@ -154,9 +156,12 @@ def label_of(names: Counter[str]) -> str:
         return listed[0]
     plain = {normalize_name(n) for n in names}
 
-    def formal(n: str) -> bool:     # "State of France", "London, United Kingdom" when "France", "London" are there
-        m = _STATE_OF.match(normalize_name(n))
-        return bool(m) and m.group(1) in plain or ", " in n and normalize_name(n.split(", ")[0]) in plain
+    def formal(n: str) -> bool:
+        """"State of France", "London, United Kingdom", "Apple Inc." when "France", "London", "Apple" are there."""
+        norm = normalize_name(n)
+        m = _STATE_OF.match(norm)
+        return bool(m) and m.group(1) in plain or ", " in n and normalize_name(n.split(", ")[0]) in plain or (
+            len(norm.split()) > 1 and norm.split()[-1] in _LEGAL_FORMS and " ".join(norm.split()[:-1]) in plain)
     return sorted(names, key=lambda n: (formal(n), -len(n.split()), not n[:1].isupper(),
                                         n.isupper() and len(n) > 5, -names[n], n))[0]
 
