@@ -131,7 +131,8 @@ def region_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
-    """Normalized name of a country, US state or city of a million people -> its ISO 3166-1 alpha-2 code."""
+    """Normalized name of a country, US state or city (of 100,000 people, the biggest of its name) -> its ISO
+    3166-1 alpha-2 code."""
     codes: dict[str, str] = {}
     for row in _rows(COUNTRIES_PATH):
         for n in row[1:]:
@@ -139,21 +140,31 @@ def _country_codes() -> dict[str, str]:
     for alias, (canonical, _, _) in alias_table().items():
         if normalize_name(canonical) in codes:
             codes.setdefault(alias, codes[normalize_name(canonical)])
+        elif alias in codes:        # "Russian Federation" -> "Russia"
+            codes.setdefault(normalize_name(canonical), codes[alias])
     for name, kind, country, population, *_ in _rows(PLACES_PATH):
-        if kind == "us-state" or int(population) >= KNOWN_PLACE_POPULATION:
-            codes.setdefault(normalize_name(name), country)
+        codes.setdefault(normalize_name(name), country)
     return codes
 
 
-def same_country(place: str, region: str) -> bool:
-    """True when a big city (a million people) lies in the state or country named ("Sydney", "Australia").
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(normalize_name(name) for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state")
 
-    >>> same_country("Sydney", "Australia"), same_country("Paris", "Texas")
-    (True, False)
+
+def same_country(place: str, region: str) -> bool:
+    """True when the city of that name lies in the country named ("Sochi", "Russia"), or, for a US
+    state, when it is the one city of a million people of that name ("Los Angeles", "California"; but
+    "Portland, Maine" and "Portland, Oregon" are two places, and "Paris, Texas" is not Paris).
+
+    >>> same_country("Sochi", "Russia"), same_country("Paris", "Texas"), same_country("Portland", "Maine")
+    (True, False, False)
     """
     codes = _country_codes()
     a, b = codes.get(normalize_name(place)), codes.get(normalize_name(region))
-    return a is not None and a == b and is_known_place(place)
+    if a is None or a != b:
+        return False
+    return is_known_place(place) if normalize_name(region) in _us_states() else True
 
 
 def is_region(name: str) -> bool:

@@ -101,6 +101,8 @@ def test_entities_place_with_its_region_joins_the_place_of_the_article():
 @pytest.mark.parametrize("name, key", [
     ("Sydney, Australia", "sydney"),                # a big city in the country named: the city itself
     ("Paris, Texas", "paris-texas"),                # not the Paris everyone knows
+    ("Sochi, Russia", "sochi"),                     # the city of that name is in that country
+    ("Portland, Maine", "portland-maine"),          # one of several US cities of the name: kept apart
     ("Department of Justice", "local/a1/justice-department"),     # common words only: local to its article
     ("Department of Homeland Security", "homeland-security-department"),
     ("Apple Inc.", "apple"),
