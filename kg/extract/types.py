@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.names import first_names, is_country, is_known_place, place_names
+from kg.names import first_names, is_known_place, place_names
 from kg.ontology import cue_words
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
@@ -181,6 +181,6 @@ def display_name(text: str) -> str:
     text = " ".join(text.split())     # a label is one line
     if text.isupper() and len(text.replace(" ", "")) > 3:
         titled = text.title()
-        if titled in place_names() or is_country(titled):
+        if titled in place_names():     # an exact spelling, so an acronym ("DPRK") stays
             return titled
     return text

@@ -82,7 +82,8 @@ def test_types_acronym_is_not_a_number_word():
 
 
 @pytest.mark.parametrize("text, label", [
-    ("WASHINGTON", "Washington"), ("NEW YORK", "New York"), ("NATO", "NATO"), ("UNESCO", "UNESCO"),
+    ("WASHINGTON", "Washington"), ("NEW YORK", "New York"), ("NATO", "NATO"), ("UNESCO", "UNESCO"), ("DPRK", "DPRK"),
+    ("CHINA", "China"),
     ("Barack\n Obama ", "Barack Obama"),
 ])
 def test_types_display_name_is_one_line_and_dateline_capitals_are_normalised(text, label):
