@@ -22,8 +22,9 @@ from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK,
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import entity_span
-from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation,
-                                 modality, negated)
+from kg.extract import veridicality
+from kg.extract.factuality import COMPLEMENT_PREPS, embedded_status, kept_in_relation
+from kg.extract.modality import CONDITION_MARKS, NEGATIVE_VERBS, SPEECH_VERBS, negated
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "oprd"}
@@ -43,6 +44,8 @@ LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
 VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
                        "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
 VIOLENT_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "leave", "target", "hit"}
+# nouns whose complement clause is only as true as the evidence ("no evidence that Y attacked Z")
+EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "trace", "confirmation"}
 # verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
 DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
 # nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
@@ -142,6 +145,17 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
             if objs and head.lemma_ not in ("promise",):   # object control: "urged them to be", "asked X to"
                 return with_conjuncts(objs), passive, "object-control"
         return subj, passive, verb.dep_
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS and is_verbal(head.head):
+        # "succeeded in landing", "accused X of shelling", "is suspected of smuggling": only verbs the
+        # veridicality lexicon knows take such a complement, so its status is known too
+        matrix = head.head
+        objs = [c for c in matrix.children if c.dep_ in ("dobj", "obj")]
+        frame = "np_to" if objs else "passive_to" if any(c.dep_ == "auxpass" for c in matrix.children) else "to"
+        if veridicality.entry(matrix.lemma_, frame) is None:
+            return [], passive, ""
+        if objs:
+            return with_conjuncts(objs), passive, "object-control"
+        return subjects(matrix)[0], passive, "xcomp"
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         rel_pron = [c for c in verb.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
         if not rel_pron or rel_pron[0].dep_ in SUBJECT_DEPS:
@@ -239,10 +253,13 @@ class SentenceIndex:
 
     according: dict[int, Token] = field(default_factory=dict)   # head index -> X of "according to X"
     conditions: set[int] = field(default_factory=set)           # heads of an if/whether/unless marker
+    question: bool = False                                      # the sentence asks rather than states
 
     def add(self, tok: Token) -> None:
         dep = tok.dep
-        if dep == MARK and tok.lower_ in CONDITION_MARKS:
+        if tok.text == "?":
+            self.question = True
+        elif dep == MARK and tok.lower_ in CONDITION_MARKS:
             self.conditions.add(tok.head.i)
         elif dep == PREP and tok.lower_ == "according":
             for to in tok.children:
@@ -259,7 +276,8 @@ def attribution_of(verb: Token, index: SentenceIndex) -> tuple[Token | None, boo
         source = index.according.get(node.i)
         if source is not None:
             return source, True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
+        if node.dep_ in ("ccomp", "parataxis") and (node.head.lemma_ in SPEECH_VERBS
+                                                    or veridicality.takes_clause(node.head.lemma_)):
             return _subject_of(node.head), True
         if node.head.i == node.i:
             break
@@ -285,15 +303,23 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def claimed_by(verb: Token) -> tuple[str, Token | None]:
-    """("denied" | "claimed" | "", who) for a predicate that is the content of a denial or a claim.
+    """("denied" | "claimed" | "unsupported" | "", who) for a predicate that is the content of a denial, a
+    claim or a missing piece of evidence.
 
     "X denied that Y attacked Z" and "X rejected claims that Y attacked Z" -> ("denied", X);
-    "claims that Y attacked Z surfaced" -> ("claimed", None).
+    "claims that Y attacked Z surfaced" -> ("claimed", None); "there is no evidence that Y attacked Z" ->
+    ("unsupported", None).
     """
     node = verb
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
             return "denied", _subject_of(node.head)
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in EVIDENCE_NOUNS:
+            noun = node.head
+            lacking = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "little", "scant") for c in noun.children)
+            governing = noun.head if noun.dep_ in ("dobj", "obj", "attr", "nsubj") else None
+            if lacking or (governing is not None and negated(governing)):
+                return "unsupported", None
         if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS:
             claim = node.head
             if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
@@ -307,19 +333,27 @@ def claimed_by(verb: Token) -> tuple[str, Token | None]:
 
 
 def predicate_status(verb: Token, index: SentenceIndex) -> Status:
-    """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
-    polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
-    mode = "conditional" if _conditional(verb, index) else modality(verb)
+    """(polarity, modality, speaker) of a predicate: its own clause, the verbs embedding it
+    (:func:`kg.extract.factuality.embedded_status`), claims and denials of claims, "according to X",
+    conditions and questions."""
+    negative, mode, speaker, climbed = embedded_status(verb)
+    if _conditional(verb, index) or index.question:
+        mode = "conditional"
     claim, who = claimed_by(verb)
     if claim == "denied":
         # a denied claim is kept, negated and attributed to whoever denied it; never asserted
-        return "negative", "reported" if mode == "asserted" else mode, who
+        return "negative", mode if mode != "asserted" else "reported", who
     if claim == "claimed":
-        return polarity, "reported" if mode == "asserted" else mode, who
-    speaker, reported = attribution_of(verb, index)
-    if reported and mode == "asserted":
-        mode = "reported"
-    return polarity, mode, speaker if reported else None
+        return "negative" if negative else "positive", mode if mode != "asserted" else "reported", who
+    if claim == "unsupported":
+        return "negative" if negative else "positive", mode if mode != "asserted" else "possible", speaker
+    if speaker is None and not climbed:
+        source, reported = attribution_of(verb, index)
+        if reported:
+            speaker = source
+            if mode == "asserted":
+                mode = "reported"
+    return "negative" if negative else "positive", mode, speaker
 
 
 def _decorate(prop: Proposition, verb: Token, sent: Span, found: SentenceFrames) -> Proposition:
@@ -345,12 +379,10 @@ def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposit
         return
     base = particle(verb)
     # control verbs: "refused to meet X" -> (S, refuse to meet, X); the xcomp is handled here, not on its own
-    if verb.dep_ == "xcomp" and how in ("xcomp",) and verb.head.pos_ == "VERB" and (
-            verb.head.lemma_ in NEGATIVE_VERBS or not [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]):
-        if verb.head.lemma_ not in NEGATIVE_VERBS and verb.head.lemma_ not in PLAN_VERBS:
-            # "refused to meet" is a negative meet and "plans to meet" a planned one (polarity and
-            # modality say so); other control verbs stay in the relation ("threaten to attack")
-            base = f"{particle(verb.head)} to {base}"
+    if how == "xcomp" and kept_in_relation(verb):
+        # "refused to meet" is a negative meet, "managed to meet" a meet and "plans to meet" a planned
+        # one (polarity and modality say so); other control verbs stay in the relation ("threaten to attack")
+        base = f"{particle(verb.head)} to {base}"
     slots = found.slots(verb)
     objects = [c for c, _ in slots if c.dep_ in OBJECT_DEPS]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]

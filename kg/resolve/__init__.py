@@ -14,7 +14,7 @@ from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import description_head, is_definite, resolve_descriptions
+from kg.resolve.descriptions import ENTITY_NOUNS, description_head, is_definite, resolve_descriptions
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
@@ -74,6 +74,17 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
                 if entity_key == concept:
                     resolved[mention_key] = (keys[name.key], "appositive")
             entities = [e for e in entities if e.key != concept]
+    # a description that stands for no entity of the article stays what it says ("the former minister",
+    # "the hospital"): an article-local concept node, so its statements are kept without being pinned on a
+    # guessed name; a bare class noun ("the country", "the group") says nothing of its own and stays out
+    unresolved = [d for d in descriptions if d.key not in resolved and d.key not in keys and not d.is_pronoun
+                  and not (len(d.text.split()) == 1 and ENTITY_NOUNS.get(d.text.casefold()))]
+    if unresolved:
+        local_entities, local_keys = cluster_mentions(article_id, unresolved)
+        known = {e.key for e in entities}
+        entities = entities + [e for e in local_entities if e.key not in known]
+        for mention_key, entity_key in local_keys.items():
+            keys.setdefault(mention_key, entity_key)
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():
