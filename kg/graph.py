@@ -85,7 +85,9 @@ def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
         f.attribution for f in kg.facts if f.attribution}
     # named entities always become nodes; article-local concepts only when a statement uses them
     kg.entities = {k: e for k, e in merge_entities(all_entities).items() if e.type != "Concept" or k in used}
-    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities),
+    # never a self-loop: a statement whose two sides ended up one entity says nothing about the world
+    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities
+                       and f.subject != f.object),
                       key=lambda f: (f.article.id, f.statement.evidence.start, f.subject, f.statement.relation,
                                      f.object, f.statement.polarity, f.statement.modality))
     return kg

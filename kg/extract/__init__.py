@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -63,6 +64,9 @@ def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None =
     obj = mention(prop.object)
     if subject is None or obj is None or subject.key == obj.key:
         return None
+    if prop.pattern == "role":
+        # a role ("Prime Minister") is a concept node of its own, never resolved to whoever holds it
+        obj = replace(obj, is_named=False, type="Concept")
     canonical, relation_class, _ = lexicon.normalize(prop.relation)
     polarity = prop.polarity
     attribution = mention(prop.attribution) if prop.attribution is not None else None

@@ -73,7 +73,7 @@ TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman",
                "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff"}
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
-                      "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
+                      "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "role": 0.7, "xcomp": 0.7, "light-verb": 0.7,
                       "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6, "nominal": 0.5}
 
 
@@ -415,6 +415,10 @@ def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposit
             continue
         for s in subj:
             yield Proposition(s, f"{base} {prep.lower_}", obj, verb, "prep")
+            if prep.lower_ == "as" and is_title_noun(obj):
+                # "served as ambassador to Pakistan": the role, as the verb's clause states it
+                for role in _title_of(s, obj):
+                    yield Proposition(role.subject, role.relation, role.object, verb, "title")
     # light verbs and verb-noun predicates: "took control of X", "claimed responsibility for X"
     for o in objects:
         if o.ent_type_ or o.pos_ != "NOUN":
@@ -442,37 +446,73 @@ def _copula_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Propos
 
 
 def _apposition(tok: Token) -> Iterator[Proposition]:
-    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be, spokesman) and the title's org."""
+    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be spokesman of, Taliban).
+
+    A title in apposition is a role: of the organization or place it names, or else, when the title is
+    only the apposition ("Ahmed al-Assadi, the spokesman, said"), held as a role node of its own. Any
+    other description is what the name is ("Moxon, a Scientology attorney" -> be).
+    """
     if not usable(tok) or not usable(tok.head):
         return
     named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
     if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
         return
-    yield Proposition(named, "be", desc, None, "appos")
-    yield from _title_of(named, desc)
+    if not is_title_noun(desc):
+        yield Proposition(named, "be", desc, None, "appos")
+        return
+    roles = list(_title_of(named, desc))
+    yield from roles
+    if not roles and desc is tok and named.ent_type_ == "PERSON":
+        yield Proposition(named, "hold role", desc, None, "role")
+    elif not roles:
+        yield Proposition(named, "be", desc, None, "appos")
+
+
+def is_title_noun(token: Token) -> bool:
+    """A title or office ("spokesman", "Prime Minister", "defence minister")."""
+    return token.lemma_.lower() in TITLE_NOUNS or token.lower_ in TITLE_NOUNS
 
 
 def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
-    """ "the Taliban political spokesman" -> (person, be spokesman of, Taliban)."""
+    """ "the Taliban political spokesman" -> (person, be spokesman of, Taliban); "ambassador to Pakistan"
+    -> (person, be ambassador to, Pakistan); "spokesperson for the ministry" -> be spokesperson of."""
+    word = title.lemma_.lower()
     for child in title.children:
         if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "GPE", "NORP", "LOC") \
                 and child.i < title.i:
-            yield Proposition(person, f"be {title.lemma_.lower()} of", child, None, "title")
+            yield Proposition(person, f"be {word} of", child, None, "title")
     for prep, obj in prep_objects(title):
-        if prep.lower_ == "of" and obj.ent_type_:
-            yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
+        if prep.lower_ in ("of", "for", "to") and obj.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            yield Proposition(person, f"be {word} {'to' if prep.lower_ == 'to' else 'of'}", obj, None, "title")
+
+
+def _title_run(root: Token, start: int) -> list[Token]:
+    """The title words written right before a name ("US President", "Deputy Secretary of State"): compound
+    or nmod dependents of the name with nothing but their own dependents between them and the name."""
+    doc = root.doc
+    titles = []
+    for c in root.children:
+        if c.dep_ not in ("compound", "nmod") or c.i >= start or not (
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS):
+            continue
+        between = [doc[i] for i in range(c.i + 1, start)]
+        if all(t.ent_type_ != "PERSON" and c.is_ancestor(t) for t in between):
+            titles.append(c)
+    return titles
 
 
 def _title(root: Token) -> Iterator[Proposition]:
+    """ "US President Donald Trump" -> (Trump, be president of, US); "Prime Minister Boris Johnson" ->
+    (Johnson, hold role, Prime Minister): a title before a name is a role, never the name itself."""
     span = entity_span(root)
     start, end = (span.start, span.end) if span is not None else (root.i, root.i + 1)
     if start <= root.head.i < end and root.head.i != root.i:
         return     # not the entity's root
-    titles = [c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < start and (
-        c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS)]
-    for title in titles:
-        yield Proposition(root, "be", title, None, "title")
-        yield from _title_of(root, title)
+    for title in _title_run(root, start):
+        roles = list(_title_of(root, title))
+        yield from roles
+        if not roles and is_title_noun(title):
+            yield Proposition(root, "hold role", title, None, "role")
 
 
 def _governor(token: Token) -> Token | None:

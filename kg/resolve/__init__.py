@@ -29,8 +29,11 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
-def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
-    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" stays."""
+def _describes(mention: Mention, doc: Doc, predicates: frozenset[str], roles: frozenset[str] = frozenset()) -> bool:
+    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" and a
+    role someone holds ("Prime Minister" in "Prime Minister Boris Johnson") stay."""
+    if mention.key in roles:
+        return False
     head = description_head(mention, doc)
     if head is None or mention.is_named and len(mention.text.split()) > 1 and head != "title":
         return False
@@ -38,7 +41,7 @@ def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
 
 
 def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
-                     predicates: frozenset[str] = frozenset(),
+                     predicates: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
                      appositions: tuple[tuple[Mention, Mention], ...] = ()
                      ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
     """Cluster one article's mentions into entities and resolve pronouns and descriptions.
@@ -46,6 +49,8 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     Args:
         predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
             stay concept nodes even when they look like descriptions.
+        roles: keys of mentions that name a role someone holds ("X hold role Prime Minister"); they stay
+            concept nodes, never resolved to the holder (which would make the role a self-loop).
         appositions: (name, description) pairs written side by side ("MicroMega, the secularist
             magazine"); a definite description there is the name, wherever else the article repeats it.
 
@@ -54,7 +59,7 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
         from the mapping.
     """
     mentions = _unique(mentions)
-    descriptive = {m.key for m in mentions if _describes(m, doc, predicates)}
+    descriptive = {m.key for m in mentions if _describes(m, doc, predicates, roles)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
     entities, keys = cluster_mentions(article_id, names)
@@ -102,6 +107,7 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
         doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
                                                if m is not None], resolver=resolver,
         predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
+        roles=frozenset(s.object.key for s in statements if s.pattern == "role"),
         appositions=tuple((s.subject, s.object) for s in statements if s.pattern == "appos" and s.subject.is_named
                           and not s.object.is_named and not s.object.is_pronoun))
     resolved: list[Statement] = []
