@@ -35,6 +35,7 @@ _STRENGTH = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "requeste
              "conditional": 6}
 
 Status = tuple[str, str, "Token | None"]
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 def _verbal(token: Token) -> bool:
@@ -110,6 +111,10 @@ def kept_in_relation(verb: Token) -> bool:
         return False
     if _has_object(matrix) or matrix.lemma_ in PLAN_VERBS:
         return False
+    if _passive(matrix):
+        # "was asked to ban", "is believed to have smuggled": the modality says it ("requested",
+        # "alleged"); a passive the lexicon does not know stays in the relation
+        return entry(matrix.lemma_, "passive_to") is None
     found = entry(matrix.lemma_, "to")
     return found is None or found.klass not in FOLDED_CLASSES
 
@@ -160,6 +165,7 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
     speaker: Token | None = None
     climbed = False
     node = verb
+    skip_governor = False
     for _ in range(8):
         if node.dep_ == "conj" and node.head.i != node.i and _verbal(node.head):
             head = node.head
@@ -169,6 +175,9 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
                 negative = True          # "did not attend or send": one negation over both
             if not has_own_auxiliary(node) and any(c.dep_ == "aux" and c.lower_ in CONDITIONAL for c in head.children):
                 mode = _stronger(mode, "conditional")
+            # a finite verb hung on an infinitive ("refused to sell X and instead extended Y") is a
+            # misattached conjunct of the clause above: it does not share what the infinitive's verb says
+            skip_governor = node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp")
             node = head                  # the conjunct shares what embeds the coordination, not its negation
             continue
         if node.dep_ == "advcl" and _verbal(node.head) and node.head.i != node.i and any(
@@ -180,6 +189,10 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
         if gov is None:
             break
         matrix, frame = gov
+        if skip_governor:
+            skip_governor = False
+            node = matrix
+            continue
         found = None if kept_in_relation(node) else entry(matrix.lemma_, frame)
         if found is None and frame == "passive_that":
             found = entry(matrix.lemma_, "that")

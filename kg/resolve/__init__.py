@@ -14,7 +14,8 @@ from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import ENTITY_NOUNS, description_head, is_definite, resolve_descriptions
+from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, description_head, is_definite,
+                                     resolve_descriptions)
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
@@ -81,9 +82,12 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
             entities = [e for e in entities if e.key != concept]
     # a description that stands for no entity of the article stays what it says ("the former minister",
     # "the hospital"): an article-local concept node, so its statements are kept without being pinned on a
-    # guessed name; a bare class noun ("the country", "the group") says nothing of its own and stays out
+    # guessed name; a bare class noun ("the country", "the company") stays out when the article names
+    # things of its class, one of which it may well stand for
+    named_types = {e.type for e in entities if not e.key.startswith("concept/")}
     unresolved = [d for d in descriptions if d.key not in resolved and d.key not in keys and not d.is_pronoun
-                  and not (len(d.text.split()) == 1 and ENTITY_NOUNS.get(d.text.casefold()))]
+                  and not (len(d.text.split()) == 1 and (klass := ENTITY_NOUNS.get(d.text.casefold()))
+                           and named_types & set(_CLASS_TYPES[klass]))]
     if unresolved:
         local_entities, local_keys = cluster_mentions(article_id, unresolved)
         known = {e.key for e in entities}

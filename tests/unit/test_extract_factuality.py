@@ -253,6 +253,53 @@ PURPOSE = [
 ]
 
 
+# Johnson was asked to ban the foods.
+ASKED_PASSIVE = [
+    ('Johnson', 'Johnson', 'PROPN', 'NNP', 'nsubjpass', 2, 'B-PERSON'),
+    ('was', 'be', 'AUX', 'VBD', 'auxpass', 2, 'O'),
+    ('asked', 'ask', 'VERB', 'VBN', 'ROOT', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 4, 'O'),
+    ('ban', 'ban', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('foods', 'food', 'NOUN', 'NNS', 'dobj', 4, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
+# The gang is believed to have smuggled cocaine into Spain.
+BELIEVED_PASSIVE = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('gang', 'gang', 'NOUN', 'NN', 'nsubjpass', 3, 'O'),
+    ('is', 'be', 'AUX', 'VBZ', 'auxpass', 3, 'O'),
+    ('believed', 'believe', 'VERB', 'VBN', 'ROOT', 3, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 6, 'O'),
+    ('have', 'have', 'AUX', 'VB', 'aux', 6, 'O'),
+    ('smuggled', 'smuggle', 'VERB', 'VBN', 'xcomp', 3, 'O'),
+    ('cocaine', 'cocaine', 'NOUN', 'NN', 'dobj', 6, 'O'),
+    ('into', 'into', 'ADP', 'IN', 'prep', 6, 'O'),
+    ('Spain', 'Spain', 'PROPN', 'NNP', 'pobj', 8, 'B-GPE'),
+    ('.', '.', 'PUNCT', '.', 'punct', 3, 'O'),
+]
+
+
+# The club refused to sell the striker and instead extended his contract.
+REFUSED_AND = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('club', 'club', 'NOUN', 'NN', 'nsubj', 2, 'O'),
+    ('refused', 'refuse', 'VERB', 'VBD', 'ROOT', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 4, 'O'),
+    ('sell', 'sell', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('striker', 'striker', 'NOUN', 'NN', 'dobj', 4, 'O'),
+    ('and', 'and', 'CCONJ', 'CC', 'cc', 4, 'O'),
+    ('instead', 'instead', 'ADV', 'RB', 'advmod', 9, 'O'),
+    ('extended', 'extend', 'VERB', 'VBD', 'conj', 4, 'O'),
+    ('his', 'his', 'PRON', 'PRP$', 'poss', 11, 'O'),
+    ('contract', 'contract', 'NOUN', 'NN', 'dobj', 9, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
 def statuses(rows: list) -> dict[tuple[str, str, str], tuple[str, str, str | None]]:
     """(subject, relation, object) -> (polarity, modality, attribution) of every statement of a parse."""
     return {(s.subject.text, s.relation, s.object.text): (s.polarity, s.modality, s.attribution and s.attribution.text)
@@ -335,3 +382,19 @@ def test_factuality_no_evidence_that_is_not_asserted() -> None:
 
 def test_factuality_purpose_clause_is_intended_not_done() -> None:
     assert status(PURPOSE, "president", "sign", "treaty") == ("positive", "planned", None)
+
+
+def test_factuality_passive_request_is_requested_not_done() -> None:
+    # "was asked to ban": the ban is not a fact, and "ask to ban" is not asserted either
+    found = statuses(ASKED_PASSIVE)
+    assert found[("Johnson", "ban", "foods")][:2] == ("positive", "requested")
+    assert not any(rel.startswith("ask") for _, rel, _ in found)
+
+
+def test_factuality_passive_belief_is_alleged() -> None:
+    assert status(BELIEVED_PASSIVE, "gang", "smuggle", "cocaine") == ("positive", "alleged", None)
+
+
+def test_factuality_refusal_does_not_spread_to_the_coordinated_verb() -> None:
+    assert status(REFUSED_AND, "club", "sell", "striker") == ("negative", "asserted", None)
+    assert status(REFUSED_AND, "club", "extend", "contract") == ("positive", "asserted", None)
