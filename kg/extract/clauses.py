@@ -302,6 +302,12 @@ def _subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def _content_clause(verb: Token) -> bool:
+    """A clause that says what a noun claims ("reports that X attacked Y"), not a participle modifying it
+    ("the report, published by the UN")."""
+    return verb.tag_ not in ("VBN", "VBG") or any(c.dep_ == "mark" for c in verb.children)
+
+
 def claimed_by(verb: Token) -> tuple[str, Token | None]:
     """("denied" | "claimed" | "unsupported" | "", who) for a predicate that is the content of a denial, a
     claim or a missing piece of evidence.
@@ -320,7 +326,7 @@ def claimed_by(verb: Token) -> tuple[str, Token | None]:
             governing = noun.head if noun.dep_ in ("dobj", "obj", "attr", "nsubj") else None
             if lacking or (governing is not None and negated(governing)):
                 return "unsupported", None
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS:
+        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS and _content_clause(node):
             claim = node.head
             if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
                 return "denied", _subject_of(claim.head)
