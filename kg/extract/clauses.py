@@ -145,6 +145,10 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
             if objs and head.lemma_ not in ("promise",):   # object control: "urged them to be", "asked X to"
                 return with_conjuncts(objs), passive, "object-control"
         return subj, passive, verb.dep_
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i \
+            and veridicality.entry(head.lemma_, "adj_to") is not None:
+        # "The bank is likely to cut rates", "Rescuers were unable to reach X": the copula's subject
+        return subjects(head.head)[0], passive, "xcomp"
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS and is_verbal(head.head):
         # "succeeded in landing", "accused X of shelling", "is suspected of smuggling": only verbs the
         # veridicality lexicon knows take such a complement, so its status is known too

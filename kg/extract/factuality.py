@@ -87,6 +87,8 @@ def governor(node: Token) -> tuple[Token, str] | None:
     if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS and _verbal(head.head):
         matrix = head.head
         return matrix, "np_to" if _has_object(matrix) else "passive_to" if _passive(matrix) else "to"
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return head, "adj_to"          # "is likely to V", "was unable to V"
     if not _verbal(head):
         return None
     if dep == "ccomp":
@@ -126,7 +128,7 @@ def _stronger(mode: str, new: str) -> str:
 def _apply(found: Entry | None, matrix: Token, frame: str, negative: bool, mode: str,
            speaker: Token | None) -> tuple[bool, str, Token | None]:
     """The status of a complement after the verb that embeds it (see the module docstring)."""
-    matrix_negated = negated(matrix)
+    matrix_negated = negated(matrix) or frame == "adj_to" and negated(matrix.head)
     if found is None:
         # a verb the lexicon does not list: an infinitive shares its negation ("did not agree to join")
         if frame != "that" and matrix_negated:

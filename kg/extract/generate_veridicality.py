@@ -44,6 +44,7 @@ FRAMES = {"NP Ved that S": "that", "NP Ved to VP[+eventive]": "to", "NP Ved to V
           "NP Ved NP to VP[+eventive]": "np_to", "NP Ved NP to VP[-eventive]": "np_to",
           "NP was Ved to VP[+eventive]": "passive_to", "NP was Ved to VP[-eventive]": "passive_to",
           "NP Ved for NP to VP": "for_to", "NP was Ved that S": "passive_that"}
+# and "adj_to" (NP is ADJ to VP), which only curated rows use
 FACTIVE_SCORE = 1.0          # pooled score at or above which the complement is read as true
 IMPLICATIVE_SCORE = 0.75     # the same for NP Ved NP to VP, whose scores run lower: "forced X to leave"
 ANTIVERIDICAL_SCORE = -2.4   # at or below: read as false ("pretended that")
@@ -98,6 +99,12 @@ CURATED: list[tuple[str, str, tuple[str, ...]]] = [
     ("prevent", "negative", ("np_to",)), ("stop", "negative", ("np_to",)), ("bar", "negative", ("np_to", "passive_to")),
     ("block", "negative", ("np_to",)), ("ban", "negative", ("np_to", "passive_to")),
     ("refrain", "negative", ("to",)), ("abstain", "negative", ("to",)),
+    # adjectives with an infinitive ("is likely to V", "was unable to V"): no verb lexicon lists them
+    ("likely", "planned", ("adj_to",)), ("due", "planned", ("adj_to",)), ("poised", "planned", ("adj_to",)),
+    ("set", "planned", ("adj_to",)), ("bound", "planned", ("adj_to",)), ("certain", "planned", ("adj_to",)),
+    ("sure", "planned", ("adj_to",)), ("ready", "planned", ("adj_to",)), ("willing", "planned", ("adj_to",)),
+    ("eager", "planned", ("adj_to",)), ("keen", "planned", ("adj_to",)), ("about", "planned", ("adj_to",)),
+    ("able", "implicative", ("adj_to",)), ("unable", "negative", ("adj_to",)),
     # intentions and schedules
     ("plan", "planned", ("to",)), ("intend", "planned", ("to", "np_to")), ("aim", "planned", ("to",)),
     ("prepare", "planned", ("to",)), ("schedule", "planned", ("to", "passive_to")), ("set", "planned", ("passive_to",)),
@@ -161,7 +168,7 @@ def main(source_dir: str, out_path: str) -> None:
             "#\n"
             "# Columns (TAB-separated): lemma (phrasal verbs with '_'), frame (that: NP Ved that S; to: NP Ved to VP;\n"
             "# np_to: NP Ved NP to VP; passive_to: NP was Ved to VP; passive_that: NP was Ved that S; for_to: NP Ved\n"
-            "# for NP to VP), class (factive implicative negative denial directive planned reported antiveridical),\n"
+            "# for NP to VP; adj_to: NP is ADJ to VP), class (factive implicative negative denial directive planned reported antiveridical),\n"
             "# negraise (yes: 'does not believe that p' reads as 'believes that not p'), score (pooled normalized\n"
             "# veridicality, empty when the data has no such row), source (megaveridicality or curated).\n"
             "# lemma\tframe\tclass\tnegraise\tscore\tsource\n")

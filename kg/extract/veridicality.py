@@ -17,7 +17,7 @@ from kg.errors import InputError
 
 VERIDICALITY_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "veridicality.tsv"
 CLASSES = {"factive", "implicative", "negative", "denial", "directive", "planned", "reported", "antiveridical"}
-FRAMES = {"that", "to", "np_to", "passive_to", "passive_that", "for_to"}
+FRAMES = {"that", "to", "np_to", "passive_to", "passive_that", "for_to", "adj_to"}
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,33 @@ REFUSED_AND = [
 ]
 
 
+# The bank is likely to cut interest rates.
+LIKELY_TO = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('bank', 'bank', 'NOUN', 'NN', 'nsubj', 2, 'O'),
+    ('is', 'be', 'AUX', 'VBZ', 'ROOT', 2, 'O'),
+    ('likely', 'likely', 'ADJ', 'JJ', 'acomp', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 5, 'O'),
+    ('cut', 'cut', 'VERB', 'VB', 'xcomp', 3, 'O'),
+    ('interest', 'interest', 'NOUN', 'NN', 'compound', 7, 'O'),
+    ('rates', 'rate', 'NOUN', 'NNS', 'dobj', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
+# Rescuers were unable to reach the village.
+UNABLE_TO = [
+    ('Rescuers', 'rescuer', 'NOUN', 'NNS', 'nsubj', 1, 'O'),
+    ('were', 'be', 'AUX', 'VBD', 'ROOT', 1, 'O'),
+    ('unable', 'unable', 'ADJ', 'JJ', 'acomp', 1, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 4, 'O'),
+    ('reach', 'reach', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('village', 'village', 'NOUN', 'NN', 'dobj', 4, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+
 def statuses(rows: list) -> dict[tuple[str, str, str], tuple[str, str, str | None]]:
     """(subject, relation, object) -> (polarity, modality, attribution) of every statement of a parse."""
     return {(s.subject.text, s.relation, s.object.text): (s.polarity, s.modality, s.attribution and s.attribution.text)
@@ -398,3 +425,8 @@ def test_factuality_passive_belief_is_alleged() -> None:
 def test_factuality_refusal_does_not_spread_to_the_coordinated_verb() -> None:
     assert status(REFUSED_AND, "club", "sell", "striker") == ("negative", "asserted", None)
     assert status(REFUSED_AND, "club", "extend", "contract") == ("positive", "asserted", None)
+
+
+def test_factuality_adjectives_with_an_infinitive() -> None:
+    assert status(LIKELY_TO, "bank", "cut", "interest rates") == ("positive", "planned", None)
+    assert status(UNABLE_TO, "Rescuers", "reach", "village") == ("negative", "asserted", None)
