@@ -100,3 +100,44 @@ def test_coref_a_lone_given_name_is_its_own_gender_cue():
     kugelman = Mention(text="Michael Kugelman", start=doc[3].idx, end=doc[4].idx + 8, type="Person", is_named=True)
     assert resolve_pronouns(doc, [marilyn, kugelman, he])[he.key].text == "Michael Kugelman"
     assert resolve_pronouns(doc, [marilyn, he]) == {}
+
+
+# "I did not meet the ambassador," Smith said.
+QUOTED_I = [
+    ('"', '"', 'PUNCT', '``', 'punct', 10, 'O'),
+    ('I', 'I', 'PRON', 'PRP', 'nsubj', 4, 'O'),
+    ('did', 'do', 'AUX', 'VBD', 'aux', 4, 'O'),
+    ('not', 'not', 'PART', 'RB', 'neg', 4, 'O'),
+    ('meet', 'meet', 'VERB', 'VB', 'ccomp', 10, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('ambassador', 'ambassador', 'NOUN', 'NN', 'dobj', 4, 'O'),
+    (',', ',', 'PUNCT', ',', 'punct', 10, 'O'),
+    ('"', '"', 'PUNCT', "''", 'punct', 10, 'O'),
+    ('Smith', 'Smith', 'PROPN', 'NNP', 'nsubj', 10, 'B-PERSON'),
+    ('said', 'say', 'VERB', 'VBD', 'ROOT', 10, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 10, 'O'),
+]
+
+
+def _quoted(kind: str, pronoun: str):
+    doc = make_doc(QUOTED_I)
+    smith, i = doc[9], doc[1]
+    return doc, [Mention(text="Smith", start=smith.idx, end=smith.idx + 5, type=kind, is_named=True),
+                 Mention(text=i.text, start=i.idx, end=i.idx + len(i.text), type="Concept", head=pronoun,
+                         is_pronoun=True)]
+
+
+def test_coref_first_person_in_a_quotation_is_the_speaker():
+    doc, ms = _quoted("Person", "i")
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Smith"
+
+
+def test_coref_a_persons_we_is_not_the_person():
+    """ "We will not sign," a spokesman said: "we" is the group he speaks for, not the spokesman himself."""
+    rows = list(QUOTED_I)
+    rows[1] = ('We', 'we', 'PRON', 'PRP', 'nsubj', 4, 'O')
+    doc = make_doc(rows)
+    smith, we = doc[9], doc[1]
+    ms = [Mention(text="Smith", start=smith.idx, end=smith.idx + 5, type="Person", is_named=True),
+          Mention(text="We", start=we.idx, end=we.idx + 2, type="Concept", head="we", is_pronoun=True)]
+    assert ms[-1].key not in resolve_pronouns(doc, ms)
