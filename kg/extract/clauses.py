@@ -323,16 +323,18 @@ def claimed_by(verb: Token) -> tuple[str, Token | None]:
     node = verb
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
-            return "denied", _subject_of(node.head)
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in EVIDENCE_NOUNS:
+            # "did not deny that p" denies nothing: p is only the subject's word
+            return ("claimed" if negated(node.head) else "denied"), _subject_of(node.head)
+        nominal = node.head.pos_ in ("NOUN", "PROPN")      # "claims that", not the verb "claimed that"
+        if nominal and node.dep_ in ("acl", "ccomp") and node.head.lemma_ in EVIDENCE_NOUNS:
             noun = node.head
             lacking = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "little", "scant") for c in noun.children)
             governing = noun.head if noun.dep_ in ("dobj", "obj", "attr", "nsubj") else None
             if lacking or (governing is not None and negated(governing)):
                 return "unsupported", None
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS and _content_clause(node):
+        if nominal and node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS and _content_clause(node):
             claim = node.head
-            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
+            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS and not negated(claim.head):
                 return "denied", _subject_of(claim.head)
             owner = next((c for c in claim.children if c.dep_ == "poss"), None)
             return "claimed", owner

@@ -109,7 +109,7 @@ def kept_in_relation(verb: Token) -> bool:
     if verb.dep_ != "xcomp" or not _verbal(verb.head) or verb.head.pos_ != "VERB" or verb.head.i == verb.i:
         return False
     matrix = verb.head
-    if matrix.lemma_ in NEGATIVE_VERBS:
+    if matrix.lemma_ in NEGATIVE_VERBS or matrix.lemma_ == "have" and any(c.lower_ == "yet" for c in matrix.children):
         return False
     if _has_object(matrix) or matrix.lemma_ in PLAN_VERBS:
         return False
@@ -193,6 +193,10 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
         matrix, frame = gov
         if skip_governor:
             skip_governor = False
+            node = matrix
+            continue
+        if frame == "to" and matrix.lemma_ == "have" and any(c.lower_ == "yet" for c in matrix.children):
+            negative = not negative       # "has yet to endorse": has not endorsed (yet)
             node = matrix
             continue
         found = None if kept_in_relation(node) else entry(matrix.lemma_, frame)

@@ -327,6 +327,52 @@ UNABLE_TO = [
 ]
 
 
+# The army claimed that its forces destroyed the base.
+CLAIMED_THAT = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('army', 'army', 'NOUN', 'NN', 'nsubj', 2, 'O'),
+    ('claimed', 'claim', 'VERB', 'VBD', 'ROOT', 2, 'O'),
+    ('that', 'that', 'SCONJ', 'IN', 'mark', 6, 'O'),
+    ('its', 'its', 'PRON', 'PRP$', 'poss', 5, 'O'),
+    ('forces', 'force', 'NOUN', 'NNS', 'nsubj', 6, 'O'),
+    ('destroyed', 'destroy', 'VERB', 'VBD', 'ccomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 8, 'O'),
+    ('base', 'base', 'NOUN', 'NN', 'dobj', 6, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
+# The senator has yet to endorse the candidate.
+YET_TO = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('senator', 'senator', 'NOUN', 'NN', 'nsubj', 2, 'O'),
+    ('has', 'have', 'VERB', 'VBZ', 'ROOT', 2, 'O'),
+    ('yet', 'yet', 'ADV', 'RB', 'advmod', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 5, 'O'),
+    ('endorse', 'endorse', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 7, 'O'),
+    ('candidate', 'candidate', 'NOUN', 'NN', 'dobj', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
+# The CEO did not deny that the firm paid the bribes.
+NOT_DENY = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('CEO', 'ceo', 'NOUN', 'NN', 'nsubj', 4, 'O'),
+    ('did', 'do', 'AUX', 'VBD', 'aux', 4, 'O'),
+    ('not', 'not', 'PART', 'RB', 'neg', 4, 'O'),
+    ('deny', 'deny', 'VERB', 'VB', 'ROOT', 4, 'O'),
+    ('that', 'that', 'SCONJ', 'IN', 'mark', 8, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 7, 'O'),
+    ('firm', 'firm', 'NOUN', 'NN', 'nsubj', 8, 'O'),
+    ('paid', 'pay', 'VERB', 'VBD', 'ccomp', 4, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 10, 'O'),
+    ('bribes', 'bribe', 'NOUN', 'NNS', 'dobj', 8, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 4, 'O'),
+]
+
+
 def statuses(rows: list) -> dict[tuple[str, str, str], tuple[str, str, str | None]]:
     """(subject, relation, object) -> (polarity, modality, attribution) of every statement of a parse."""
     return {(s.subject.text, s.relation, s.object.text): (s.polarity, s.modality, s.attribution and s.attribution.text)
@@ -430,3 +476,16 @@ def test_factuality_refusal_does_not_spread_to_the_coordinated_verb() -> None:
 def test_factuality_adjectives_with_an_infinitive() -> None:
     assert status(LIKELY_TO, "bank", "cut", "interest rates") == ("positive", "planned", None)
     assert status(UNABLE_TO, "Rescuers", "reach", "village") == ("negative", "asserted", None)
+
+
+def test_factuality_the_verb_claimed_names_its_subject() -> None:
+    # "claimed" is a verb here, not the noun "claims": the army is the source
+    assert status(CLAIMED_THAT, "forces", "destroy", "base") == ("positive", "reported", "army")
+
+
+def test_factuality_has_yet_to_is_not_yet() -> None:
+    assert status(YET_TO, "senator", "support", "candidate") == ("negative", "asserted", None)
+
+
+def test_factuality_not_denying_is_no_denial() -> None:
+    assert status(NOT_DENY, "firm", "pay", "bribes") == ("positive", "reported", "CEO")
