@@ -397,6 +397,11 @@ def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposit
         base = f"{particle(verb.head)} to {base}"
     slots = found.slots(verb)
     objects = [c for c, _ in slots if c.dep_ in OBJECT_DEPS]
+    # "allowed the convoy to cross", parsed with the convoy as the subject of the infinitive: the convoy is
+    # what was (not) allowed, the object of the verb as well
+    objects += [s for c, role in slots if role == "clause" and c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for s in c.children if s.dep_ == "nsubj"
+        and s.pos_ in ("NOUN", "PROPN")]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
     preps = list(prep_objects(verb, [c for c, role in slots if role == "prep" or role == "agent"]))
     agents = [obj for prep, obj in preps if prep.dep_ == "agent"]

@@ -44,7 +44,11 @@ def _speaker_of(token: Token) -> Token | None:
         verb = verb.head
     if verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in SPEECH_VERBS:
         return None
-    speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    speech = verb.head
+    speakers = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not speakers and speech.dep_ == "conj" and speech.head.i != speech.i:
+        # "X denied A and said it would B": the speech verb shares the first verb's subject
+        speakers = [c for c in speech.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return speakers[0] if speakers else None
 
 

@@ -373,6 +373,23 @@ NOT_DENY = [
 ]
 
 
+# The police refused to allow the convoy to cross the border.
+ALLOW_TO = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('police', 'police', 'NOUN', 'NNS', 'nsubj', 2, 'O'),
+    ('refused', 'refuse', 'VERB', 'VBD', 'ROOT', 2, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 4, 'O'),
+    ('allow', 'allow', 'VERB', 'VB', 'xcomp', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('convoy', 'convoy', 'NOUN', 'NN', 'nsubj', 8, 'O'),
+    ('to', 'to', 'PART', 'TO', 'aux', 8, 'O'),
+    ('cross', 'cross', 'VERB', 'VB', 'ccomp', 4, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 10, 'O'),
+    ('border', 'border', 'NOUN', 'NN', 'dobj', 8, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),
+]
+
+
 def statuses(rows: list) -> dict[tuple[str, str, str], tuple[str, str, str | None]]:
     """(subject, relation, object) -> (polarity, modality, attribution) of every statement of a parse."""
     return {(s.subject.text, s.relation, s.object.text): (s.polarity, s.modality, s.attribution and s.attribution.text)
@@ -489,3 +506,9 @@ def test_factuality_has_yet_to_is_not_yet() -> None:
 
 def test_factuality_not_denying_is_no_denial() -> None:
     assert status(NOT_DENY, "firm", "pay", "bribes") == ("positive", "reported", "CEO")
+
+
+def test_factuality_what_was_refused_is_the_object_of_allow() -> None:
+    # the parse makes "the convoy" the subject of "to cross"; it is also what the police did not allow
+    assert status(ALLOW_TO, "police", "allow", "convoy") == ("negative", "asserted", None)
+    assert status(ALLOW_TO, "convoy", "cross", "border")[1] == "requested"

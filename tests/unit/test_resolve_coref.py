@@ -141,3 +141,26 @@ def test_coref_a_persons_we_is_not_the_person():
     ms = [Mention(text="Smith", start=smith.idx, end=smith.idx + 5, type="Person", is_named=True),
           Mention(text="We", start=we.idx, end=we.idx + 2, type="Concept", head="we", is_pronoun=True)]
     assert ms[-1].key not in resolve_pronouns(doc, ms)
+
+
+# Acme denied the claims and said it would appeal.
+SAID_IT = [
+    ('Acme', 'Acme', 'PROPN', 'NNP', 'nsubj', 1, 'O'),
+    ('denied', 'deny', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 3, 'O'),
+    ('claims', 'claim', 'NOUN', 'NNS', 'dobj', 1, 'O'),
+    ('and', 'and', 'CCONJ', 'CC', 'cc', 1, 'O'),
+    ('said', 'say', 'VERB', 'VBD', 'conj', 1, 'O'),
+    ('it', 'it', 'PRON', 'PRP', 'nsubj', 8, 'O'),
+    ('would', 'would', 'AUX', 'MD', 'aux', 8, 'O'),
+    ('appeal', 'appeal', 'VERB', 'VB', 'ccomp', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+
+def test_coref_it_in_speech_of_a_coordinated_verb_is_the_first_verbs_subject():
+    doc = make_doc(SAID_IT)
+    acme, it = doc[0], doc[6]
+    ms = [Mention(text="Acme", start=acme.idx, end=acme.idx + 4, type="Organization", is_named=True),
+          Mention(text="it", start=it.idx, end=it.idx + 2, type="Concept", head="it", is_pronoun=True)]
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Acme"
