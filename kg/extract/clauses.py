@@ -39,7 +39,12 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
-# relative-clause attachment repair (see relative_antecedent)
+# relative-clause attachment repair (see relative_antecedent); nouns for people a "who" may stand for
+PERSON_HEADS = {"people", "person", "man", "woman", "men", "women", "official", "resident", "civilian", "soldier",
+                "child", "children", "family", "member", "leader", "worker", "student", "officer", "police",
+                "journalist", "reporter", "spokesman", "spokeswoman", "spokesperson", "group", "militant",
+                "fighter", "rebel", "protester", "voter", "citizen", "victim", "suspect", "lawmaker", "minister",
+                "president", "friend", "relative", "parent", "player", "team", "government", "company"}
 LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
 VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
                        "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
@@ -178,6 +183,13 @@ def relative_antecedent(verb: Token) -> Token:
     preposition that modifies an event noun and the verb is an act of violence, the event is the subject.
     """
     noun = verb.head
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "whom")), None)
+    if pronoun is not None and noun.ent_type_ != "PERSON" and noun.lemma_.lower() not in PERSON_HEADS:
+        # "disagreements with Mike Pompeo who is the secretary of state": "who" is a person, so the
+        # clause is about the nearest person named before it, or about no one the parse can say
+        people = [t for t in verb.doc[verb.sent.start:pronoun.i] if t.ent_type_ == "PERSON"
+                  and not (t.head.ent_type_ == "PERSON" and t.head.i > t.i)]
+        return people[-1] if people else noun
     prep = noun.head
     if (noun.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ == "NOUN"
             and prep.head.lemma_.lower() in VIOLENT_EVENT_NOUNS and verb.lemma_.lower() in VIOLENT_VERBS):

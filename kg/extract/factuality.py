@@ -184,7 +184,9 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
             continue
         if node.dep_ == "advcl" and _verbal(node.head) and node.head.i != node.i and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            mode = _stronger(mode, "planned")      # a purpose: "visited Beijing to discuss the debt"
+            # a purpose: "visited Beijing to discuss the debt"; under a negated verb it is not even planned
+            # ("will not work with the US to combat ISIS" says nothing of combating ISIS)
+            mode = _stronger(mode, "conditional" if negated(node.head) else "planned")
             node = node.head
             continue
         gov = governor(node)

@@ -390,6 +390,42 @@ ALLOW_TO = [
 ]
 
 
+# Smith had disagreements with Mike Pompeo who is the secretary of state.
+WHO_CLAUSE = [
+    ('Smith', 'Smith', 'PROPN', 'NNP', 'nsubj', 1, 'B-ORG'),
+    ('had', 'have', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('disagreements', 'disagreement', 'NOUN', 'NNS', 'dobj', 1, 'O'),
+    ('with', 'with', 'ADP', 'IN', 'prep', 2, 'O'),
+    ('Mike', 'Mike', 'PROPN', 'NNP', 'compound', 5, 'B-PERSON'),
+    ('Pompeo', 'Pompeo', 'PROPN', 'NNP', 'pobj', 3, 'I-PERSON'),
+    ('who', 'who', 'PRON', 'WP', 'nsubj', 7, 'O'),
+    ('is', 'be', 'AUX', 'VBZ', 'relcl', 2, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 9, 'O'),
+    ('secretary', 'secretary', 'PROPN', 'NNP', 'attr', 7, 'O'),
+    ('of', 'of', 'ADP', 'IN', 'prep', 9, 'O'),
+    ('state', 'state', 'PROPN', 'NNP', 'pobj', 10, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+
+# The Taliban will not work with the US to combat the militants.
+NEGATED_PURPOSE = [
+    ('The', 'the', 'DET', 'DT', 'det', 1, 'O'),
+    ('Taliban', 'Taliban', 'PROPN', 'NNP', 'nsubj', 4, 'B-ORG'),
+    ('will', 'will', 'AUX', 'MD', 'aux', 4, 'O'),
+    ('not', 'not', 'PART', 'RB', 'neg', 4, 'O'),
+    ('work', 'work', 'VERB', 'VB', 'ROOT', 4, 'O'),
+    ('with', 'with', 'ADP', 'IN', 'prep', 4, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 7, 'O'),
+    ('US', 'US', 'PROPN', 'NNP', 'pobj', 5, 'B-GPE'),
+    ('to', 'to', 'PART', 'TO', 'aux', 9, 'O'),
+    ('combat', 'combat', 'VERB', 'VB', 'advcl', 4, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 11, 'O'),
+    ('militants', 'militant', 'NOUN', 'NNS', 'dobj', 9, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 4, 'O'),
+]
+
+
 def statuses(rows: list) -> dict[tuple[str, str, str], tuple[str, str, str | None]]:
     """(subject, relation, object) -> (polarity, modality, attribution) of every statement of a parse."""
     return {(s.subject.text, s.relation, s.object.text): (s.polarity, s.modality, s.attribution and s.attribution.text)
@@ -512,3 +548,13 @@ def test_factuality_what_was_refused_is_the_object_of_allow() -> None:
     # the parse makes "the convoy" the subject of "to cross"; it is also what the police did not allow
     assert status(ALLOW_TO, "police", "allow", "convoy") == ("negative", "asserted", None)
     assert status(ALLOW_TO, "convoy", "cross", "border")[1] == "requested"
+
+
+def test_factuality_who_clause_is_about_the_person_not_the_noun_it_hangs_on() -> None:
+    found = statuses(WHO_CLAUSE)
+    assert ("Mike Pompeo", "be", "secretary") in found
+    assert not any(subj == "disagreements" for subj, _, _ in found)
+
+
+def test_factuality_purpose_of_a_negated_verb_is_not_even_planned() -> None:
+    assert status(NEGATED_PURPOSE, "Taliban", "fight", "militants")[1] == "conditional"
