@@ -15,13 +15,22 @@ above it are climbed one by one, each applying its class from ``ontology/veridic
 Negation never crosses coordination: "denied A and accused B" keeps B positive, "did not A but B" too;
 only "did not A or B" shares it. A coordinated verb shares the auxiliaries of the first one when it has
 none of its own, and the verbs that embed the coordination.
+
+:func:`predicate_status` adds what no verb says: the content of claim nouns ("reports that p"), missing
+evidence ("no evidence that p"), "according to X", parenthetical speech, conditions and questions, read
+through the :class:`SentenceIndex` the one walk over a sentence collects.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from spacy.symbols import mark as MARK, prep as PREP
 from spacy.tokens import Token
 
-from kg.extract.modality import (CONDITIONAL, NEGATIVE_VERBS, PLAN_VERBS, has_own_auxiliary, modality, negated,
-                                 subject_negated)
+from kg.extract import veridicality
+
+from kg.extract.modality import (CONDITION_MARKS, CONDITIONAL, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS,
+                                 has_own_auxiliary, modality, negated, subject_negated)
 from kg.extract.veridicality import Entry, entry
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -36,6 +45,14 @@ _STRENGTH = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "requeste
 
 Status = tuple[str, str, "Token | None"]
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# nouns whose complement clause is only as true as the evidence ("no evidence that Y attacked Z")
+EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "trace", "confirmation"}
+# verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
+DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
+# nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
+CLAIM_NOUNS = {"claim", "allegation", "report", "rumor", "rumour", "suggestion", "accusation", "charge",
+               "assertion", "speculation", "story"}
+
 
 
 def _verbal(token: Token) -> bool:
@@ -211,3 +228,117 @@ def embedded_status(verb: Token) -> tuple[bool, str, Token | None, bool]:
             mode = _stronger(mode, matrix_mode)
         node = matrix
     return negative, mode, speaker, climbed
+
+
+@dataclass
+class SentenceIndex:
+    """What predicates look up above themselves, collected in the one pass over a sentence."""
+
+    according: dict[int, Token] = field(default_factory=dict)   # head index -> X of "according to X"
+    conditions: set[int] = field(default_factory=set)           # heads of an if/whether/unless marker
+    question: bool = False                                      # the sentence asks rather than states
+
+    def add(self, tok: Token) -> None:
+        dep = tok.dep
+        if tok.text == "?":
+            self.question = True
+        elif dep == MARK and tok.lower_ in CONDITION_MARKS:
+            self.conditions.add(tok.head.i)
+        elif dep == PREP and tok.lower_ == "according":
+            for to in tok.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        self.according.setdefault(tok.head.i, obj)
+
+
+
+def attribution_of(verb: Token, index: SentenceIndex) -> tuple[Token | None, bool]:
+    """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
+    node = verb
+    for _ in range(6):
+        source = index.according.get(node.i)
+        if source is not None:
+            return source, True
+        if node.dep_ in ("ccomp", "parataxis") and (node.head.lemma_ in SPEECH_VERBS
+                                                    or veridicality.takes_clause(node.head.lemma_)):
+            return _subject_of(node.head), True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None, False
+
+
+def _conditional(verb: Token, index: SentenceIndex) -> bool:
+    node = verb
+    while True:
+        if node.i in index.conditions:
+            return True
+        if node.head.i == node.i or node.dep_ == "ROOT":
+            return False
+        node = node.head
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _content_clause(verb: Token) -> bool:
+    """A clause that says what a noun claims ("reports that X attacked Y"), not a participle modifying it
+    ("the report, published by the UN")."""
+    return verb.tag_ not in ("VBN", "VBG") or any(c.dep_ == "mark" for c in verb.children)
+
+
+def claimed_by(verb: Token) -> tuple[str, Token | None]:
+    """("denied" | "claimed" | "unsupported" | "", who) for a predicate that is the content of a denial, a
+    claim or a missing piece of evidence.
+
+    "X denied that Y attacked Z" and "X rejected claims that Y attacked Z" -> ("denied", X);
+    "claims that Y attacked Z surfaced" -> ("claimed", None); "there is no evidence that Y attacked Z" ->
+    ("unsupported", None).
+    """
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
+            # "did not deny that p" denies nothing: p is only the subject's word
+            return ("claimed" if negated(node.head) else "denied"), _subject_of(node.head)
+        nominal = node.head.pos_ in ("NOUN", "PROPN")      # "claims that", not the verb "claimed that"
+        if nominal and node.dep_ in ("acl", "ccomp") and node.head.lemma_ in EVIDENCE_NOUNS:
+            noun = node.head
+            lacking = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "little", "scant") for c in noun.children)
+            governing = noun.head if noun.dep_ in ("dobj", "obj", "attr", "nsubj") else None
+            if lacking or (governing is not None and negated(governing)):
+                return "unsupported", None
+        if nominal and node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS and _content_clause(node):
+            claim = node.head
+            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS and not negated(claim.head):
+                return "denied", _subject_of(claim.head)
+            owner = next((c for c in claim.children if c.dep_ == "poss"), None)
+            return "claimed", owner
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            break
+        node = node.head
+    return "", None
+
+
+def predicate_status(verb: Token, index: SentenceIndex) -> Status:
+    """(polarity, modality, speaker) of a predicate: its own clause, the verbs embedding it
+    (:func:`kg.extract.factuality.embedded_status`), claims and denials of claims, "according to X",
+    conditions and questions."""
+    negative, mode, speaker, climbed = embedded_status(verb)
+    if _conditional(verb, index) or index.question:
+        mode = "conditional"
+    claim, who = claimed_by(verb)
+    if claim == "denied":
+        # a denied claim is kept, negated and attributed to whoever denied it; never asserted
+        return "negative", mode if mode != "asserted" else "reported", who
+    if claim == "claimed":
+        return "negative" if negative else "positive", mode if mode != "asserted" else "reported", who
+    if claim == "unsupported":
+        return "negative" if negative else "positive", mode if mode != "asserted" else "possible", speaker
+    if speaker is None and not climbed:
+        source, reported = attribution_of(verb, index)
+        if reported:
+            speaker = source
+            if mode == "asserted":
+                mode = "reported"
+    return "negative" if negative else "positive", mode, speaker
