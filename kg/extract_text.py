@@ -59,13 +59,18 @@ def extract_carb(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
     """
     from kg.extract.carb import carb_lines
 
+    lines = _sentence_lines(path)
+    nlp = load_pipeline(model)
+    yield from carb_lines(nlp, lines)
+
+
+def _sentence_lines(path: Path) -> list[str]:
+    """The lines of a sentence file, split on newlines only (``splitlines`` also breaks at \x0b, \x1c, \u2028)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the sentence file ({exc})",
                          hint="pass a UTF-8 text file with one sentence per line") from exc
-    nlp = load_pipeline(model)
-    yield from carb_lines(nlp, text.split("\n"))     # not splitlines(): it also breaks at \x0b, \x1c, \u2028
 
 
 def extract_triples(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
@@ -77,13 +82,9 @@ def extract_triples(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
     """
     from kg.extract.triples import triple_lines
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the sentence file ({exc})",
-                         hint="pass a UTF-8 text file with one sentence per line") from exc
+    lines = _sentence_lines(path)
     nlp = load_pipeline(model)
-    yield from triple_lines(nlp, text.split("\n"))
+    yield from triple_lines(nlp, lines)
 
 
 def extract_triples_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
