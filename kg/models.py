@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Polarity = Literal["positive", "negative"]
-Modality = Literal["asserted", "possible", "planned", "conditional", "reported"]
+Modality = Literal["asserted", "possible", "planned", "conditional", "reported", "requested", "alleged"]
 EntityType = Literal["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law",
                      "Concept", "Quantity"]
 

@@ -2,7 +2,9 @@
 
 Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
 
-* a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban;
+* a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban,
+  and so is "I" in a quotation ("'I did not meet him,' Smith said" -> Smith), and "we" when the speaker is
+  an organization, group or place (a person's "we" is a group the sentence may not name);
 * "it"/"its" is the only organization that is the subject of its sentence before it (or of the sentence
   before) with no other subject in between, unless the "it" stands for nothing ("it is likely that");
 * "they"/"them"/"their" is the only group or organization that is the subject of its sentence before it
@@ -25,6 +27,9 @@ from kg.names import first_names, name_gender, normalize_name
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_OR_NEUTER = {"it", "its", "they", "them", "their"}
+# first person inside reported speech is the speaker: "I did not meet him," Smith said
+FIRST_SINGULAR = {"i", "me", "my", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
@@ -41,13 +46,19 @@ def _speaker_of(token: Token) -> Token | None:
         verb = verb.head
     if verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in SPEECH_VERBS:
         return None
-    speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    speech = verb.head
+    speakers = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not speakers and speech.dep_ == "conj" and speech.head.i != speech.i:
+        # "X denied A and said it would B": the speech verb shares the first verb's subject
+        speakers = [c for c in speech.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return speakers[0] if speakers else None
 
 
 def _agrees(pronoun: str, antecedent: Mention) -> bool:
-    if pronoun in PERSONAL:
+    if pronoun in PERSONAL or pronoun in FIRST_SINGULAR:
         return antecedent.type == "Person"
+    if pronoun in FIRST_PLURAL:     # "we" of a person speaks for a group the sentence may not name
+        return antecedent.type in ("Organization", "Group", "Place", "Entity")
     if pronoun in ("it", "its"):
         return antecedent.type in ("Organization", "Place", "Concept", "Event")
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
