@@ -89,7 +89,8 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
                   and not (len(d.text.split()) == 1 and (klass := ENTITY_NOUNS.get(d.text.casefold()))
                            and named_types & set(_CLASS_TYPES[klass]))]
     if unresolved:
-        local_entities, local_keys = cluster_mentions(article_id, unresolved)
+        # local even when capitalized ("the Prime Minister"): one node per article, never one per corpus
+        local_entities, local_keys = cluster_mentions(article_id, [replace(d, is_named=False) for d in unresolved])
         known = {e.key for e in entities}
         entities = entities + [e for e in local_entities if e.key not in known]
         for mention_key, entity_key in local_keys.items():

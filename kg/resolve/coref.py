@@ -7,6 +7,8 @@ Only strong evidence resolves a pronoun; everything else is left unresolved and 
   an organization, group or place (a person's "we" is a group the sentence may not name);
 * "it"/"its" is the only organization that is the subject of its sentence before it (or of the sentence
   before) with no other subject in between, unless the "it" stands for nothing ("it is likely that");
+* "they"/"them"/"their" is the only group or organization that is the subject of its sentence before it
+  (or of the sentence before), with no other subject in between ("The Taliban met ...; they said");
 * "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
   otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
 """
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import mention_for
 from kg.extract.modality import SPEECH_VERBS
 from kg.models import Mention
-from kg.resolve.aliases import first_names, name_gender, normalize_name
+from kg.names import first_names, name_gender, normalize_name
 
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
@@ -109,17 +111,26 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
-        elif pronoun in ("it", "its") and not _pleonastic(token):
+        elif pronoun in ("it", "its", "they", "them", "their") and not _pleonastic(token):
+            kinds = ("Organization",) if pronoun in ("it", "its") else ("Group", "Organization")
             i = sent_index[token.sent.start_char]
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, i - back)].start_char
-                orgs = [m for m in named if m.type == "Organization" and start <= m.start < mention.start
+                orgs = [m for m in named if m.type in kinds and start <= m.start < mention.start
                         and _subject(doc, m, token)]
+                if pronoun in ("they", "them", "their") and any(_coordinated(doc, m) for m in orgs):
+                    break   # "The Taliban and the Kurds met ...; they": both of them, not one
                 if orgs:
                     if len({normalize_name(m.text) for m in orgs}) == 1:
                         out[mention.key] = orgs[-1]
                     break
     return out
+
+
+def _coordinated(doc: Doc, mention: Mention) -> bool:
+    """The name is one of several joined subjects ("the Taliban and the Kurds")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "conj" for c in span.root.children)
 
 
 def _pleonastic(token: Token) -> bool:

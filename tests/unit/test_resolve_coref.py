@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.models import Mention
-from kg.resolve.aliases import is_country, name_gender
+from kg.names import is_country, name_gender
 from kg.resolve.coref import resolve_pronouns
 from tests.docs import make_doc
 
@@ -100,6 +100,51 @@ def test_coref_a_lone_given_name_is_its_own_gender_cue():
     kugelman = Mention(text="Michael Kugelman", start=doc[3].idx, end=doc[4].idx + 8, type="Person", is_named=True)
     assert resolve_pronouns(doc, [marilyn, kugelman, he])[he.key].text == "Michael Kugelman"
     assert resolve_pronouns(doc, [marilyn, he]) == {}
+
+
+def _they_rows(subject_ent: str) -> list:
+    return [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 2, subject_ent),   # 1
+        ("met", "meet", "VERB", "VBD", "ROOT", 2, "O"),                    # 2
+        ("envoys", "envoy", "NOUN", "NNS", "dobj", 2, "O"),                # 3
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 4
+        ("They", "they", "PRON", "PRP", "nsubj", 6, "O"),                  # 5
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 6, "O"),              # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+
+
+def test_coref_they_is_the_one_group_subject_before_it():
+    doc = make_doc(_they_rows("B-NORP"))
+    taliban = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Group", is_named=True)
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [taliban, they])[they.key].text == "Taliban"
+
+
+def test_coref_they_after_two_joined_groups_stays_unresolved():
+    rows = [
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 3, "B-NORP"),      # 0
+        ("and", "and", "CCONJ", "CC", "cc", 0, "O"),                       # 1
+        ("Kurds", "Kurds", "PROPN", "NNPS", "conj", 0, "B-NORP"),          # 2
+        ("met", "meet", "VERB", "VBD", "ROOT", 3, "O"),                    # 3
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+        ("They", "they", "PRON", "PRP", "nsubj", 6, "O"),                  # 5
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 6, "O"),              # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    groups = [Mention(text=doc[i].text, start=doc[i].idx, end=doc[i].idx + len(doc[i].text), type="Group",
+                      is_named=True) for i in (0, 2)]
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [*groups, they]) == {}
+
+
+def test_coref_they_never_stands_for_a_place():
+    doc = make_doc(_they_rows("B-GPE"))
+    place = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Place", is_named=True)
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [place, they]) == {}
 
 
 # "I did not meet the ambassador," Smith said.

@@ -133,6 +133,16 @@ def test_descriptions_definite_apposition_is_the_name():
     assert {e.key for e in entities} == {"micromega"}
 
 
+def test_descriptions_title_must_match_whole_never_another_minister():
+    rows = list(TITLE)
+    rows[0] = ("Foreign", "Foreign", "PROPN", "NNP", "compound", 1, "O")     # "Foreign Minister Rishi Sunak"
+    doc = make_doc(rows)
+    sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
+    _, _, keys = resolve_entities(doc, "a1", [sunak, title])
+    # "the Prime Minister" is someone the article did not name: a node of this article only, not Sunak
+    assert keys[title.key] == "concept/a1/prime-minister"
+
+
 # The former minister accepted a car from Acme.
 FORMER_MINISTER = [
     ("The", "the", "DET", "DT", "det", 2, "O"),                        # 0
