@@ -1,4 +1,4 @@
-"""Roles as statements of their own: pre-name titles and titles in apposition, never a self-loop."""
+"""Roles: a pre-name title without an organization is a value of its holder (kg:role); titles and titles in apposition, never a self-loop."""
 from __future__ import annotations
 
 from kg.graph import merge_results
@@ -60,10 +60,15 @@ def resolved(rows: list) -> set[tuple[str, str, str]]:
     return {(labels[keys[s.subject.key]], s.relation, labels[keys[s.object.key]]) for s in result.statements}
 
 
-def test_roles_pre_name_title_is_a_role_node_not_the_person() -> None:
+def test_roles_pre_name_title_is_a_role_value_of_the_person_not_a_node() -> None:
+    doc = make_doc(PRE_NAME_TITLE)
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    by_label = {e.label: e for e in result.entities}
+    assert by_label["Boris Johnson"].roles == ("Prime Minister",)
+    assert "Prime Minister" not in by_label     # a bare title is no node of its own
     found = resolved(PRE_NAME_TITLE)
-    assert ("Boris Johnson", "hold role", "Prime Minister") in found
-    assert not any(s == o for s, _, o in found)
+    assert ("Boris Johnson", "meet", "envoy") in found
+    assert not any(r == "hold role" or s == o for s, r, o in found)
 
 
 def test_roles_apposed_title_states_whose_spokesman() -> None:
