@@ -97,3 +97,22 @@ def test_roles_no_self_loop_reaches_the_graph() -> None:
                            resolution=((shaheen.key, "suhail-shaheen"), (spokesman.key, "suhail-shaheen")))
     kg = merge_results([result])
     assert kg.facts == []
+
+
+def test_roles_role_is_a_literal_of_its_holder_in_rdf_and_graphml() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from kg.graph import to_networkx, to_rdf
+    from kg.vocab import KG
+
+    doc = make_doc(PRE_NAME_TITLE)
+    kg = merge_results([analyze(doc, Article(id="a", text=doc.text, source="a.txt"))])
+    graph = to_rdf(kg)
+    holders = {(str(s), str(o)) for s, o in graph.subject_objects(URIRef(str(KG.role)))}
+    assert len(holders) == 1 and next(iter(holders))[1] == "Prime Minister"
+    assert next(iter(holders))[0].endswith("boris-johnson")
+    assert Literal("Prime Minister") not in set(graph.objects(None, RDFS.label))   # no node named by a title
+    nodes = dict(to_networkx(kg).nodes(data=True))
+    assert [d["roles"] for d in nodes.values() if d["label"] == "Boris Johnson"] == ["Prime Minister"]
+    assert all(d["label"] != "Prime Minister" for d in nodes.values())
