@@ -224,10 +224,10 @@ def is_title(text: str) -> bool:
 def role_label(text: str) -> str:
     """A role as a value on its holder: one line, no leading determiner.
 
-    >>> role_label("the  Prime\\nMinister"), role_label("a spokesman")
-    ('Prime Minister', 'spokesman')
+    >>> role_label("the  Prime\\nMinister"), role_label("a spokesman"), role_label("of U.S. President")
+    ('Prime Minister', 'spokesman', 'U.S. President')
     """
     words = text.split()
-    while len(words) > 1 and words[0].casefold() in ("the", "a", "an"):
+    while len(words) > 1 and words[0].casefold() in ("the", "a", "an", "of", "for", "to", "and"):
         words = words[1:]
     return " ".join(words)
