@@ -365,7 +365,8 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGr
     graph = nx.MultiDiGraph()
     for key, e in kg.entities.items():
         graph.add_node(node_id(key), label=e.label, type=e.type, iri=str(entity_iri(key, base)),
-                       aliases="; ".join(e.aliases), roles="; ".join(e.roles), mentions=e.mentions, articles=len(e.articles))
+                       aliases="; ".join(e.aliases), roles="; ".join(e.roles), mentions=e.mentions,
+                       articles=len(e.articles))
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in kg.facts:
         label = asserted_label(fact.statement.relation, fact.statement.polarity, fact.statement.modality)

@@ -320,7 +320,8 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         votes = mention_votes(ms)
         entities.append(Entity(key=key, label=label, type=decide(votes, set(counts), specific=False), aliases=aliases,
                                articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key])),
-                               type_votes=as_pairs(votes), roles=tuple(sorted({role_label(m.title) for m in ms if m.title}))))
+                               type_votes=as_pairs(votes),
+                               roles=tuple(sorted({role_label(m.title) for m in ms if m.title}))))
     return entities, keys
 
 

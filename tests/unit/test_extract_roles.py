@@ -1,4 +1,5 @@
-"""Roles: a pre-name title without an organization is a value of its holder (kg:role); titles and titles in apposition, never a self-loop."""
+"""Roles: a title or person noun that names no organization is a value of its holder (kg:role); a title
+with one is a statement (be spokesman of); never a self-loop."""
 from __future__ import annotations
 
 from kg.graph import merge_results
