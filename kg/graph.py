@@ -2,8 +2,9 @@
 
 A positive statement is asserted as the plain triple ``subject relation object``. A negated or modal one
 gets a property of its own whose label reads "not work with", "will meet", "may attack" (linked to the
-plain relation by ``kg:baseRelation``), so it is never asserted as the positive fact; conditional ones
-(questions, "if" clauses) live only as statement nodes.
+plain relation by ``kg:baseRelation``), so it is never asserted as the positive fact; a requested one reads
+"be asked to withdraw from", an alleged one "allegedly accept"; conditional ones (questions, "if" clauses,
+counterfactuals) live only as statement nodes.
 """
 from __future__ import annotations
 
@@ -25,20 +26,27 @@ from kg.models import Article, ArticleResult, Entity, Statement
 from kg.safe_text import clean_text
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
-MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": ""}
+MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": "",
+                "requested": "be asked", "alleged": "allegedly"}
 
 
 def asserted_label(relation: str, polarity: str, modality: str) -> str | None:
     """The label of the property a statement is asserted with, or None when it is not asserted at all.
 
+    A requested one reads as what its subject is asked to do, an alleged one keeps "allegedly":
+
     >>> asserted_label("work with", "negative", "planned")
     'will not work with'
+    >>> asserted_label("withdraw from", "positive", "requested"), asserted_label("accept", "positive", "alleged")
+    ('be asked to withdraw from', 'allegedly accept')
     """
     if modality == "conditional":
         return None
     words = [MODAL_PREFIX[modality]] if MODAL_PREFIX[modality] else []
     if polarity == "negative":
         words.append("not")
+    if modality == "requested":
+        words.append("to")
     return " ".join([*words, relation])
 
 
@@ -80,7 +88,9 @@ def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
         f.attribution for f in kg.facts if f.attribution}
     # named entities always become nodes; article-local concepts only when a statement uses them
     kg.entities = {k: e for k, e in merge_entities(all_entities).items() if e.type != "Concept" or k in used}
-    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities),
+    # never a self-loop: a statement whose two sides ended up one entity says nothing about the world
+    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities
+                       and f.subject != f.object),
                       key=lambda f: (f.article.id, f.statement.evidence.start, f.subject, f.statement.relation,
                                      f.object, f.statement.polarity, f.statement.modality))
     return kg
@@ -219,6 +229,8 @@ def to_quads(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> RDFData:
         add(node, _KG.mentionCount, _typed(entity.mentions, XSD.integer), merged)
         for rule in entity.rules:
             add(node, _KG.mergeRule, _str(rule), merged)
+        for role in entity.roles:
+            add(node, _KG.role, _str(role), merged)
         for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
             add(node, _OWL.sameAs, _n(str(entity_iri(old_key, base))), merged)
     declared: set[str] = set()
@@ -357,7 +369,8 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGr
     graph = nx.MultiDiGraph()
     for key, e in kg.entities.items():
         graph.add_node(node_id(key), label=e.label, type=e.type, iri=str(entity_iri(key, base)),
-                       aliases=json.dumps(list(e.aliases), ensure_ascii=False), mentions=e.mentions, articles=len(e.articles))
+                       aliases=json.dumps(list(e.aliases), ensure_ascii=False), roles="; ".join(e.roles),
+                       mentions=e.mentions, articles=len(e.articles))
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in kg.facts:
         label = asserted_label(fact.statement.relation, fact.statement.polarity, fact.statement.modality)

@@ -7,7 +7,9 @@ that use it are dropped rather than guessed):
 * ``head``: the head noun is the head word of exactly one name mentioned before it ("the Church" ->
   "Church of Scientology", "the department" -> "US State Department");
 * ``title``: a bare title was written before exactly one person's name in the article ("the Prime
-  Minister" -> "Prime Minister Rishi Sunak");
+  Minister" -> "Prime Minister Rishi Sunak"); the whole title must match, so "the Prime Minister" is never
+  the "Foreign Minister" named before it, and two holders of one title leave it unresolved (never the
+  nearer one by recency);
 * ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
   class that is a referent of its own (not a modifier: "US" in "US soldiers") in its sentence, or else in
   the two before it ("the Taliban took control of the country" -> "Afghanistan");
@@ -26,7 +28,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
-from kg.resolve.aliases import is_country
+from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
+from kg.ontology import cue_words
+from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
@@ -45,37 +49,9 @@ ENTITY_NOUNS: dict[str, str | None] = {
     "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
     "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
 }
-HEAD_TITLES = {"president", "minister", "secretary", "governor", "senator", "chancellor", "mp", "mayor", "king",
-               "queen", "pope", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-               "prosecutor", "judge", "commissioner", "director", "chairman", "chairwoman", "ceo", "coach",
-               "captain", "administrator", "leader", "chief", "general", "lawmaker", "congressman",
-               "congresswoman", "representative", "envoy", "prince", "princess", "sheikh", "emir", "sultan"}
-TITLE_WORDS = HEAD_TITLES | {"prime", "vice", "deputy", "home", "foreign", "state", "executive", "defense",
-                             "defence", "interior", "finance", "justice", "affairs", "attorney", "crown",
-                             "first", "lady", "supreme", "former", "acting", "new", "the", "of", "for"}
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
-
-
-def _title_words(text: str) -> list[str]:
-    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
-
-
-def is_title(text: str) -> bool:
-    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
-
-    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
-    (True, False)
-    """
-    words = _title_words(text)
-    raw = text.replace("-", " ").split()
-    # "NASA Administrator": an acronym before a title is whose title it is
-    return bool(words) and words[-1] in HEAD_TITLES and all(
-        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
-
-
-PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
-                              "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
-                              "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
+PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
+OFFICE_MODIFIERS = cue_words("office-modifier")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
               "ministry", "parliament", "court", "economy", "election", "campaign"}
@@ -128,11 +104,16 @@ def _salient(doc: Doc, mention: Mention) -> bool:
     return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
 
 
-def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
-    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+def _appositive(doc: Doc, d: Mention, named: Sequence[Mention], text: str) -> Mention | None:
+    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y").
+
+    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access).
+    """
     d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
     for m in named:
-        gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
+        if m.start > d.end + 8 or m.end < d.start - 8:
+            continue        # no gap of a few characters: not written side by side
+        gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
         if gap in (", ", ", the ", ", this ") and d_span is not None:
@@ -140,6 +121,9 @@ def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | Non
             if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
                                        or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
                 return m    # "MicroMega, the secularist magazine": the parse says they are one phrase
+            if m.start >= d.end and m.type == "Person" and len(m.text.split()) > 1 and is_title(d.text):
+                return m    # "Malaysia's Prime Minister, Najib Razak said": a bare title and a full name,
+                            # side by side, however the parse hung them
     return None
 
 
@@ -163,19 +147,47 @@ def title_holders(doc: Doc, mentions: Sequence[Mention], keys: dict[str, str]) -
             continue
         i = span.start
         run: list[str] = []
-        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS:
+        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS | OFFICE_MODIFIERS:
             i -= 1
             run.insert(0, doc[i].text.strip(".").casefold())
-        while run and run[-1] not in HEAD_TITLES:
-            run.pop()
-        for j in range(len(run)):
-            if run[j] not in ("the", "of", "for", "former", "acting", "new"):
-                holders.setdefault(" ".join(run[j:]), set()).add(keys[m.key])
+        _hold(holders, run, keys[m.key])
     return holders
 
 
+def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
+    """Register ``key`` as holder of the title ``run`` and of its shorter forms ("Foreign Minister" is a
+    "Minister"), but never past a word that makes it another office: a "Shadow Home Secretary", "Vice
+    President" or "former President" is no holder of "Home Secretary" or "President"."""
+    run = list(run)
+    while run and run[-1] not in HEAD_TITLES:
+        run.pop()
+    for j in range(len(run)):
+        if run[j] not in ("the", "of", "for", "acting", "new"):
+            holders.setdefault(" ".join(run[j:]), set()).add(key)
+        if run[j] in OFFICE_MODIFIERS:
+            break
+
+
+def _title_key(text: str) -> str:
+    """The words of a bare title that say which office it is ("the former Prime Minister" -> "former prime
+    minister")."""
+    return " ".join(w for w in _title_words(text) if (w in TITLE_WORDS or w in OFFICE_MODIFIERS)
+                    and w not in ("the", "acting", "new"))
+
+
+def is_title_phrase(text: str) -> bool:
+    """A noun phrase headed by a title ("an Ottawa New Democrat MP", "the Prime Minister", "Home Secretary").
+
+    >>> is_title_phrase("an Ottawa New Democrat MP"), is_title_phrase("a Scientology attorney")
+    (True, False)
+    """
+    words = _title_words(text)
+    return 0 < len(words) <= 6 and words[-1] in HEAD_TITLES
+
+
 def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Sequence[Mention],
-                         entities: Sequence[Entity], keys: dict[str, str]) -> dict[str, tuple[str, str]]:
+                         entities: Sequence[Entity], keys: dict[str, str],
+                         held: Sequence[tuple[str, str]] = ()) -> dict[str, tuple[str, str]]:
     """Map description mention keys to ``(entity key, rule)`` where the evidence is strong.
 
     Args:
@@ -183,6 +195,8 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         descriptions: mentions for which :func:`description_head` is not None.
         mentions: the article's other mentions, already clustered (``keys``: mention key -> entity key).
         entities: the article's entities.
+        held: (entity key, title) pairs the article states ("Paul Dewar, an Ottawa New Democrat MP" makes
+            Dewar a holder of "MP"), beside the titles written right before a name.
     """
     by_key = {e.key: e for e in entities}
     named = [m for m in mentions if m.is_named and keys.get(m.key) in by_key
@@ -191,16 +205,25 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     for m in named:
         first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
     holders = title_holders(doc, mentions, keys)
+    for key, title in held:
+        if key in by_key and by_key[key].type == "Person":
+            _hold(holders, _title_key(title).split(), key)
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
+    text = doc.text
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
         head = description_head(d, doc)
         if head is None:
             continue
-        apposed = _appositive(doc, d, named)
+        apposed = _appositive(doc, d, named, text)
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
+            if head == "title" and by_key.get(keys[apposed.key]) is not None \
+                    and by_key[keys[apposed.key]].type == "Person":
+                # "Najib Razak, Malaysia's Prime Minister": a holder named by apposition, as by a title before
+                # the name, for "the Prime Minister" later on
+                _hold(holders, _title_key(d.text).split(), keys[apposed.key])
             continue
         if head in PERSON_NOUNS and head not in ENTITY_NOUNS:
             found = holders.get(head, set()) if head in HEAD_TITLES else set()
@@ -208,8 +231,10 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
                 out[d.key] = (next(iter(found)), "title")
             continue
         if head == "title":
-            words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
-            found = holders.get(" ".join(words)) or holders.get(words[-1], set())
+            # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier;
+            # words that are no title words say whose title it is ("Panama coach", "FBI director")
+            title = _title_key(d.text)
+            found = holders.get(title, set()) if title else set()
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
