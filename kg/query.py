@@ -78,7 +78,8 @@ def parse_named_query(path: Path) -> NamedQuery:
         InputError: a malformed ``@param`` line.
     """
     text = path.read_text(encoding="utf-8")
-    summary = ""
+    first: list[str] = []       # the first paragraph of the header: the summary, whole sentences
+    ended = False
     params = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
@@ -86,6 +87,11 @@ def parse_named_query(path: Path) -> NamedQuery:
                 break
             continue
         body = line.lstrip("#").strip()
+        if not ended and not body.startswith("@param"):
+            if body:
+                first.append(body)
+            elif first:
+                ended = True
         if body.startswith("@param"):
             m = _PARAM_LINE.match(line.strip())
             if not m or m.group(2) not in PARAM_KINDS:
@@ -94,9 +100,7 @@ def parse_named_query(path: Path) -> NamedQuery:
             default = m.group(3)
             params.append(QueryParam(m.group(1), m.group(2),
                                      None if default == "required" else default.strip('"'), m.group(4).strip()))
-        elif body and not summary:
-            summary = body
-    return NamedQuery(path.stem, summary, tuple(params), text, path)
+    return NamedQuery(path.stem, " ".join(first), tuple(params), text, path)
 
 
 def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:

@@ -271,3 +271,10 @@ def test_query_rows_match_rdflib_on_the_union_without_duplicates(exports: Path, 
 def test_query_store_keeps_named_graphs_beside_the_merge(store: ox.Store) -> None:
     result = run_query(store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert int(result.rows[0][0].value) >= 3       # two articles, graph/merged (and the ontology)
+
+
+def test_query_list_summaries_are_whole_sentences() -> None:
+    """The summary is the header's first paragraph, not its first line cut mid-sentence."""
+    for q in named_queries().values():
+        assert q.summary.endswith("."), (q.name, q.summary)
+    assert named_queries()["negated"].summary.endswith("with who said it and where.")
