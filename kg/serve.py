@@ -135,6 +135,14 @@ def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> No
         raise InputError(f"{file}: Oxigraph could not load it: {reason.split(': ', 1)[-1]}")
 
 
+def _empty_folder(path: Path) -> bool:
+    """``path`` is a folder holding no file (an exports folder before the first build or push)."""
+    try:
+        return path.is_dir() and not any(p.is_file() for p in path.iterdir())
+    except OSError:
+        return False
+
+
 def _load_merged(folder: Path, file: Path | None, with_ontology: bool) -> None:
     """Write the server's store: the export's graphs, the ontology's, and their merge as the default graph
     (each triple once, as ``kg query`` sees it), so the same query gives the same rows through both.
@@ -196,7 +204,8 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
                  with_ontology: bool = True, timeout: float = 30.0, allow_service: bool = False,
                  query_timeout: float | None = DEFAULT_QUERY_TIMEOUT) -> Server:
     """Start Oxigraph loaded with ``exports`` behind a proxy on 127.0.0.1:``port`` (0 = any free port) that
-    refuses SERVICE unless ``allow_service``; return once it answers. A query running longer than
+    refuses SERVICE unless ``allow_service``; return once it answers. A ``writable`` server may start on an
+    empty folder (to be filled by ``kg push``). A query running longer than
     ``query_timeout`` seconds (None: no limit) is stopped and answered with an error.
 
     Read-only, the default graph is the merge of all graphs, each triple once (as in ``kg query``);
@@ -207,6 +216,8 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         InputError: the export cannot be read, or the server does not start (port in use, ...).
     """
     binary = oxigraph_binary()
+    if exports is not None and writable and _empty_folder(Path(exports)):
+        exports = None       # a writable server may start empty: kg push fills it
     files = [resolve_export(exports)] if exports is not None else []
     port = port or free_port()
     _check_free(port)

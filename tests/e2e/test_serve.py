@@ -227,3 +227,14 @@ def test_serve_stops_a_query_that_outlives_the_timeout(exports: Path) -> None:
         with pytest.raises(urllib.error.HTTPError):
             sparql(server.query_url, endless)
         assert time.monotonic() - started < 8
+
+
+def test_serve_writable_starts_on_an_empty_folder_and_takes_pushes(tmp_path: Path, exports: Path) -> None:
+    from kg.push import push
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with serving(empty, port=0, writable=True) as server:
+        assert sparql(server.query_url, "ASK { ?a a <https://schema.org/NewsArticle> }")["boolean"] is False
+        push(exports, server.store_url)
+        assert sparql(server.query_url, "ASK { ?a a <https://schema.org/NewsArticle> }")["boolean"] is True
