@@ -196,5 +196,9 @@ def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], timeout: float
     for name in summary.removed:
         if not quiet:
             click.echo(f"deleted {name}")
+    for name in summary.absent:
+        if not quiet:
+            click.echo(f"not on the endpoint (nothing removed): {name}")
     click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.endpoint}"
-               + (f"; removed {len(summary.removed)}" if summary.removed else ""))
+               + (f"; removed {len(summary.removed)}" if summary.removed else "")
+               + (f"; {len(summary.absent)} to remove were not there" if summary.absent else ""))
