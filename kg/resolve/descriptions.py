@@ -21,6 +21,7 @@ classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Sci
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -128,14 +129,41 @@ def _salient(doc: Doc, mention: Mention) -> bool:
     return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
 
 
-def _appositive(doc: Doc, d: Mention, named: Sequence[Mention]) -> Mention | None:
-    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y")."""
+_APPOSITION_GAPS = (" ", ", ", ", the ", ", this ")
+_MAX_GAP = max(map(len, _APPOSITION_GAPS))
+
+
+class _Neighbours:
+    """The named mentions that start or end within a few characters of an offset, in their given order.
+
+    Built once per article, so finding a description's neighbours costs a few dictionary lookups instead of
+    a walk over every name (and a copy of the document text) per description.
+    """
+
+    def __init__(self, named: Sequence[Mention]) -> None:
+        self.by_start: dict[int, list[tuple[int, Mention]]] = {}
+        self.by_end: dict[int, list[tuple[int, Mention]]] = {}
+        for i, m in enumerate(named):
+            self.by_start.setdefault(m.start, []).append((i, m))
+            self.by_end.setdefault(m.end, []).append((i, m))
+
+    def near(self, d: Mention) -> list[Mention]:
+        found = {i: m for offset in range(d.end, d.end + _MAX_GAP + 1) for i, m in self.by_start.get(offset, ())}
+        found.update({i: m for offset in range(d.start - _MAX_GAP, d.start + 1) for i, m in self.by_end.get(offset, ())})
+        return [found[i] for i in sorted(found)]
+
+
+def _appositive(doc: Doc, text: str, d: Mention, neighbours: _Neighbours) -> Mention | None:
+    """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y").
+
+    ``text`` is ``doc.text`` read once by the caller (spaCy rebuilds it on every access).
+    """
     d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-    for m in named:
-        gap = doc.text[d.end:m.start] if m.start >= d.end else doc.text[m.end:d.start]
+    for m in neighbours.near(d):
+        gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in (", ", ", the ", ", this ") and d_span is not None:
+        if gap in _APPOSITION_GAPS[1:] and d_span is not None:
             m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
                                        or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
@@ -193,12 +221,13 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     holders = title_holders(doc, mentions, keys)
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
+    text, neighbours = doc.text, _Neighbours(named)
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
         head = description_head(d, doc)
         if head is None:
             continue
-        apposed = _appositive(doc, d, named)
+        apposed = _appositive(doc, text, d, neighbours)
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
             continue
@@ -229,7 +258,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         if lexical or ENTITY_NOUNS.get(head) is None:
             continue
         klass = ENTITY_NOUNS[head] or ""
-        index = max(i for i, s in enumerate(starts) if s <= d.start)
+        index = bisect_right(starts, d.start) - 1
         for back in (0, 2):     # the same sentence first, then the two before it
             window_start = starts[max(0, index - back)]
             near = {keys[m.key] for m in named if window_start <= m.start < d.start and _salient(doc, m)}
