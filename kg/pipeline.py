@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
+from kg.data import ontology_dir
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
@@ -62,7 +63,7 @@ def code_fingerprint() -> str:
     """A hash of the code and data that turn a parse into a result, so any change invalidates the cache."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    files = sorted(root.rglob("*.py")) + sorted((root.parent / "ontology").glob("*.tsv"))
+    files = sorted(root.rglob("*.py")) + sorted(p for p in ontology_dir().rglob("*") if p.is_file())
     for path in files:
         if path.is_file():
             h.update(path.name.encode())

@@ -6,7 +6,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-ALIASES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "aliases.tsv"
+from kg.data import data_path
+
+ALIASES_PATH = data_path("aliases.tsv")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
