@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 from rich.table import Table
 
 from kg import DEFAULT_MODEL, __version__
-from kg.cli_common import fail
+from kg.cli_common import fail, printable, utf8_text
 from kg.errors import KGError
 from kg.vocab import DEFAULT_BASE
 
@@ -55,8 +56,17 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
     """Build the graph of the articles in PATHS (files or folders) into OUT."""
     from kg.pipeline import build as run_build
 
-    if not (base.endswith("/") or base.endswith("#")):
-        raise click.BadParameter("must end with '/' or '#', e.g. https://example.org/kg/", param_hint="--base")
+    from kg.iri import check_base
+    from kg.output_folder import prepare_output_folder
+
+    try:
+        check_base(base)
+    except KGError as exc:
+        raise click.BadParameter(exc.message + (f"; {exc.hint}" if exc.hint else ""), param_hint="--base") from None
+    try:   # before the progress bar: a bad -o is one line, not a line after an empty bar
+        prepare_output_folder(out_dir)
+    except KGError as exc:
+        fail(exc)
     progress = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                         TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=quiet,
                         transient=True, speed_estimate_period=60.0)
@@ -69,7 +79,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
     except KGError as exc:
         fail(exc)
     for skipped in summary.skipped:
-        err.print(f"[yellow]skipped[/] {skipped.source}: {skipped.reason}", highlight=False)
+        # one line per skipped input, whatever its name holds (markup brackets, newlines, bidi controls)
+        err.print(f"[yellow]skipped[/] {escape(printable(skipped.source))}: {escape(printable(skipped.reason))}",
+                  highlight=False)
     out.print(f"articles: {summary.articles} ({summary.parsed} parsed, {summary.cached} unchanged)  "
               f"statements: {summary.statements}  entities: {summary.entities}  triples: {summary.triples}  "
               f"skipped: {len(summary.skipped)}  time: {summary.seconds:.1f}s ({summary.stage_report()})",

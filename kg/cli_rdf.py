@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli_common import fail
+from kg.cli_common import fail, utf8_text
 from kg.errors import KGError
 
 
@@ -36,8 +36,10 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               show_default=True, help="json is SPARQL 1.1 Query Results JSON; csv/tsv follow SPARQL 1.1 too.")
 @click.option("--list", "list_queries", is_flag=True, help="List the ready-made queries and their parameters.")
 @click.option("--no-ontology", is_flag=True, help="Do not load ontology/kg.ttl beside the export.")
+@click.option("--allow-service", is_flag=True,
+              help="Run a query that uses SERVICE (it sends requests to the hosts it names); refused otherwise.")
 def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: str | None, params: tuple[str, ...],
-              fmt: str, list_queries: bool, no_ontology: bool) -> None:
+              fmt: str, list_queries: bool, no_ontology: bool, allow_service: bool) -> None:
     """Run SPARQL over GRAPH (an export file or the exports folder).
 
     Give the query as SPARQL, --file q.rq, or --query NAME with --param k=v. The default graph is the
@@ -66,12 +68,21 @@ def query_cmd(graph: Path, sparql: str | None, query_file: Path | None, name: st
             text = bind_parameters(get_named_query(name), _params(params))
         elif query_file:
             try:
-                text = query_file.read_text(encoding="utf-8")
+                special = query_file.exists() and not query_file.is_file()
+            except OSError:
+                special = False     # reading it below names the problem
+            if special:     # a FIFO would block forever
+                raise click.BadParameter(f"{query_file} is not a regular file", param_hint="--file")
+            try:
+                text = query_file.read_bytes().decode("utf-8-sig")
             except OSError as exc:
                 raise click.BadParameter(f"cannot read {query_file}: {exc.strerror}", param_hint="--file")
+            except UnicodeDecodeError as exc:
+                raise click.BadParameter(f"{query_file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
+                                         f"offset {exc.start}); give a SPARQL query file", param_hint="--file")
         else:
-            text = sparql or ""
-        result = query_export(graph, text, with_ontology=not no_ontology)
+            text = utf8_text(sparql or "", "the SPARQL query")
+        result = query_export(graph, text, with_ontology=not no_ontology, allow_service=allow_service)
         click.echo(format_result(result, fmt), nl=False)
     except KGError as exc:
         fail(exc)
@@ -115,7 +126,10 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--writable", is_flag=True, help="Accept SPARQL updates and Graph Store Protocol writes.")
 @click.option("--no-ontology", is_flag=True, help="Do not load ontology/kg.ttl beside the export.")
-def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let clients run SERVICE (and LOAD): the server then sends requests to other hosts. "
+                   "Refused otherwise.")
+def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_service: bool) -> None:
     """Serve GRAPH (default: exports/) as a SPARQL 1.1 endpoint on 127.0.0.1 until interrupted.
 
     The first line printed is the query endpoint URL. The default graph is the union of all graphs.
@@ -131,7 +145,8 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
 
     signal.signal(signal.SIGTERM, _stop)
     try:
-        server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology)
+        server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology,
+                              allow_service=allow_service)
     except KGError as exc:
         fail(exc)
     code = 0
@@ -158,8 +173,10 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool) -> None
               help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
 @click.option("--remove", "remove", multiple=True, metavar="ARTICLE_ID",
               help="Also delete the graph of this article (dropped from the corpus); repeatable.")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds to wait for each answer of the endpoint.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary.")
-def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -> None:
+def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], timeout: float, quiet: bool) -> None:
     """Publish each named graph of GRAPH (graph.nq/graph.trig or the folder) to ENDPOINT, replacing it there."""
     from kg.push import push
 
@@ -168,11 +185,11 @@ def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], quiet: bool) -
             click.echo(f"put {name} ({n} triples)")
 
     try:
-        summary = push(graph, endpoint, remove=remove, on_graph=report)
+        summary = push(graph, endpoint, remove=remove, timeout=timeout, on_graph=report)
     except KGError as exc:
         fail(exc)
     for name in summary.removed:
         if not quiet:
             click.echo(f"deleted {name}")
-    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {endpoint}"
+    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.endpoint}"
                + (f"; removed {len(summary.removed)}" if summary.removed else ""))

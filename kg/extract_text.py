@@ -1,20 +1,33 @@
 """``kg extract``: the statements of one text or file, as plain rows."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 from kg.models import Article, Skipped
 from kg.nlp import DEFAULT_MODEL, load_pipeline
 from kg.readers import SUPPORTED_SUFFIXES, read_file
 from kg.resolve import analyze
+from kg.safe_text import clean_text
+
+
+def _is_path(source: str) -> bool:
+    """Does ``source`` name an existing file or folder? A text is no path: asking the system about a long
+    text ("File name too long") or one holding a NUL byte must not fail."""
+    if len(source) >= 4096 or "\n" in source:
+        return False
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _articles(source: str) -> list[Article]:
     path = Path(source)
-    if len(source) < 4096 and "\n" not in source and path.exists():
+    if _is_path(source):
         items = list(read_file(path))
         problems = [i for i in items if isinstance(i, Skipped)]
         found = [i for i in items if isinstance(i, Article)]
@@ -24,9 +37,12 @@ def _articles(source: str) -> list[Article]:
         return found
     if not source.strip():
         raise InputError("nothing to extract: the text is empty", hint="pass a sentence or a file path")
+    if re.search("[\ud800-\udfff]", source):
+        raise UsageError("the text is not valid UTF-8 (or names no existing file)",
+                         hint="pass UTF-8 text or a file path")
     if " " not in source.strip() and (path.suffix.lower() in SUPPORTED_SUFFIXES or "/" in source):
         raise InputError(f"{source}: no such file", hint="check the path, or quote a sentence to extract from it")
-    return [Article(id="text", text=source.strip(), source="<text>")]
+    return [Article(id="text", text=clean_text(source.strip()), source="<text>")]
 
 
 def extract_carb(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
@@ -60,12 +76,14 @@ def extract_carb_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[st
     """
     from kg.extract.carb import tuples
 
+    articles = _articles(source)        # a bad source fails before the model loads
     nlp = load_pipeline(model)
-    for article in _articles(source):
+    for article in articles:
         for sent in nlp(article.text).sents:
             text = " ".join(sent.text.split())
             for conf, rel, args in tuples(sent.as_doc()):
-                yield "\t".join([text, f"{conf:.4f}", rel, *args])
+                # one tuple, one line: a line break or tab inside an argument would split the row
+                yield "\t".join([text, f"{conf:.4f}", *(" ".join(x.split()) for x in (rel, *args))])
 
 
 def extract_source(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[dict[str, Any]]:
@@ -74,8 +92,9 @@ def extract_source(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[dict[
     Example:
         >>> rows = list(extract_source("The Taliban will not work with the US."))  # doctest: +SKIP
     """
+    articles = _articles(source)
     nlp = load_pipeline(model)
-    for article in _articles(source):
+    for article in articles:
         result = analyze(nlp(article.text), article)
         labels = {e.key: e.label for e in result.entities}
         keys = dict(result.resolution)

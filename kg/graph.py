@@ -7,6 +7,7 @@ plain relation by ``kg:baseRelation``), so it is never asserted as the positive 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,9 +18,10 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 
 from kg import EXTRACTOR_VERSION
-from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, merged_graph_iri, relation_class_iri,
+from kg.iri import (article_iri, digest, entity_iri, graph_iri, group_iri, merged_graph_iri, relation_class_iri,
                     relation_iri, statement_iri)
 from kg.models import Article, ArticleResult, Entity, Statement
+from kg.safe_text import clean_text
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
 MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": ""}
@@ -125,11 +127,11 @@ _PROV = _Nodes(PROV, ["wasDerivedFrom"])
 
 
 def _str(value: str) -> ox.Literal:
-    return ox.Literal(value)
+    return ox.Literal(clean_text(value))   # no character any export format (or rapper) rejects
 
 
 def _typed(value: object, datatype: URIRef) -> ox.Literal:
-    return ox.Literal(str(value), datatype=_n(str(datatype)))
+    return ox.Literal(clean_text(str(value)), datatype=_n(str(datatype)))
 
 
 def _date(value: str) -> ox.Literal:
@@ -332,8 +334,18 @@ def rdflib_graph(triples: Iterable[ox.Triple], namespaces: dict[str, str], *, st
 
 
 def node_id(key: str) -> str:
-    """A GraphML node id (an XML name token) for an entity key."""
-    return "e:" + key.replace("/", ":")
+    """A GraphML node id (an XML NMTOKEN) for an entity key: readable for the usual keys, and for any other
+    key (spaces, symbols, characters XML cannot carry) a sanitized form plus a hash, so ids stay unique.
+
+    >>> node_id("suhail-shaheen"), node_id("a b")
+    ('e:suhail-shaheen', 'e:a-b-7dbde93504')
+    """
+    if _PLAIN_KEY.fullmatch(key):
+        return "e:" + key.replace("/", ":")
+    return "e:" + "-".join(x for x in (re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-"), digest(key)[:10]) if x)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9._/-]+")
 
 
 def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:

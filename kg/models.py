@@ -38,7 +38,7 @@ class Article:
         h = hashlib.sha256()
         for part in (self.id, self.title or "", self.date or "", self.author or "", self.url or "",
                      self.text):
-            h.update(part.encode("utf-8"))
+            h.update(part.encode("utf-8", "surrogatepass"))   # a lone surrogate must not abort a build
             h.update(b"\x00")
         return h.hexdigest()
 

@@ -17,8 +17,10 @@ from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
+from kg.iri import check_base
 from kg.models import Article, ArticleResult, Skipped
 from kg.engines import run as run_engine
+from kg.output_folder import prepare_output_folder
 from kg.readers import read_paths
 from kg.vocab import DEFAULT_BASE
 
@@ -142,7 +144,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     """
     started = time.perf_counter()
     paths = list(paths)      # read below and named again in the error message
-    out = Path(out_dir)
+    check_base(base)                         # bad options fail before any parsing, not after it
+    out = prepare_output_folder(out_dir)
     summary = BuildSummary()
     clock = _Stopwatch(summary)
     articles: list[Article] = []
@@ -168,7 +171,6 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     clock.lap("read")
     if total_hint:
         total_hint(len(articles))
-    out.mkdir(parents=True, exist_ok=True)
     cache = _Cache(out / CACHE_DIR if use_cache else None, model)
     results = []
     stats: dict[str, int] = {}
@@ -183,7 +185,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     kg = merge_results(results)
     del results
     clock.lap("merge")
-    export(kg, out, base=base, summary=summary, clock=clock)
+    try:
+        export(kg, out, base=base, summary=summary, clock=clock)
+    except OSError as exc:       # disk full, folder made read-only meanwhile, ...
+        raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
     summary.statements = len(kg.facts)
     summary.entities = len(kg.entities)
     summary.seconds = time.perf_counter() - started

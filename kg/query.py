@@ -27,10 +27,11 @@ import pyoxigraph as ox
 from kg.errors import InputError, UsageError
 from kg.graph import PREFIXES
 from kg.ontology import QUERIES_DIR
+from kg.sparql_guard import NETWORK_HINT, network_use
 from kg.store import open_store
 
 FORMATS = ("table", "csv", "tsv", "json")
-PARAM_KINDS = ("string", "iri", "integer", "date")
+PARAM_KINDS = ("string", "iri", "integer", "date", "day")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(required|\"[^\"]*\"|\S+)\s*(.*)$")
@@ -167,6 +168,13 @@ def sparql_term(value: str, kind: str = "string") -> str:
         if not re.fullmatch(r"[+-]?\d+", value.strip()):
             raise UsageError(f"{value!r} is not an integer")
         return str(int(value))
+    if kind == "day":   # a date compared as text ("2021-10-09" <= SUBSTR(...)), or "" for "no limit"
+        if not value.strip():
+            return '""'
+        try:
+            return sparql_string(dt.date.fromisoformat(value.strip()).isoformat())
+        except ValueError:
+            raise UsageError(f"{value!r} is not a date (YYYY-MM-DD, or empty for no limit)") from None
     if kind == "date":
         try:
             day = dt.date.fromisoformat(value.strip())
@@ -203,29 +211,45 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
     return _TOKENS.sub(replace, query.text)
 
 
-def run_query(store: ox.Store, sparql: str) -> QueryResult:
+def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
     """Run ``sparql`` over ``store`` (the default graph is the union of all graphs).
+
+    A query using ``SERVICE`` (which makes Oxigraph send requests to the hosts it names) is refused unless
+    ``allow_service``.
 
     Raises:
         InputError: the query does not parse (the message says where).
+        UsageError: the query uses SERVICE and ``allow_service`` is false.
     """
+    refused = None if allow_service else network_use(sparql)
+    if refused:
+        raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
     try:
         answer = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows = [[solution[v] for v in variables] for solution in answer]
+            return QueryResult("select", variables, rows)
+        return QueryResult("graph", triples=list(answer))
     except SyntaxError as exc:
         raise InputError(f"invalid SPARQL: {exc}", hint="check the query; prefixes kg, rel, schema, prov, "
                                                          "skos, rdf, rdfs, owl, xsd are predefined") from None
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        rows = [[solution[v] for v in variables] for solution in answer]
-        return QueryResult("select", variables, rows)
-    return QueryResult("graph", triples=list(answer))
+    except UnicodeEncodeError:
+        raise InputError("the query is not valid UTF-8 text (it holds a lone surrogate)") from None
+    except (OSError, RuntimeError) as exc:   # a SERVICE that failed (when allowed), an evaluation error
+        raise InputError(f"the query failed: {' '.join(str(exc).split())[:300]}") from None
 
 
-def query_export(path: str | Path, sparql: str, *, with_ontology: bool = True) -> QueryResult:
-    """Run ``sparql`` over an export file or folder (plus ``ontology/kg.ttl`` unless told not to)."""
-    return run_query(open_store(path, with_ontology=with_ontology), sparql)
+def query_export(path: str | Path, sparql: str, *, with_ontology: bool = True,
+                 allow_service: bool = False) -> QueryResult:
+    """Run ``sparql`` over an export file or folder (plus ``ontology/kg.ttl`` unless told not to); SERVICE is
+    refused unless ``allow_service`` (see :func:`run_query`)."""
+    refused = None if allow_service else network_use(sparql)
+    if refused:   # before the export is read: a refusal should not wait for a large file to load
+        raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
+    return run_query(open_store(path, with_ontology=with_ontology), sparql, allow_service=allow_service)
 
 
 # ---- result formats -------------------------------------------------------------------------------------

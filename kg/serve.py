@@ -1,9 +1,16 @@
 """A real SPARQL 1.1 endpoint on loopback: Oxigraph's server (PyPI package ``oxigraph``) loaded with an
-export and the ontology. Read-only unless ``writable``; the default graph is the union of all graphs."""
+export and the ontology. Read-only unless ``writable``; the default graph is the union of all graphs.
+
+Clients talk to a small proxy (:mod:`kg.serve_proxy`) that refuses SERVICE (and LOAD in updates), so no
+client can make the server send requests to other hosts, unless ``allow_service``. The Oxigraph process
+is told by the kernel to stop when the process that started it dies, even by ``kill -9``."""
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +25,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ontology import KG_TTL
+from kg.serve_proxy import GuardProxy
 from kg.store import resolve_export
 from kg.vocab import ONTOLOGY_GRAPH
 
@@ -54,14 +62,25 @@ def _check_free(port: int) -> None:
                              hint="try another --port (0 picks a free one)") from None
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: have Linux send SIGTERM when the parent dies (prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)   # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):   # not Linux: the server is still stopped by stop()/Ctrl-C
+        pass
+
+
 @dataclass
 class Server:
-    """A running Oxigraph server; :meth:`stop` ends it and removes its data folder."""
+    """A running Oxigraph server behind its guard proxy; :meth:`stop` ends both and removes the data folder."""
 
     process: subprocess.Popen[bytes]
     port: int
     folder: Path
     writable: bool
+    proxy: GuardProxy | None = None
 
     @property
     def base_url(self) -> str:
@@ -82,6 +101,8 @@ class Server:
         return f"{self.base_url}/store"
 
     def stop(self) -> None:
+        if self.proxy is not None:
+            self.proxy.stop()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -104,7 +125,9 @@ def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> No
         cmd += ["--graph", graph]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise InputError(f"{file}: Oxigraph could not load it: {done.stderr.strip().splitlines()[-1:]}")
+        lines = done.stderr.strip().splitlines()
+        reason = next((x for x in lines if x.startswith("Error while loading")), lines[0] if lines else "no reason")
+        raise InputError(f"{file}: Oxigraph could not load it: {reason.split(': ', 1)[-1]}")
 
 
 def _ready(url: str) -> bool:
@@ -117,27 +140,61 @@ def _ready(url: str) -> bool:
         return False
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:      # alive, someone else's
+        return True
+    return True
+
+
+def remove_stale_folders(parent: Path | None = None) -> list[Path]:
+    """Remove the data folders and logs of servers whose ``kg serve`` process no longer exists (killed with
+    ``kill -9``, so it could not clean up); return what was removed. Folders of running servers stay."""
+    removed = []
+    for entry in Path(parent or tempfile.gettempdir()).glob("kg-serve-*"):
+        match = re.match(r"kg-serve-(\d+)-", entry.name)
+        if not match or _pid_alive(int(match.group(1))):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:      # another user's, or being removed by someone else: leave it
+            continue
+        removed.append(entry)
+    return removed
+
+
 def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT, writable: bool = False,
-                 with_ontology: bool = True, timeout: float = 30.0) -> Server:
-    """Start Oxigraph on 127.0.0.1:``port`` (0 = any free port) loaded with ``exports``; return once it answers.
+                 with_ontology: bool = True, timeout: float = 30.0, allow_service: bool = False) -> Server:
+    """Start Oxigraph loaded with ``exports`` behind a proxy on 127.0.0.1:``port`` (0 = any free port) that
+    refuses SERVICE unless ``allow_service``; return once it answers.
 
     Raises:
         InputError: the export cannot be read, or the server does not start (port in use, ...).
     """
     binary = oxigraph_binary()
     files = [resolve_export(exports)] if exports is not None else []
-    folder = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+    port = port or free_port()
+    _check_free(port)
+    remove_stale_folders()
+    # the pid in the name lets a later start remove what a killed server (kill -9) left behind
+    folder = Path(tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-"))
     try:
         for file in files:
             _load(binary, folder, file.resolve())
         if with_ontology:
             _load(binary, folder, KG_TTL, ONTOLOGY_GRAPH)
-        port = port or free_port()
-        _check_free(port)
+        backend = free_port()
         cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(folder / ""),
-               "--bind", f"{HOST}:{port}", "--union-default-graph"]
+               "--bind", f"{HOST}:{backend}", "--union-default-graph"]
         log = open(folder.parent / f"{folder.name}.log", "wb")
-        process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   preexec_fn=_die_with_parent)
         log.close()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -148,7 +205,14 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 break
-            if _ready(server.query_url):
+            if _ready(f"http://{HOST}:{backend}/query"):
+                try:
+                    server.proxy = GuardProxy((HOST, port), backend, allow_service=allow_service)
+                except OSError as exc:
+                    server.stop()
+                    raise InputError(f"the SPARQL endpoint did not start on {HOST}:{port}: {exc.strerror}",
+                                     hint="try another --port (0 picks a free one)") from None
+                server.proxy.start()
                 return server
             time.sleep(0.05)
     except BaseException:   # interrupted while waiting: leave no server behind
@@ -156,7 +220,7 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         raise
     message = server.log.read_text(errors="replace").strip()
     server.stop()
-    raise InputError(f"the Oxigraph server did not start on {HOST}:{port}: {message[-300:] or 'no answer'}",
+    raise InputError(f"the Oxigraph server did not start on {HOST}:{backend}: {message[-300:] or 'no answer'}",
                      hint="try another --port (0 picks a free one)")
 
 

@@ -1,6 +1,7 @@
 """Reading exports back: a file in any RDF format kg writes, or an exports folder, into Oxigraph."""
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,6 +17,15 @@ FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.Rd
 PREFERRED = ("graph.nq", "graph.trig", "graph.ttl", "graph.jsonld")
 
 
+def _mode(path: Path) -> int | None:
+    """The file mode of ``path`` (following links), or None when it cannot be known (missing, name too long,
+    a loop, no permission)."""
+    try:
+        return path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+
+
 def resolve_export(path: str | Path) -> Path:
     """The export file ``path`` names: the file itself, or the best export inside a folder.
 
@@ -23,14 +33,18 @@ def resolve_export(path: str | Path) -> Path:
         InputError: nothing there, or a format kg cannot read.
     """
     p = Path(path)
-    if p.is_dir():
+    mode = _mode(p)
+    if mode is not None and stat.S_ISDIR(mode):
         for name in PREFERRED:
-            if (p / name).is_file():
+            inner = _mode(p / name)
+            if inner is not None and stat.S_ISREG(inner):
                 return p / name
         raise InputError(f"{p}: no export found (looked for {', '.join(PREFERRED)})",
                          hint=f"build one first: kg build ARTICLES -o {p}")
-    if not p.exists():
+    if mode is None:
         raise InputError(f"{p}: no such file or folder", hint="give an export file or the exports folder")
+    if not stat.S_ISREG(mode):    # a FIFO or device would block the reader forever
+        raise InputError(f"{p}: not a regular file", hint="give an export file or the exports folder")
     if p.suffix.lower() not in FORMATS:
         raise InputError(f"{p}: unknown RDF format {p.suffix!r}",
                          hint="use one of " + ", ".join(sorted(FORMATS)))

@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
 
 from kg.export._io import emit
-
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from kg.safe_text import clean_text
 
 
 def _clean(value: object) -> object:
     if isinstance(value, str):
-        return _XML_FORBIDDEN.sub("", value)
+        return clean_text(value)      # XML 1.0 forbids C0 controls and U+FFFE/U+FFFF
     if value is None:
         return ""
     if isinstance(value, (bool, int, float)):

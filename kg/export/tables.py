@@ -14,6 +14,12 @@ EDGE_COLUMNS = ["source", "target", "label", "relation", "relation_class", "pola
                 "articles", "confidence", "first_seen", "last_seen", "id"]
 
 
+def _one_line_breaks(row: dict[str, object]) -> dict[str, object]:
+    """A bare carriage return becomes "\\n": the csv writer quotes a field holding "\\n" but not one holding only
+    "\\r", which readers then take for the end of the row."""
+    return {k: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for k, v in row.items()}
+
+
 def generate_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:
     """(nodes CSV, edges CSV) with fixed columns; Gephi reads ``id``/``label`` and ``source``/``target``."""
     view = sanitized(graph)
@@ -21,11 +27,11 @@ def generate_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:
     writer = csv.DictWriter(nodes, NODE_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for node, data in view.nodes(data=True):
-        writer.writerow({"id": node, **data})
+        writer.writerow(_one_line_breaks({"id": node, **data}))
     writer = csv.DictWriter(edges, EDGE_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for u, v, key, data in view.edges(keys=True, data=True):
-        writer.writerow({"source": u, "target": v, "id": key, **data})
+        writer.writerow(_one_line_breaks({"source": u, "target": v, "id": key, **data}))
     return nodes.getvalue(), edges.getvalue()
 
 

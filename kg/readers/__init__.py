@@ -9,6 +9,9 @@ Readers never raise for bad contents: a file (or JSON line) that cannot be read 
 """
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +23,7 @@ from .text import read_text
 
 __all__ = ["read_paths", "read_file", "SUPPORTED_SUFFIXES", "to_iso", "looks_like_dateline"]
 
-_Reader = Callable[[Path, str], Iterator[Article | Skipped]]
+_Reader = Callable[[Path, str, str], Iterator[Article | Skipped]]
 _READERS: dict[str, _Reader] = {
     ".txt": read_text, ".md": read_text,
     ".html": read_html, ".htm": read_html,
@@ -31,15 +34,39 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(sorted(_READERS))
 _IGNORED_STEMS = frozenset({"readme", "license", "licence", "copying", "notice", "authors"})
 
 
-def read_file(path: str | Path, *, source: str | None = None) -> Iterator[Article | Skipped]:
+def _os_reason(err: OSError) -> str:
+    """A short, actionable reason for an OSError on a path."""
+    reasons = {errno.ENOENT: "no such file or folder; check the path",
+               errno.ENAMETOOLONG: "file name too long",
+               errno.ELOOP: "symbolic link loop",
+               errno.EACCES: "permission denied",
+               errno.ENOTDIR: "a part of the path is not a folder"}
+    return reasons.get(err.errno or 0, err.strerror or str(err))
+
+
+def _stat(path: Path) -> os.stat_result | OSError:
+    """``path.stat()`` (following links), or the OSError: never raises (a name too long, a loop, ...)."""
+    try:
+        return path.stat()
+    except OSError as err:
+        return err
+    except ValueError as err:       # an embedded NUL byte
+        return OSError(errno.EINVAL, f"invalid path ({err})")
+
+
+def read_file(path: str | Path, *, source: str | None = None, name: str | None = None
+              ) -> Iterator[Article | Skipped]:
     """Read one file, choosing the reader by its suffix.
 
     Args:
         path: the file.
         source: how to name it in ``Article.source``/``Skipped.source`` (default: ``str(path)``).
+        name: what a default article id is made of (default: the file's stem; a folder walk passes the path
+            relative to the folder without suffix, so ``2024-01/index.html`` and ``2024-02/index.html`` differ).
 
     Yields:
-        Article or Skipped items (several for ``.jsonl``/``.json``). Never raises for bad contents.
+        Article or Skipped items (several for ``.jsonl``/``.json``). Never raises for bad contents; a FIFO,
+        socket or device is never opened.
     """
     path = Path(path)
     source = source if source is not None else str(path)
@@ -48,32 +75,69 @@ def read_file(path: str | Path, *, source: str | None = None) -> Iterator[Articl
         yield Skipped(source, f"unsupported file type {path.suffix or '(no suffix)'!r}; "
                               f"use one of {', '.join(SUPPORTED_SUFFIXES)}")
         return
-    if not path.is_file():
-        yield Skipped(source, "no such file" if not path.exists() else "not a regular file")
+    st = _stat(path)
+    if isinstance(st, OSError):
+        yield Skipped(source, "no such file" if st.errno == errno.ENOENT else _os_reason(st))
+        return
+    if not stat.S_ISREG(st.st_mode):
+        yield Skipped(source, "not a regular file" + ("" if stat.S_ISDIR(st.st_mode) else
+                                                       " (a FIFO, socket or device); not read"))
         return
     try:
-        yield from reader(path, source)
+        yield from reader(path, source, name or path.stem)
     except OSError as err:
-        yield Skipped(source, f"cannot read file: {err.strerror or err}")
+        yield Skipped(source, f"cannot read file: {_os_reason(err)}")
 
 
-def _is_hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+def _inside(target: str, folder: str) -> bool:
+    return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def walk_folder(folder: Path) -> list[Path]:
-    """Supported article files under ``folder``, recursively, sorted by relative path.
+def walk_folder(folder: Path) -> list[Path | Skipped]:
+    """Supported article files under ``folder``, recursively, sorted by relative path, and a Skipped for each
+    entry that looks like an article but cannot be read as one.
 
-    Hidden files and folders, README/LICENSE-style files and unknown suffixes are left out.
+    Hidden files and folders, README/LICENSE-style files and unknown suffixes are left out silently. Named as
+    Skipped: a folder that cannot be listed, a symbolic link that is broken, loops, points to a folder (not
+    followed) or to a file outside ``folder`` (never read: a link to a system file is not an article), and a
+    FIFO, socket or device (never opened).
     """
-    found = []
-    for p in folder.rglob("*"):
-        rel = p.relative_to(folder)
-        if (_is_hidden(rel) or not p.is_file() or p.suffix.lower() not in _READERS
-                or p.stem.lower() in _IGNORED_STEMS):
-            continue
-        found.append(rel)
-    return [folder / rel for rel in sorted(found, key=lambda r: r.as_posix())]
+    root = os.path.realpath(folder)
+    found: list[tuple[str, Path | Skipped]] = []
+
+    def unreadable(err: OSError) -> None:
+        where = Path(err.filename) if err.filename else folder
+        found.append((where.relative_to(folder).as_posix() if where != folder else "",
+                      Skipped(str(where), f"cannot read folder: {_os_reason(err)}")))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in list(dirnames):
+            if (here / d).is_symlink():
+                rel = (here / d).relative_to(folder)
+                found.append((rel.as_posix(), Skipped(str(here / d), "symbolic link to a folder; not followed "
+                                                                     "(give its target to read it)")))
+        for f in filenames:
+            p = here / f
+            rel = p.relative_to(folder)
+            if f.startswith(".") or p.suffix.lower() not in _READERS or p.stem.lower() in _IGNORED_STEMS:
+                continue
+            key = rel.as_posix()
+            if p.is_symlink():
+                st = _stat(p)
+                if isinstance(st, OSError):
+                    found.append((key, Skipped(str(p), "broken symbolic link" if st.errno == errno.ENOENT
+                                                       else _os_reason(st))))
+                    continue
+                target = os.path.realpath(p)
+                if not _inside(target, root):
+                    found.append((key, Skipped(str(p), f"symbolic link to {target}, outside {folder}; not read "
+                                                       "(give the file itself to read it)")))
+                    continue
+            found.append((key, p))
+    found.sort(key=lambda item: item[0])
+    return [item for _, item in found]
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
@@ -85,14 +149,18 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
 
     Yields:
         Article or Skipped, folder contents in order of relative path. Never raises for bad contents;
-        a missing path gives ``Skipped(path, "no such file or folder")``.
+        a missing path gives ``Skipped(path, "no such file or folder; check the path")``.
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for file in walk_folder(path):
-                yield from read_file(file)
-        elif path.exists():
-            yield from read_file(path, source=str(given))
+        st = _stat(path)
+        if isinstance(st, OSError):
+            yield Skipped(str(given), _os_reason(st))
+        elif stat.S_ISDIR(st.st_mode):
+            for item in walk_folder(path):
+                if isinstance(item, Skipped):
+                    yield item
+                else:
+                    yield from read_file(item, name=item.relative_to(path).with_suffix("").as_posix())
         else:
-            yield Skipped(str(given), "no such file or folder; check the path")
+            yield from read_file(path, source=str(given))

@@ -1,13 +1,16 @@
 """Helpers shared by the readers: decoding, body normalization, page-furniture patterns, ids."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from kg.models import Skipped
+from kg.safe_text import clean_text
 
 from .dates import looks_like_dateline
 
@@ -53,6 +56,15 @@ def is_furniture(line: str) -> bool:
 def slugify(text: str) -> str:
     """Lowercase, runs of anything but [a-z0-9] become "-" ("My Article_1" -> "my-article-1")."""
     return _SLUG_RE.sub("-", text.lower()).strip("-") or "article"
+
+
+def default_stem(path: Path, name: str | None) -> str:
+    """What an article's default id is made of: its path relative to the folder read, without the suffix
+    ("2024-01/index" -> "2024-01-index"), so files of one name in different folders keep apart; a file
+    given by itself is named by its stem."""
+    if not name or name == path.stem:
+        return path.stem
+    return name.replace("/", "-")
 
 
 def collapse(text: str) -> str:
@@ -124,33 +136,66 @@ def join_body(paragraphs: Iterable[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _scalar_text(value: Any) -> str | None:
+    """A JSON string or number as cleaned text; None for anything else (null, bool, object, list)."""
+    if isinstance(value, str):
+        return collapse(clean_text(value)) or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def as_text(value: Any) -> str | None:
-    """A JSON value as a stripped string, or None when null/empty. Lists join with ", "."""
-    if value is None:
-        return None
+    """A JSON value as a stripped string, or None when null/empty or not text (a bool, an object).
+
+    Lists of strings or numbers join with ", "; other items are left out, never written as Python reprs.
+    """
     if isinstance(value, list):
-        items = [collapse(str(v)) for v in value if v is not None and str(v).strip()]
+        items = [t for t in map(_scalar_text, value) if t]
         return ", ".join(items) or None
-    s = collapse(str(value))
-    return s or None
+    return _scalar_text(value)
 
 
 def metadata_of(obj: Mapping[str, Any], known: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """Unknown keys as sorted (key, JSON text) pairs."""
     skip = set(known)
-    return tuple(sorted((str(k), json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return tuple(sorted((clean_text(str(k)), clean_text(json.dumps(v, sort_keys=True, ensure_ascii=False)))
                         for k, v in obj.items() if k not in skip))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is allowed). Raises UnicodeDecodeError, which callers turn into a Skipped."""
-    return data.decode("utf-8-sig")
+    """UTF-8 (a BOM is allowed), or UTF-16/UTF-32 when the data starts with their byte-order mark (as Windows
+    tools write "Unicode" text), cleaned with :func:`clean_text`. Raises UnicodeDecodeError, which callers
+    turn into a Skipped."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            text = data.decode(codec)
+            if _looks_binary(text):    # random bytes that happen to start like a byte-order mark
+                raise UnicodeDecodeError(codec, data, 0, len(bom), "binary data, not text")
+            return clean_text(text)
+    return clean_text(data.decode("utf-8-sig"))
+
+
+def _looks_binary(text: str) -> bool:
+    """More than one character in ten is a control, unassigned, private-use or surrogate code point."""
+    odd = sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return odd * 10 > len(text)
+
+
+def has_wide_bom(data: bytes) -> bool:
+    """Does ``data`` start with a UTF-16 or UTF-32 byte-order mark (so it cannot be split into lines as bytes)?"""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
 
 
 def decode_error_reason(err: UnicodeDecodeError) -> str:
     """A message a user can act on for undecodable bytes."""
+    if err.reason == "binary data, not text":
+        return "binary data, not text (it starts with a UTF-16 byte-order mark but does not decode to text)"
     bad = err.object[err.start:err.start + 1].hex()
-    return (f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8")
+    if err.encoding.lower().replace("-", "").startswith(("utf16", "utf32")):
+        return f"not {err.encoding.upper()} text although it starts with that byte-order mark (offset {err.start})"
+    return f"not UTF-8 text (byte 0x{bad} at offset {err.start}); re-save the file as UTF-8"
 
 
 def read_whole_text(path: Path, source: str) -> str | Skipped:

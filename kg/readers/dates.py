@@ -17,6 +17,7 @@ _MAX_LEN = 80   # longer strings are sentences, not dates; also bounds dateparse
 _ISO_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?"
     r"(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO_SHAPE_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?\s?m\b\.?", re.IGNORECASE)
 _PREFIX_RE = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first\s+published|date)\s*(?:on|at)?\s*:?\s*",
@@ -53,8 +54,10 @@ def _clean(text: str) -> str:
 
 
 def _format(dt: datetime, has_time: bool) -> str:
-    """ISO date, plus the time when the input gave one."""
-    return dt.strftime("%Y-%m-%dT%H:%M:%S") if has_time else dt.strftime("%Y-%m-%d")
+    """ISO date, plus the time when the input gave one; the year always has four digits ("0099-01-01":
+    ``strftime("%Y")`` writes "99", which is not an xsd:date)."""
+    day = f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}"
+    return f"{day}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}" if has_time else day
 
 
 def _iso_fast(s: str) -> str | None:
@@ -137,7 +140,13 @@ def to_iso(text: str | None) -> str | None:
     cleaned = _clean(raw)
     if not cleaned:
         return None
-    return _iso_fast(cleaned) or _strptime_fast(cleaned) or _dateparser(cleaned)
+    shape = _ISO_SHAPE_RE.match(cleaned)
+    if shape:
+        # written year-month-day: valid as written ("2021-1-5") or not a date ("2020-13-01"); never let a
+        # fuzzy parser read it as something else (13 January)
+        y, mo, d = shape.groups()
+        return _iso_fast(f"{int(y):04d}-{int(mo):02d}-{int(d):02d}{cleaned[shape.end():]}")
+    return _strptime_fast(cleaned) or _dateparser(cleaned)
 
 
 def looks_like_dateline(line: str) -> bool:

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.models import Article, Skipped
-from ._common import (as_text, decode, drop_trailing_furniture, join_body, slugify, split_paragraphs,
+from kg.safe_text import clean_text
+from ._common import (as_text, decode, default_stem, drop_trailing_furniture, join_body, slugify, split_paragraphs,
                       strip_leading)
 from .dates import to_iso
 
@@ -42,7 +43,7 @@ def extract_html(html: str | bytes, *, source: str, article_id: str) -> Article 
         return Skipped(source, f"could not parse HTML ({type(err).__name__}: {err})")
     data = _as_dict(result)
     title = as_text(data.get("title"))
-    paragraphs, dateline = strip_leading(split_paragraphs(data.get("text") or ""), title)
+    paragraphs, dateline = strip_leading(split_paragraphs(clean_text(data.get("text") or "")), title)
     paragraphs = drop_trailing_furniture(paragraphs)
     if not paragraphs:
         return Skipped(source, "no article text found in the HTML page")
@@ -52,8 +53,8 @@ def extract_html(html: str | bytes, *, source: str, article_id: str) -> Article 
                    author=as_text(data.get("author")), url=as_text(data.get("url")), source=source)
 
 
-def read_html(path: Path, source: str) -> Iterator[Article | Skipped]:
-    """Read one HTML file; yields exactly one Article or Skipped."""
+def read_html(path: Path, source: str, name: str | None = None) -> Iterator[Article | Skipped]:
+    """Read one HTML file; yields exactly one Article or Skipped (id: ``name``'s slug)."""
     data = path.read_bytes()
     html: str | bytes
     try:
@@ -63,4 +64,4 @@ def read_html(path: Path, source: str) -> Iterator[Article | Skipped]:
     if not html.strip():
         yield Skipped(source, "file is empty")
         return
-    yield extract_html(html, source=source, article_id=slugify(path.stem))
+    yield extract_html(html, source=source, article_id=slugify(default_stem(path, name)))

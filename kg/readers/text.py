@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.models import Article, Skipped
-from ._common import (read_whole_text, collapse, drop_trailing_furniture, is_furniture,
+from ._common import (read_whole_text, collapse, default_stem, drop_trailing_furniture, is_furniture,
                       join_body, slugify, split_paragraphs)
 from .dates import looks_like_dateline, to_iso
 
@@ -204,13 +204,13 @@ def parse_markdown(text: str, *, path: str, article_id: str) -> Article | Skippe
         url=meta.get("url") or meta.get("link") or None)
 
 
-def read_text(path: Path, source: str) -> Iterator[Article | Skipped]:
-    """Read one ``.txt``/``.md`` file; yields exactly one Article or Skipped."""
+def read_text(path: Path, source: str, name: str | None = None) -> Iterator[Article | Skipped]:
+    """Read one ``.txt``/``.md`` file; yields exactly one Article or Skipped (id: ``name``'s slug)."""
     text = read_whole_text(path, source)
     if isinstance(text, Skipped):
         yield text
         return
-    article_id = slugify(path.stem)
+    article_id = slugify(default_stem(path, name))
     parse = parse_markdown if path.suffix.lower() == ".md" else parse_text
     yield parse(text, path=source, article_id=article_id)
 

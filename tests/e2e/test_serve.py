@@ -88,3 +88,108 @@ def test_serve_port_in_use_is_a_clear_error(exports: Path) -> None:
 def test_serve_missing_export_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--port", "0"])
     assert result.exit_code == 1 and "no export found" in result.output
+
+
+def _status(request: urllib.request.Request) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_serve_refuses_service_and_load(exports: Path) -> None:
+    from tests.unit.test_sparql_guard import Witness
+
+    witness = Witness()
+    query = f"SELECT * WHERE {{ SERVICE <{witness.url}> {{ ?s ?p ?o }} }}"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    try:
+        with serving(exports, port=0, writable=True) as server:
+            attempts = [
+                urllib.request.Request(server.query_url + "?query=" + urllib.parse.quote(query)),
+                urllib.request.Request(server.query_url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                       headers=form),
+                urllib.request.Request(server.query_url, data=query.encode(),
+                                       headers={"Content-Type": "application/sparql-query; charset=UTF-8"}),
+                urllib.request.Request(server.update_url, data=f"LOAD <{witness.url}>".encode(),
+                                       headers={"Content-Type": "application/sparql-update"}),
+                urllib.request.Request(server.update_url, data=urllib.parse.urlencode(
+                    {"update": f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{witness.url}> {{ ?s ?p ?o }} }}"}).encode(),
+                                       headers=form),
+            ]
+            for request in attempts:
+                status, text = _status(request)
+                assert status == 403 and text.startswith("refused: the "), (request.full_url, status, text)
+            # a body the proxy cannot look into is not passed on either
+            status, _ = _status(urllib.request.Request(server.query_url, data=query.encode(),
+                                                       headers={"Content-Type": "text/plain"}))
+            assert status == 415
+            assert sparql(server.query_url, "ASK { ?s ?p ?o }")["boolean"] is True   # ordinary queries pass
+        assert witness.hits == []
+        with serving(exports, port=0, allow_service=True) as server:
+            _status(urllib.request.Request(server.query_url + "?query=" + urllib.parse.quote(query)))
+        assert witness.hits == ["/sparql"]       # the witness would have seen any request that got through
+    finally:
+        witness.stop()
+
+
+def _children(pid: int) -> list[int]:
+    text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    return [int(x) for x in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_serve_kill_9_also_stops_the_oxigraph_server(exports: Path) -> None:
+    import os
+    import time
+
+    kg = Path(sys.executable).parent / "kg"
+    process = subprocess.Popen([str(kg), "serve", str(exports), "--port", "0"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    process.stdout.readline()
+    [child] = _children(process.pid)
+    assert _alive(child)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(10)
+    process.stdout.close()
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _alive(child)
+    if alive:
+        os.kill(child, signal.SIGKILL)
+    assert not alive, "the Oxigraph server outlived kg serve"
+
+
+def test_serve_unloadable_export_names_the_parse_error(tmp_path: Path) -> None:
+    (tmp_path / "graph.ttl").write_bytes(b"\xff\xfe not turtle")
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "graph.ttl"), "--port", "0"])
+    assert result.exit_code == 1
+    assert "Oxigraph could not load it: Parser error at line 1 column 1" in result.output
+
+
+def test_serve_removes_what_a_killed_server_left(tmp_path: Path) -> None:
+    import os
+
+    from kg.serve import remove_stale_folders
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    gone = int(dead.stdout)
+    (tmp_path / f"kg-serve-{gone}-abc").mkdir()
+    (tmp_path / f"kg-serve-{gone}-abc" / "data").write_text("x")
+    (tmp_path / f"kg-serve-{gone}-abc.log").write_text("log")
+    (tmp_path / f"kg-serve-{os.getpid()}-live").mkdir()      # a running server's folder stays
+    (tmp_path / "kg-serve-unrelated").mkdir()
+    removed = remove_stale_folders(tmp_path)
+    assert sorted(p.name for p in removed) == [f"kg-serve-{gone}-abc", f"kg-serve-{gone}-abc.log"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"kg-serve-{os.getpid()}-live", "kg-serve-unrelated"]
