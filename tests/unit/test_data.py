@@ -33,3 +33,15 @@ def test_data_missing_folder_is_one_clean_error(monkeypatch, tmp_path):
     monkeypatch.setattr(kg.data, "files", lambda name: package)
     with pytest.raises(KGError, match="kg's data folder is missing"):
         kg.data.ontology_dir()
+
+
+def test_data_wheel_lists_every_subpackage():
+    """The wheel's package list is explicit (``kg._ontology`` is mapped from ontology/): a new subpackage must
+    be added there, or it would be missing from the installed package."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "kg").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages in pyproject.toml: {sorted(found - listed)}"
