@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.text import Text
 from rich.table import Table
 
 from kg import DEFAULT_MODEL, __version__
@@ -17,6 +19,14 @@ from kg.vocab import DEFAULT_BASE
 
 err = Console(stderr=True, soft_wrap=True)
 out = Console(soft_wrap=True)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second over the recent window (rich's own estimate, which also drives the ETA)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "- articles/s", style="progress.data.speed")
 
 
 
@@ -36,10 +46,13 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Fail when any input cannot be read (default: skip it and go on).")
 @click.option("--no-cache", is_flag=True, help="Re-parse every article even if unchanged since the last build.")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (spaCy n_process).")
+              help="Worker processes for the per-article stage (parse, extraction, resolution).")
+@click.option("--dask", "dask_address", metavar="local|tcp://HOST:PORT",
+              help="Run the per-article stage on a dask.distributed cluster: 'local' starts one on this machine, "
+                   "an address joins a running scheduler.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict: bool, no_cache: bool,
-          jobs: int, quiet: bool) -> None:
+          jobs: int, dask_address: str | None, quiet: bool) -> None:
     """Build the graph of the articles in PATHS (files or folders) into OUT."""
     from kg.pipeline import build as run_build
 
@@ -54,13 +67,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
         prepare_output_folder(out_dir)
     except KGError as exc:
         fail(exc)
-    progress = Progress(TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, disable=quiet, transient=True)
+    progress = Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, disable=quiet,
+                        transient=True, speed_estimate_period=60.0)
     task = progress.add_task("articles", total=None)
     try:
         with progress:
             summary = run_build(paths, out_dir, model=model, base=base, strict=strict, use_cache=not no_cache,
-                                n_process=jobs, on_article=lambda _: progress.advance(task),
+                                n_process=jobs, dask=dask_address, on_article=lambda _: progress.advance(task),
                                 total_hint=lambda n: progress.update(task, total=n))
     except KGError as exc:
         fail(exc)
@@ -70,7 +84,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
                   highlight=False)
     out.print(f"articles: {summary.articles} ({summary.parsed} parsed, {summary.cached} unchanged)  "
               f"statements: {summary.statements}  entities: {summary.entities}  triples: {summary.triples}  "
-              f"skipped: {len(summary.skipped)}  time: {summary.seconds:.1f}s", highlight=False)
+              f"skipped: {len(summary.skipped)}  time: {summary.seconds:.1f}s ({summary.stage_report()})",
+              highlight=False)
     for path in summary.outputs:
         out.print(f"wrote {path}", highlight=False)
 

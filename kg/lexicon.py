@@ -4,9 +4,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import data_path
 from kg.errors import InputError
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lexicon.tsv"
+LEXICON_PATH = data_path("lexicon.tsv")
 
 
 class Lexicon:

@@ -7,9 +7,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import data_path
 from kg.ontology import cue_words
 
-ALIASES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "aliases.tsv"
+ALIASES_PATH = data_path("aliases.tsv")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 

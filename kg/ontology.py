@@ -6,10 +6,11 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import ontology_dir
 from kg.iri import relation_class_iri, relation_iri
 from kg.lexicon import Lexicon, default_lexicon
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = ontology_dir()
 KG_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR = ONTOLOGY_DIR / "queries"

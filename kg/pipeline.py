@@ -6,10 +6,11 @@ from functools import lru_cache
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg import EXTRACTOR_VERSION
+from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
+from kg.data import ontology_dir
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
@@ -18,10 +19,9 @@ from kg.export.tables import write_csv
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.iri import check_base
 from kg.models import Article, ArticleResult, Skipped
-from kg.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
+from kg.engines import run as run_engine
 from kg.output_folder import prepare_output_folder
 from kg.readers import read_paths
-from kg.resolve import analyze
 from kg.vocab import DEFAULT_BASE
 
 CACHE_DIR = ".kg-cache"
@@ -40,6 +40,24 @@ class BuildSummary:
     skipped: list[Skipped] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)   # stage name -> wall seconds, in build order
+
+    def stage_report(self) -> str:
+        """``"read 0.1s, analyze 12.0s, ..."``: where the time went."""
+        return ", ".join(f"{name} {seconds:.1f}s" for name, seconds in self.stages.items())
+
+
+class _Stopwatch:
+    """Adds the wall time since the last lap to a named stage of the summary."""
+
+    def __init__(self, summary: BuildSummary) -> None:
+        self.summary = summary
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.summary.stages[stage] = self.summary.stages.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +65,7 @@ def code_fingerprint() -> str:
     """A hash of the code and data that turn a parse into a result, so any change invalidates the cache."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    files = sorted(root.rglob("*.py")) + sorted((root.parent / "ontology").glob("*.tsv"))
+    files = sorted(root.rglob("*.py")) + sorted(p for p in ontology_dir().rglob("*") if p.is_file())
     for path in files:
         if path.is_file():
             h.update(path.name.encode())
@@ -77,7 +95,10 @@ class _Cache:
             result = pickle.loads(path.read_bytes())
         except Exception:   # a stale or corrupt cache entry is simply recomputed
             return None
-        return result if isinstance(result, ArticleResult) and result.article == article else None
+        if not isinstance(result, ArticleResult) or replace(result.article, source=article.source) != article:
+            return None
+        # the same article read from another file or line (a corpus split, appended to or moved) is unchanged
+        return replace(result, article=article)
 
     def put(self, result: ArticleResult) -> None:
         path = self._path(result.article)
@@ -90,9 +111,11 @@ class _Cache:
 
 
 def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
-                     cache: _Cache | None = None, stats: dict[str, int] | None = None
+                     cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None
                      ) -> Iterator[ArticleResult]:
-    """Yield one :class:`ArticleResult` per article, parsing only those not found in the cache."""
+    """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
+    in-article resolution) only for those not found in the cache, on the engine the options name
+    (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order."""
     cache = cache or _Cache(None, model)
     pending: list[Article] = []
     for article in articles:
@@ -105,18 +128,19 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             pending.append(article)
     if not pending:
         return
-    nlp = load_pipeline(model)
-    for doc, article in parse_articles(nlp, pending, n_process=n_process):
-        result = analyze(doc, article)
+    for result in run_engine(pending, model=model, processes=n_process, dask=dask):
         cache.put(result)
         yield result
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFAULT_MODEL,
           base: str = DEFAULT_BASE, strict: bool = False, use_cache: bool = True, n_process: int = 1,
-          on_article: Callable[[Article | Skipped], None] | None = None,
+          dask: str | None = None, on_article: Callable[[Article | Skipped], None] | None = None,
           total_hint: Callable[[int], None] | None = None) -> BuildSummary:
     """Build the knowledge graph of ``paths`` into ``out_dir`` (``graph.ttl``, ``graph.graphml``).
+
+    The per-article stage runs in this process, in ``n_process`` worker processes, or on the dask cluster
+    at ``dask`` (``"local"`` or a scheduler address); the exports are byte-identical whichever runs it.
 
     Raises:
         InputError: no readable article was found, or ``strict`` and some input was skipped.
@@ -126,6 +150,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     check_base(base)                         # bad options fail before any parsing, not after it
     out = prepare_output_folder(out_dir)
     summary = BuildSummary()
+    clock = _Stopwatch(summary)
     articles: list[Article] = []
     seen_ids: dict[str, str] = {}
     for item in read_paths(paths):
@@ -146,21 +171,25 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
         raise InputError("no readable articles found in " + ", ".join(map(str, paths)) + (
             f" ({reasons})" if reasons else ""),
                          hint="give .txt, .md, .html, .json or .jsonl files, or folders holding them")
+    clock.lap("read")
     if total_hint:
         total_hint(len(articles))
     cache = _Cache(out / CACHE_DIR if use_cache else None, model)
     results = []
     stats: dict[str, int] = {}
-    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats):
+    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats, dask=dask):
         results.append(result)
         if on_article:
             on_article(result.article)
     summary.articles = len(results)
     summary.cached = stats.get("cached", 0)
     summary.parsed = summary.articles - summary.cached
+    clock.lap("parse+extract")
     kg = merge_results(results)
+    del results
+    clock.lap("merge")
     try:
-        export(kg, out, base=base, summary=summary)
+        export(kg, out, base=base, summary=summary, clock=clock)
     except OSError as exc:       # disk full, folder made read-only meanwhile, ...
         raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
     summary.statements = len(kg.facts)
@@ -169,19 +198,24 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     return summary
 
 
-def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None) -> None:
+def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None,
+           clock: _Stopwatch | None = None) -> None:
     """Write every export of ``kg`` into the folder ``out``: graph.ttl (the union), graph.trig and graph.nq
     (one named graph per article plus the merged graph), graph.jsonld, graph.graphml, graph.gexf, graph.html and CSV tables."""
+    lap = clock.lap if clock is not None else (lambda stage: None)
     data = to_quads(kg, base=base)
+    lap("graph")
     outputs = []
     for name, writer in RDF_EXPORTS.items():
         writer(data, out / name)
         outputs.append(out / name)
+    lap("rdf exports")
     view = to_networkx(kg, base=base)
     write_graphml(view, out / "graph.graphml")
     write_gexf(view, out / "graph.gexf")
     write_html(view, out / "graph.html")
     tables = write_csv(view, out)
+    lap("visual exports")
     outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:
         summary.triples = len(data.triples())

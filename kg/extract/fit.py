@@ -10,9 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import data_path
 from kg.errors import InputError
 
-FIT_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "argument_fit.tsv"
+FIT_PATH = data_path("argument_fit.tsv")
 Rules = dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]
 
 

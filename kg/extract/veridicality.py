@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import data_path
 from kg.errors import InputError
 
-VERIDICALITY_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "veridicality.tsv"
+VERIDICALITY_PATH = data_path("veridicality.tsv")
 CLASSES = {"factive", "implicative", "negative", "denial", "directive", "planned", "reported", "antiveridical"}
 FRAMES = {"that", "to", "np_to", "passive_to", "passive_that", "for_to", "adj_to"}
 

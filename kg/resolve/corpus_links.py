@@ -25,10 +25,11 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from kg.data import data_path
 from kg.models import Entity
 from kg.names import canonical_alias, is_country, normalize_name
 
-NICKNAMES_PATH = Path(__file__).resolve().parent.parent.parent / "ontology" / "nicknames.tsv"
+NICKNAMES_PATH = data_path("nicknames.tsv")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 

@@ -23,6 +23,7 @@ classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Sci
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -254,7 +255,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         if lexical or ENTITY_NOUNS.get(head) is None:
             continue
         klass = ENTITY_NOUNS[head] or ""
-        index = max(i for i, s in enumerate(starts) if s <= d.start)
+        index = bisect_right(starts, d.start) - 1
         for back in (0, 2):     # the same sentence first, then the two before it
             window_start = starts[max(0, index - back)]
             near = {keys[m.key] for m in named if window_start <= m.start < d.start and _salient(doc, m)}

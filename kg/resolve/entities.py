@@ -177,6 +177,38 @@ def _place_words() -> frozenset[str]:
     return frozenset(normalize_name(n) for n in place_names())
 
 
+class _NameIndex:
+    """Keys of the longer names by their first word, last word, inner words, "state of X" part and acronym.
+
+    Built once per article, so looking up the longer names a short form may abbreviate costs a few set
+    lookups instead of a walk over every name of the article per name (quadratic on long articles).
+    """
+
+    def __init__(self, longer: dict[str, tuple[str, set[tuple[str, ...]]]],
+                 by_key: dict[str, list[Mention]]) -> None:
+        self.longer = longer
+        self.first: dict[str, set[str]] = defaultdict(set)
+        self.last: dict[str, set[str]] = defaultdict(set)
+        self.inner: dict[str, set[str]] = defaultdict(set)
+        self.state_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.initials: dict[str, list[Mention]] = defaultdict(list)
+        for k, (_, names) in longer.items():
+            for ws in names:
+                if ws:
+                    self.first[ws[0]].add(k)
+                    self.last[ws[-1]].add(k)
+                for w in ws[1:]:
+                    self.inner[w].add(k)
+                if m := _STATE_OF.match(" ".join(ws)):
+                    self.state_of[tuple(m.group(1).split())].add(k)
+        for ms in by_key.values():
+            for m in ms:
+                self.initials[initials(m.text)].append(m)
+
+    def items(self, candidates: set[str]) -> list[tuple[str, tuple[str, set[tuple[str, ...]]]]]:
+        return [(k, self.longer[k]) for k in sorted(candidates)]
+
+
 def _known_place(word_list: list[str]) -> bool:
     from kg.names import is_known_place, place_names
 
@@ -184,25 +216,27 @@ def _known_place(word_list: list[str]) -> bool:
     return " ".join(word_list) in big or is_known_place(" ".join(word_list))
 
 
-def _short_form_targets(word_list: list[str], kind: str, key: str,
-                        longer: dict[str, tuple[str, set[tuple[str, ...]]]], *, acronym: bool = False
+def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameIndex, *, acronym: bool = False
                         ) -> tuple[list[str], str]:
     """Keys of longer names that ``word_list`` is a short form of, and the rule that found them."""
     n = len(word_list)
+    if not n:
+        return [], "state-of"
+    first, last = word_list[0], word_list[-1]
     known_place = " ".join(word_list) in _place_words()
     # "House" is not "White House", "Canada" is not "Fan Expo Canada"
     blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list)
     campaign = cue_words("campaign-word")
     # a campaign is not its target ("Trump" is not "Never Trump")
     suffix = [] if blocked else sorted({
-        k for k, (t, names) in longer.items() if k != key and t != "Person" and _same_family(t, kind)
+        k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person" and _same_family(t, kind)
                      and any(len(ws) > n and not campaign & set(ws[:-n]) and list(ws[-n:]) == word_list and not (
                          _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
                              for ws in names)})
     if suffix:
         return suffix, "short-form"
     infix = [] if blocked else sorted({
-        k for k, (t, names) in longer.items() if k != key and n > 1 and t not in ("Person", "Place")
+        k for k, (t, names) in index.items(index.inner[first]) if k != key and n > 1 and t not in ("Person", "Place")
                     and _same_family(t, kind) and any(
                         len(ws) > n and any(list(ws[i:i + n]) == word_list for i in range(1, len(ws) - n + 1))
                         for ws in names)})
@@ -210,17 +244,18 @@ def _short_form_targets(word_list: list[str], kind: str, key: str,
         return infix, "short-form"
     if n == 1 and not blocked and kind in ("Organization", "Entity", "Work", "Product") and (
             acronym or word_list[0] not in _place_words()):
-        prefix = sorted({k for k, (t, names) in longer.items() if k != key and t in ("Organization", "Work")
+        prefix = sorted({k for k, (t, names) in index.items(index.first[first]) if k != key and t in ("Organization", "Work")
                          and any(len(ws) > 1 and ws[0] == word_list[0] and set(ws[1:]) <= _BRAND_WORDS
                                  for ws in names)})
         if prefix:
             return prefix, "acronym" if acronym else "short-form"    # "CBC" -> "CBC News"
     if n == 1 and word_list[0] in COMPASS:
-        first = sorted({k for k, (t, names) in longer.items() if k != key and t == "Place"
+        compass = sorted({k for k, (t, names) in index.items(index.first[first]) if k != key and t == "Place"
                         and any(len(ws) == 2 and ws[0] == word_list[0] for ws in names)})
-        if first:
-            return first, "short-form"
-    state_of = sorted({k for k, (t, names) in longer.items() if k != key and compatible(t, kind)
+        if compass:
+            return compass, "short-form"
+    state_of = sorted({k for k, (t, names) in index.items(index.state_of[tuple(word_list)])
+                       if k != key and compatible(t, kind)
                        and any((m := _STATE_OF.match(" ".join(ws))) and m.group(1).split() == word_list
                                for ws in names)})
     return state_of, "state-of"
@@ -272,6 +307,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
     longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
               if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
+    index = _NameIndex(longer, by_key)
     for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
         if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
             continue
@@ -287,12 +323,13 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             rule = "surname"
         text = ms[0].text.replace(".", "")
         if not targets and text.isupper() and 2 <= len(text) <= 6 and len(word_list) == 1:
-            targets = sorted({k for k, (t, _) in longer.items() if k != key and t != "Person"
+            near = {keys[m.key] for m in index.initials.get(text, ()) if m.key in keys}
+            targets = sorted({k for k, (t, _) in index.items(near & longer.keys()) if k != key and t != "Person"
                               and any(initials(m.text) == text for m in by_key.get(k, []))})
             rule = "acronym"
         if not targets and (kind != "Person" or len(word_list) == 1):
             # a one-word "person" that no person explains is often a product or place NER mistyped
-            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, longer,
+            targets, rule = _short_form_targets(word_list, kind if kind != "Person" else "Product", key, index,
                                                 acronym=text.isupper() and len(text) > 1)
         targets = [t for t in targets if t in by_key]
         if len(targets) == 1 and rule == "state-of":

@@ -1,0 +1,70 @@
+"""Where the per-article stage runs: in this process, in a pool of processes, or on a dask cluster.
+
+Every engine runs the same task, :func:`kg.worker.analyze_batch`, over batches of articles and yields the
+results in input order (so a build is deterministic whatever ran it). Only a bounded number of batches is
+in flight at once, so memory does not grow with the corpus. A Spark or Ray adapter would be one more
+``submit``-shaped function here.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import Any, Protocol
+
+from kg import DEFAULT_MODEL
+from kg.models import Article, ArticleResult
+from kg.worker import analyze_batch, analyze_stream, warm_up
+
+BATCH = 8   # articles per task: large enough to amortize a task, small enough to balance the workers
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+
+def batched(items: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ordered(submit: Callable[[list[Article]], _Future], batches: Iterable[list[Article]], window: int
+            ) -> Iterator[ArticleResult]:
+    """Submit each batch, keep at most ``window`` in flight, and yield their results in submission order."""
+    pending: deque[_Future] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def run_local(articles: Iterable[Article], *, model: str = DEFAULT_MODEL) -> Iterator[ArticleResult]:
+    """The per-article stage in this process, streaming."""
+    yield from analyze_stream(articles, model=model)
+
+
+def run_processes(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, processes: int = 2
+                  ) -> Iterator[ArticleResult]:
+    """The per-article stage in ``processes`` worker processes (each loads the model once)."""
+    context = multiprocessing.get_context("spawn")   # no fork of a parent that runs threads (progress bar)
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=warm_up, initargs=(model,)) as pool:
+        yield from ordered(lambda batch: pool.submit(analyze_batch, batch, model), batched(articles),
+                           window=3 * processes)
+
+
+def run(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, processes: int = 1, dask: str | None = None
+        ) -> Iterator[ArticleResult]:
+    """The per-article stage on the engine the options name (``dask`` wins over ``processes``)."""
+    if dask is not None:
+        from kg.dask_engine import run_dask
+
+        return run_dask(articles, model=model, address=dask)
+    if processes > 1:
+        return run_processes(articles, model=model, processes=processes)
+    return run_local(articles, model=model)
