@@ -34,8 +34,9 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # Debian packages the tests use: rapper (raptor2-utils) to check Turtle with a second parser, and
-# chromium to run the HTML viewer in a real headless browser. Installed only when missing.
-SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium
+# chromium to run the HTML viewer in a real headless browser, java for the HermiT reasoner (owlready2) that
+# checks the ontology. Installed only when missing.
+SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium java:default-jre-headless
 
 system-deps:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; 	if [ -n "$$missing" ]; then 	  if command -v apt-get >/dev/null 2>&1; then 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); 	    echo "installing Debian packages:$$missing"; 	    $$SUDO apt-get update -qq >/dev/null && 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; 	  else echo "Warning: apt-get unavailable; install:$$missing" >&2; fi; 	fi

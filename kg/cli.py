@@ -160,7 +160,12 @@ def view(exports: Path, open_browser: bool) -> None:
     if open_browser:
         import webbrowser
 
-        webbrowser.open(page.resolve().as_uri())
+        try:
+            opened = webbrowser.open(page.resolve().as_uri())
+        except webbrowser.Error:
+            opened = False
+        if not opened:    # no browser found: say so instead of silently doing nothing (the page is written)
+            click.echo(f"Warning: no web browser could be opened; open {page.resolve()} yourself", err=True)
 
 
 def main() -> None:

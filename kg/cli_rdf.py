@@ -129,10 +129,15 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
 @click.option("--allow-service", is_flag=True,
               help="Let clients run SERVICE (and LOAD): the server then sends requests to other hosts. "
                    "Refused otherwise.")
-def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_service: bool) -> None:
+@click.option("--timeout", "query_timeout", default=60.0, show_default=True, type=click.FloatRange(0),
+              help="Stop a query after this many seconds (0: no limit).")
+def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_service: bool,
+              query_timeout: float) -> None:
     """Serve GRAPH (default: exports/) as a SPARQL 1.1 endpoint on 127.0.0.1 until interrupted.
 
-    The first line printed is the query endpoint URL. The default graph is the union of all graphs.
+    The first line printed is the query endpoint URL. The default graph is the merge of all graphs (each
+    triple once; with --writable, the union, which follows pushes). The prefixes kg rel schema prov skos
+    rdf rdfs owl xsd are predefined, as in kg query.
     """
     import signal
 
@@ -146,7 +151,7 @@ def serve_cmd(graph: Path, port: int, writable: bool, no_ontology: bool, allow_s
     signal.signal(signal.SIGTERM, _stop)
     try:
         server = start_server(graph, port=port, writable=writable, with_ontology=not no_ontology,
-                              allow_service=allow_service)
+                              allow_service=allow_service, query_timeout=query_timeout or None)
     except KGError as exc:
         fail(exc)
     code = 0
@@ -191,5 +196,9 @@ def push_cmd(graph: Path, endpoint: str, remove: tuple[str, ...], timeout: float
     for name in summary.removed:
         if not quiet:
             click.echo(f"deleted {name}")
+    for name in summary.absent:
+        if not quiet:
+            click.echo(f"not on the endpoint (nothing removed): {name}")
     click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.endpoint}"
-               + (f"; removed {len(summary.removed)}" if summary.removed else ""))
+               + (f"; removed {len(summary.removed)}" if summary.removed else "")
+               + (f"; {len(summary.absent)} to remove were not there" if summary.absent else ""))

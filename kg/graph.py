@@ -8,6 +8,7 @@ counterfactuals) live only as statement nodes.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -361,12 +362,15 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9._/-]+")
 
 
 def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
-    """One node per entity, one edge per (subject, asserted relation, object) with ``weight`` = support."""
+    """One node per entity, one edge per (subject, asserted relation, object) with ``weight`` = support.
+
+    ``aliases`` is a JSON-encoded list of strings (``'["US", "U.S."]'``): GraphML, GEXF and CSV carry only
+    scalars, and no separator character is safe inside names."""
     graph = nx.MultiDiGraph()
     for key, e in kg.entities.items():
         graph.add_node(node_id(key), label=e.label, type=e.type, iri=str(entity_iri(key, base)),
-                       aliases="; ".join(e.aliases), roles="; ".join(e.roles), mentions=e.mentions,
-                       articles=len(e.articles))
+                       aliases=json.dumps(list(e.aliases), ensure_ascii=False), roles="; ".join(e.roles),
+                       mentions=e.mentions, articles=len(e.articles))
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in kg.facts:
         label = asserted_label(fact.statement.relation, fact.statement.polarity, fact.statement.modality)

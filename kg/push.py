@@ -32,6 +32,7 @@ class PushSummary:
     graphs: int = 0
     triples: int = 0
     removed: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)      # asked to remove, but the endpoint did not have them
     endpoint: str = ""          # the endpoint as it may be shown: credentials replaced by "***"
 
 
@@ -124,7 +125,8 @@ def _one_line(data: bytes) -> str:
 
 
 def _send(request: urllib.request.Request, endpoint: Endpoint, name: str, timeout: float,
-          missing_ok: bool = False) -> None:
+          missing_ok: bool = False) -> bool:
+    """Send one request; True when done, False when ``missing_ok`` and the graph was not there (HTTP 404)."""
     where = f"{endpoint.shown}: graph <{name}>"
     try:
         with _OPENER.open(request, timeout=timeout) as response:
@@ -136,9 +138,10 @@ def _send(request: urllib.request.Request, endpoint: Endpoint, name: str, timeou
                 raise InputError(f"{where} answered with a web page (HTTP {response.status}, {kind}), not a Graph "
                                  f"Store Protocol reply: {endpoint.hide(_one_line(body))[:120]}",
                                  hint="is the URL the store endpoint (kg serve prints it: .../store)?")
+            return True
     except urllib.error.HTTPError as exc:
         if missing_ok and exc.code == 404:
-            return
+            return False
         detail = endpoint.hide(_one_line(exc.read()))
         raise InputError(f"{where} refused with HTTP {exc.code}: {detail}",
                          hint="is it a writable Graph Store Protocol endpoint (kg serve --writable)?") from None
@@ -184,6 +187,10 @@ def push(exports: str | Path, endpoint: str, *, remove: Iterable[str] = (), time
             graphs[q.graph_name.value].append(q.triple)
     if not graphs:
         raise InputError(f"{path}: no named graphs to push", hint="push graph.trig or graph.nq (or the folder)")
+    base = _base_of(graphs)
+    for article_id in remove:     # checked before anything is sent: a mistake must not leave a half push
+        if str(graph_iri(article_id, base)) in graphs:
+            raise InputError(f"article {article_id!r} is still in {path}; rebuild without it before removing it")
     summary = PushSummary(endpoint=target.shown)
     for name in sorted(graphs):
         body = ox.serialize(graphs[name], format=ox.RdfFormat.N_TRIPLES) or b""
@@ -192,13 +199,12 @@ def push(exports: str | Path, endpoint: str, *, remove: Iterable[str] = (), time
         summary.triples += len(graphs[name])
         if on_graph:
             on_graph(name, len(graphs[name]))
-    base = _base_of(graphs)
     for article_id in remove:
         name = str(graph_iri(article_id, base))
-        if name in graphs:
-            raise InputError(f"article {article_id!r} is still in {path}; rebuild without it before removing it")
-        _send(graph_request(target, name, None, "DELETE"), target, name, timeout, missing_ok=True)
-        summary.removed.append(name)
+        if _send(graph_request(target, name, None, "DELETE"), target, name, timeout, missing_ok=True):
+            summary.removed.append(name)
+        else:
+            summary.absent.append(name)
     return summary
 
 

@@ -5,7 +5,8 @@ Ready-made queries live in ``ontology/queries/NAME.rq``; their header declares p
     # @param entity string required  an entity name (label or alias), e.g. Taliban
     # @param relation_class string ""  limit to one relation class; "" = any
 
-In the query text a parameter is the variable ``$entity``. :func:`bind_parameters` replaces each
+In the query text a parameter is the variable ``$entity``; a line ``#@if entity TEXT`` counts (as TEXT)
+only when ``entity`` is given a non-empty value. :func:`bind_parameters` replaces each
 ``$name`` token (never inside strings, IRIs or comments) with the value written as a SPARQL term:
 a string literal with every quote, backslash and control character escaped, a validated IRI, an
 integer or a date, so no value can change the shape of the query.
@@ -77,7 +78,8 @@ def parse_named_query(path: Path) -> NamedQuery:
         InputError: a malformed ``@param`` line.
     """
     text = path.read_text(encoding="utf-8")
-    summary = ""
+    first: list[str] = []       # the first paragraph of the header: the summary, whole sentences
+    ended = False
     params = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.startswith("#"):
@@ -85,6 +87,11 @@ def parse_named_query(path: Path) -> NamedQuery:
                 break
             continue
         body = line.lstrip("#").strip()
+        if not ended and not body.startswith("@param"):
+            if body:
+                first.append(body)
+            elif first:
+                ended = True
         if body.startswith("@param"):
             m = _PARAM_LINE.match(line.strip())
             if not m or m.group(2) not in PARAM_KINDS:
@@ -93,9 +100,7 @@ def parse_named_query(path: Path) -> NamedQuery:
             default = m.group(3)
             params.append(QueryParam(m.group(1), m.group(2),
                                      None if default == "required" else default.strip('"'), m.group(4).strip()))
-        elif body and not summary:
-            summary = body
-    return NamedQuery(path.stem, summary, tuple(params), text, path)
+    return NamedQuery(path.stem, " ".join(first), tuple(params), text, path)
 
 
 def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
@@ -208,11 +213,26 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
         name = m.group("name")
         return terms[name] if name is not None and name in terms else m.group(0)
 
-    return _TOKENS.sub(replace, query.text)
+    return _TOKENS.sub(replace, _conditional_lines(query.text, {p.name: terms[p.name] != '""' for p in query.params}))
+
+
+_IF_LINE = re.compile(r"^#@if (\w+) (.*)$", re.M)
+
+
+def _conditional_lines(text: str, given: Mapping[str, bool]) -> str:
+    """``#@if NAME TEXT`` lines become TEXT when parameter NAME is given (not empty) and vanish otherwise: a
+    restriction that is only there when asked for, rather than ``$x = "" || ...``, which Oxigraph cannot
+    plan well (it evaluates both sides over the whole graph).
+
+    >>> _conditional_lines("#@if e  ?s ?p $e .\nX", {"e": True}), _conditional_lines("#@if e ?s\nX", {"e": False})
+    (' ?s ?p $e .\nX', '\nX')
+    """
+    return _IF_LINE.sub(lambda m: m.group(2) if given.get(m.group(1)) else "", text)
 
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
-    """Run ``sparql`` over ``store`` (the default graph is the union of all graphs).
+    """Run ``sparql`` over ``store``'s default graph (for an export opened with :func:`kg.store.open_store`,
+    the merge of all graphs: each triple once).
 
     A query using ``SERVICE`` (which makes Oxigraph send requests to the hosts it names) is refused unless
     ``allow_service``.
@@ -225,7 +245,7 @@ def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> Q
     if refused:
         raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
     try:
-        answer = store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        answer = store.query(sparql, prefixes=PREFIXES)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):

@@ -1,5 +1,5 @@
 """A real SPARQL 1.1 endpoint on loopback: Oxigraph's server (PyPI package ``oxigraph``) loaded with an
-export and the ontology. Read-only unless ``writable``; the default graph is the union of all graphs.
+export and the ontology. Read-only unless ``writable``; the default graph is the merge of all graphs.
 
 Clients talk to a small proxy (:mod:`kg.serve_proxy`) that refuses SERVICE (and LOAD in updates), so no
 client can make the server send requests to other hosts, unless ``allow_service``. The Oxigraph process
@@ -7,6 +7,7 @@ is told by the kernel to stop when the process that started it dies, even by ``k
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import shutil
@@ -23,14 +24,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.errors import InputError
+from kg.graph import PREFIXES
 from kg.ontology import KG_TTL
 from kg.serve_proxy import GuardProxy
-from kg.store import resolve_export
+from kg.store import ontology_quads, open_store, resolve_export, with_merged_default
 from kg.vocab import ONTOLOGY_GRAPH
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+DEFAULT_QUERY_TIMEOUT = 60.0
 
 
 def oxigraph_binary() -> str:
@@ -130,6 +135,32 @@ def _load(binary: str, folder: Path, file: Path, graph: str | None = None) -> No
         raise InputError(f"{file}: Oxigraph could not load it: {reason.split(': ', 1)[-1]}")
 
 
+def _empty_folder(path: Path) -> bool:
+    """``path`` is a folder holding no file (an exports folder before the first build or push)."""
+    try:
+        return path.is_dir() and not any(p.is_file() for p in path.iterdir())
+    except OSError:
+        return False
+
+
+def _load_merged(folder: Path, file: Path | None, with_ontology: bool) -> None:
+    """Write the server's store: the export's graphs, the ontology's, and their merge as the default graph
+    (each triple once, as ``kg query`` sees it), so the same query gives the same rows through both.
+
+    Raises:
+        InputError: the export does not parse.
+    """
+    if file is None:
+        store = ox.Store(str(folder))
+        if with_ontology:
+            store.bulk_extend(with_merged_default(ontology_quads()))
+    else:
+        store = open_store(file, with_ontology=with_ontology, store_path=folder)
+    store.flush()
+    del store          # the server can open the folder only once this process has closed it
+    gc.collect()
+
+
 def _ready(url: str) -> bool:
     request = urllib.request.Request(url + "?query=" + urllib.parse.quote("ASK {}"),
                                      headers={"Accept": "application/sparql-results+json"})
@@ -170,14 +201,23 @@ def remove_stale_folders(parent: Path | None = None) -> list[Path]:
 
 
 def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT, writable: bool = False,
-                 with_ontology: bool = True, timeout: float = 30.0, allow_service: bool = False) -> Server:
+                 with_ontology: bool = True, timeout: float = 30.0, allow_service: bool = False,
+                 query_timeout: float | None = DEFAULT_QUERY_TIMEOUT) -> Server:
     """Start Oxigraph loaded with ``exports`` behind a proxy on 127.0.0.1:``port`` (0 = any free port) that
-    refuses SERVICE unless ``allow_service``; return once it answers.
+    refuses SERVICE unless ``allow_service``; return once it answers. A ``writable`` server may start on an
+    empty folder (to be filled by ``kg push``). A query running longer than
+    ``query_timeout`` seconds (None: no limit) is stopped and answered with an error.
+
+    Read-only, the default graph is the merge of all graphs, each triple once (as in ``kg query``);
+    ``writable``, it is Oxigraph's union of the graphs, which follows pushes but repeats a triple held by
+    several graphs (use ``SELECT DISTINCT``).
 
     Raises:
         InputError: the export cannot be read, or the server does not start (port in use, ...).
     """
     binary = oxigraph_binary()
+    if exports is not None and writable and _empty_folder(Path(exports)):
+        exports = None       # a writable server may start empty: kg push fills it
     files = [resolve_export(exports)] if exports is not None else []
     port = port or free_port()
     _check_free(port)
@@ -185,13 +225,18 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
     # the pid in the name lets a later start remove what a killed server (kill -9) left behind
     folder = Path(tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-"))
     try:
-        for file in files:
-            _load(binary, folder, file.resolve())
-        if with_ontology:
-            _load(binary, folder, KG_TTL, ONTOLOGY_GRAPH)
+        if writable:   # pushes land in named graphs, so the default graph must follow them: the union
+            for file in files:
+                _load(binary, folder, file.resolve())
+            if with_ontology:
+                _load(binary, folder, KG_TTL, ONTOLOGY_GRAPH)
+        else:
+            _load_merged(folder, files[0] if files else None, with_ontology)
         backend = free_port()
         cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(folder / ""),
-               "--bind", f"{HOST}:{backend}", "--union-default-graph"]
+               "--bind", f"{HOST}:{backend}"] + (["--union-default-graph"] if writable else [])
+        if query_timeout:
+            cmd += ["--timeout-s", str(max(1, round(query_timeout)))]
         log = open(folder.parent / f"{folder.name}.log", "wb")
         process = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    preexec_fn=_die_with_parent)
@@ -207,7 +252,8 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
                 break
             if _ready(f"http://{HOST}:{backend}/query"):
                 try:
-                    server.proxy = GuardProxy((HOST, port), backend, allow_service=allow_service)
+                    server.proxy = GuardProxy((HOST, port), backend, allow_service=allow_service,
+                                              prefixes=PREFIXES, query_timeout=query_timeout)
                 except OSError as exc:
                     server.stop()
                     raise InputError(f"the SPARQL endpoint did not start on {HOST}:{port}: {exc.strerror}",

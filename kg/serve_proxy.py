@@ -10,11 +10,13 @@ from __future__ import annotations
 import http.client
 import threading
 import urllib.parse
+from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from kg.sparql_guard import NETWORK_HINT, network_use
+from kg.sparql_prefixes import with_prefixes
 
-__all__ = ["GuardProxy", "sparql_texts"]
+__all__ = ["GuardProxy", "sparql_texts", "with_request_prefixes"]
 
 # headers about one hop of a connection, never forwarded
 _HOP = frozenset({"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
@@ -50,6 +52,36 @@ def sparql_texts(target: str, content_type: str, body: bytes) -> list[tuple[str,
     return found
 
 
+def with_request_prefixes(target: str, content_type: str, body: bytes,
+                          prefixes: Mapping[str, str]) -> tuple[str, bytes]:
+    """The request target and body with ``prefixes`` declared in every SPARQL text they carry (see
+    :func:`sparql_texts`), unless the text declares the prefix itself; anything else is unchanged.
+
+    Raises:
+        UnicodeDecodeError: text that is not UTF-8.
+    """
+    if not prefixes:
+        return target, body
+    parts = urllib.parse.urlsplit(target)
+    kind = content_type.split(";")[0].strip().lower()
+
+    def rewrite(encoded: str) -> str:
+        pairs = urllib.parse.parse_qsl(encoded, keep_blank_values=True, encoding="utf-8", errors="strict")
+        if not any(key in ("query", "update") for key, _ in pairs):
+            return encoded
+        return urllib.parse.urlencode([(key, with_prefixes(value, prefixes) if key in ("query", "update")
+                                        else value) for key, value in pairs], quote_via=urllib.parse.quote)
+
+    query = rewrite(parts.query) if parts.query else parts.query
+    if query != parts.query:
+        target = urllib.parse.urlunsplit(parts._replace(query=query))
+    if body and kind == _FORM:
+        body = rewrite(body.decode("utf-8")).encode("utf-8")
+    elif body and kind in _BODY_KINDS:
+        body = with_prefixes(body.decode("utf-8"), prefixes).encode("utf-8")
+    return target, body
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: GuardProxy
     # HTTP/1.1 so "Expect: 100-continue" is answered at once (curl otherwise waits a second before a large PUT);
@@ -67,7 +99,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except OSError:      # the client is gone
+                pass
 
     def _forward(self) -> None:
         if self.headers.get("Transfer-Encoding"):
@@ -90,10 +125,16 @@ class _Handler(BaseHTTPRequestHandler):
                 refused = network_use(text, update=kind == "update")
                 if refused:
                     return self._refuse(403, f"refused: {refused}. {NETWORK_HINT} (kg serve --allow-service)")
-        backend = http.client.HTTPConnection(self.server.backend_host, self.server.backend_port, timeout=None)
+        target, body = with_request_prefixes(self.path, self.headers.get("Content-Type", ""), body,
+                                             self.server.prefixes)
+        # only queries are limited: a large Graph Store PUT or an update may take its time
+        limit = self.server.query_timeout if any(kind == "query" for kind, _ in texts) else None
+        backend = http.client.HTTPConnection(self.server.backend_host, self.server.backend_port, timeout=limit)
         try:
             headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
-            backend.request(self.command, self.path, body=body if body or length else None, headers=headers)
+            if body or length:
+                headers = {k: v for k, v in headers.items() if k.lower() != "content-length"}
+            backend.request(self.command, target, body=body if body or length else None, headers=headers)
             answer = backend.getresponse()
             self.send_response(answer.status, answer.reason)
             for key, value in answer.getheaders():
@@ -104,6 +145,9 @@ class _Handler(BaseHTTPRequestHandler):
             if self.command != "HEAD":
                 while chunk := answer.read(65536):
                     self.wfile.write(chunk)
+        except TimeoutError:
+            self._refuse(503, f"the query took longer than {self.server.query_timeout:g} s and was stopped "
+                              f"(kg serve --timeout SECONDS sets the limit)")
         except OSError as exc:
             self._refuse(502, f"the Oxigraph server did not answer: {exc}")
         finally:
@@ -114,6 +158,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 class GuardProxy(ThreadingHTTPServer):
     """``GuardProxy((host, port), backend_port)``; :meth:`start` serves in a daemon thread, :meth:`stop` ends.
+    ``prefixes`` are declared in every query and update that does not declare them itself; an answer that
+    does not start (or stalls) for ``query_timeout`` seconds becomes HTTP 503.
 
     Raises:
         OSError: the port cannot be bound (in use, ...).
@@ -121,8 +167,11 @@ class GuardProxy(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], backend_port: int, *, allow_service: bool = False) -> None:
+    def __init__(self, address: tuple[str, int], backend_port: int, *, allow_service: bool = False,
+                 prefixes: Mapping[str, str] | None = None, query_timeout: float | None = None) -> None:
         super().__init__(address, _Handler)
+        self.query_timeout = query_timeout
+        self.prefixes = dict(prefixes or {})
         self.backend_host = address[0]
         self.backend_port = backend_port
         self.allow_service = allow_service

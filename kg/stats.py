@@ -51,13 +51,13 @@ class GraphStats:
 
 
 def _select(store: ox.Store, sparql: str) -> ox.QuerySolutions:
-    answer = store.query(sparql, use_default_graph_as_union=True, prefixes=_PREFIXES)
+    answer = store.query(sparql, prefixes=_PREFIXES)
     assert isinstance(answer, ox.QuerySolutions)
     return answer
 
 
 def stats_store(store: ox.Store) -> GraphStats:
-    """Counts over a store (its default graph taken as the union of all graphs)."""
+    """Counts over a store opened with :func:`kg.store.open_store` (its default graph the merge of all graphs)."""
     out = GraphStats()
     out.triples = len({str(q.triple) for q in store})
     out.named_graphs = sum(1 for _ in store.named_graphs())

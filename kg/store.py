@@ -1,7 +1,9 @@
 """Reading exports back: a file in any RDF format kg writes, or an exports folder, into Oxigraph."""
 from __future__ import annotations
 
+import itertools
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -73,10 +75,28 @@ def ontology_quads() -> list[ox.Quad]:
             for t in ox.parse(path=str(KG_TTL), format=ox.RdfFormat.TURTLE)]
 
 
-def open_store(path: str | Path, *, with_ontology: bool = False) -> ox.Store:
-    """An in-memory Oxigraph store with the export (and optionally the ontology in its own graph)."""
-    store = ox.Store()
-    store.bulk_extend(read_quads(path))
+def with_merged_default(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """Every quad, and each one's triple again in the default graph.
+
+    Loaded into a store, the default graph is then the RDF merge of all graphs: a triple asserted by
+    several articles (or declared by both the ontology and the export) is there once. Oxigraph's
+    "union default graph" option would match it once per graph and repeat rows, even with ``FROM``.
+    """
+    for quad in quads:
+        yield quad
+        if not isinstance(quad.graph_name, ox.DefaultGraph):
+            yield ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph())
+
+
+def open_store(path: str | Path, *, with_ontology: bool = False, store_path: str | Path | None = None) -> ox.Store:
+    """An Oxigraph store with the export (and optionally the ontology in its own graph); its default graph is
+    the merge of all graphs (see :func:`with_merged_default`), so query it without the union option.
+
+    ``store_path`` makes it an on-disk store there (for the Oxigraph server) instead of an in-memory one.
+    """
+    store = ox.Store(str(store_path)) if store_path is not None else ox.Store()
+    quads: Iterable[ox.Quad] = read_quads(path)
     if with_ontology:
-        store.bulk_extend(ontology_quads())
+        quads = itertools.chain(quads, ontology_quads())
+    store.bulk_extend(with_merged_default(quads))
     return store

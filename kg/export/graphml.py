@@ -1,14 +1,30 @@
-"""GraphML export valid against the GraphML schema: scalar attributes only, XML-safe text, NMTOKEN ids."""
+"""GraphML export valid against the GraphML schema: scalar attributes only, XML-safe text, NMTOKEN ids.
+
+What the readers users have need, beyond the schema:
+
+* key ids are the attribute names (``<key id="label" …>``), since cytoscape.js' GraphML reader names
+  attributes by key id; an edge attribute whose name a node attribute has too gets the id ``edge_NAME``
+  (its ``attr.name`` stays NAME, which networkx, igraph and graphology use);
+* the graph has an id (``id="kg"``): SocNetV loads no edges from a graph without one;
+* a value that is not known (None) is left out rather than written as an empty number.
+
+networkx (``read_graphml(..., force_multigraph=True)``), igraph and graphology read it back with names and
+types intact; lists (aliases) are JSON-encoded strings.
+"""
 from __future__ import annotations
 
-import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
 from kg.export._io import emit
 from kg.safe_text import clean_text
+
+GRAPH_ID = "kg"
+_RANK = {"boolean": 0, "long": 1, "double": 2, "string": 3}
 
 
 def _clean(value: object) -> object:
@@ -31,10 +47,91 @@ def sanitized(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "long"
+    if isinstance(value, float):
+        return "double"
+    return "string"
+
+
+def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
+    """The GraphML type of each attribute: the widest its values need (boolean < long < double < string); an
+    empty string (unknown) does not vote, and an attribute that is never anything else is a string."""
+    found: dict[str, str] = {}
+    empty: set[str] = set()
+    for data in records:
+        for name, value in data.items():
+            if value is None or value == "":
+                empty.add(name)
+                continue
+            kind = _kind(value)
+            if name not in found or _RANK[kind] > _RANK[found[name]]:
+                found[name] = kind
+    for name in empty:
+        found.setdefault(name, "string")
+    return found
+
+
+def key_table(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+    """The keys as (id, for, attr.name, attr.type): a key's id is its attribute name, except an edge attribute
+    whose name a node attribute has too (``label``, ``iri``, ``articles``), whose id is ``edge_NAME`` (key
+    ids are unique in a document; igraph ignores a shared ``for="all"`` key)."""
+    nodes = _types(d for _, d in graph.nodes(data=True))
+    edges = _types(d for *_, d in graph.edges(keys=True, data=True))
+    keys = [(name, "node", name, kind) for name, kind in sorted(nodes.items())]
+    keys += [(f"edge_{name}" if name in nodes else name, "edge", name, kind) for name, kind in sorted(edges.items())]
+    return keys
+
+
+def _text(value: object, kind: str) -> str | None:
+    if isinstance(value, str) and not value and kind != "string":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and kind == "double":
+        return repr(value)
+    return escape(str(value))
+
+
+def _data(data: dict[str, object], ids: dict[str, str], types: dict[str, str], pad: str) -> Iterator[str]:
+    for name in sorted(data):
+        text = _text(data[name], types[name])
+        if text is not None:
+            yield f'{pad}<data key="{ids[name]}">{text}</data>\n'
+
+
+def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    view = sanitized(graph)
+    keys = key_table(view)
+    node_ids = {name: kid for kid, scope, name, _ in keys if scope == "node"}
+    edge_ids = {name: kid for kid, scope, name, _ in keys if scope == "edge"}
+    types = {kid: kind for kid, _, _, kind in keys}
+    node_types = {name: types[kid] for name, kid in node_ids.items()}
+    edge_types = {name: types[kid] for name, kid in edge_ids.items()}
+    yield "<?xml version='1.0' encoding='utf-8'?>\n"
+    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
+           'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    for kid, scope, name, kind in keys:
+        yield f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n'
+    yield f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n'
+    for node, data in view.nodes(data=True):
+        yield f"    <node id={quoteattr(str(node))}>\n"
+        yield from _data(data, node_ids, node_types, "      ")
+        yield "    </node>\n"
+    for u, v, key, data in view.edges(keys=True, data=True):
+        yield f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n"
+        yield from _data(data, edge_ids, edge_types, "      ")
+        yield "    </edge>\n"
+    yield "  </graph>\n</graphml>\n"
+
+
 def generate_graphml(graph: nx.MultiDiGraph) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_graphml_xml(sanitized(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    """GraphML bytes of ``graph`` (see the module notes for what readers rely on)."""
+    return "".join(_lines(graph)).encode("utf-8")
 
 
 def write_graphml(graph: nx.MultiDiGraph, destination: str | Path | BinaryIO) -> None:

@@ -13,11 +13,23 @@ from kg.export._io import emit
 from kg.export.graphml import sanitized
 
 
+def _aliases(value: object) -> str:
+    """The aliases for display: a JSON-encoded list (see :func:`kg.graph.to_networkx`) joined with "; "."""
+    if isinstance(value, str) and value.startswith("["):
+        try:
+            names = json.loads(value)
+        except ValueError:
+            return value
+        if isinstance(names, list):
+            return "; ".join(str(n) for n in names)
+    return str(value or "")
+
+
 def graph_json(graph: nx.MultiDiGraph) -> str:
     """The view as compact JSON, safe to embed in a <script> element."""
     view = sanitized(graph)
     data = {
-        "nodes": [{"id": n, "label": d.get("label", n), "type": d.get("type", ""), "aliases": d.get("aliases", "")}
+        "nodes": [{"id": n, "label": d.get("label", n), "type": d.get("type", ""), "aliases": _aliases(d.get("aliases", ""))}
                   for n, d in view.nodes(data=True)],
         "edges": [{"source": u, "target": v, "label": d.get("label", ""), "weight": d.get("weight", 1),
                    "polarity": d.get("polarity", ""), "modality": d.get("modality", "")}

@@ -4,6 +4,8 @@
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,6 +17,34 @@ from kg.graph import PREFIXES, RDFData
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
 _KNOWN = set(PREFIXES) | {"ent", "art", "stmt", "edge", "graph"}
+
+
+# a string literal (skipped), an IRI (skipped), or a prefixed name; a name holding a backslash escape is written
+# again as a full IRI
+_TOKEN = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|<[^>\s]*>)'
+                    r'|(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\\.|\.(?=[\w\-:%\\]))+)')
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def without_escaped_names(text: bytes, prefixes: Mapping[str, str]) -> bytes:
+    """Turtle/TriG ``text`` with every prefixed name that needs a backslash escape (``graph:article\\/x``)
+    written as a full IRI (``<https://example.org/kg/graph/article/x>``): valid Turtle either way, but
+    some stores (Virtuoso) keep the backslash in the IRI.
+
+    >>> without_escaped_names(b'ex:a\\/b ex:p "ex:c\\\\/d" .', {"ex": "http://x/"})
+    b'<http://x/a/b> ex:p "ex:c\\\\/d" .'
+    """
+    if b"\\" not in text:
+        return text
+
+    def full(m: re.Match[str]) -> str:
+        if m.group(1) is not None or "\\" not in m.group(3):
+            return m.group(0)
+        namespace = prefixes.get(m.group(2) or "")
+        local = _ESCAPE.sub(r"\1", m.group(3))
+        return m.group(0) if namespace is None else f"<{namespace}{local}>"
+
+    return _TOKEN.sub(full, text.decode("utf-8")).encode("utf-8")
 
 
 def _from_rdflib(graph: Graph) -> RDFData:
@@ -35,7 +65,9 @@ def serialize(data: RDFData | Graph, fmt: str = "turtle") -> bytes:
         data = _from_rdflib(data)
     triples = data.union if data.union is not None else data.triples()
     out = ox.serialize(triples, format=FORMATS[fmt], prefixes=data.prefixes if fmt == "turtle" else None)
-    return out if out is not None else b""
+    if out is None:
+        return b""
+    return without_escaped_names(out, data.prefixes) if fmt == "turtle" else out
 
 
 def write_rdf(data: RDFData | Graph, destination: str | Path | BinaryIO, fmt: str = "turtle") -> None:

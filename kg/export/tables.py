@@ -1,4 +1,8 @@
-"""CSV export: ``nodes.csv`` and ``edges.csv`` for spreadsheets, pandas and Gephi's spreadsheet import."""
+"""CSV export: ``nodes.csv`` and ``edges.csv`` for spreadsheets, pandas and Gephi's spreadsheet import.
+
+The columns Gephi's import recognises carry its names: ``Id``, ``Label`` (nodes); ``Source``, ``Target``,
+``Type`` (always ``Directed``), ``Id``, ``Label``, ``Weight`` (edges); the other columns are attributes.
+``aliases`` is a JSON-encoded list of names."""
 from __future__ import annotations
 
 import csv
@@ -9,9 +13,14 @@ import networkx as nx
 
 from kg.export.graphml import sanitized
 
-NODE_COLUMNS = ["id", "label", "type", "aliases", "mentions", "articles", "iri"]
-EDGE_COLUMNS = ["source", "target", "label", "relation", "relation_class", "polarity", "modality", "weight",
-                "articles", "confidence", "first_seen", "last_seen", "id"]
+NODE_COLUMNS = ["Id", "Label", "type", "aliases", "mentions", "articles", "iri"]
+EDGE_COLUMNS = ["Source", "Target", "Type", "Id", "Label", "Weight", "relation", "relation_class", "polarity",
+                "modality", "articles", "confidence", "first_seen", "last_seen", "iri"]
+_RENAMED = {"label": "Label", "weight": "Weight"}
+
+
+def _gephi(row: dict[str, object]) -> dict[str, object]:
+    return {_RENAMED.get(k, k): v for k, v in row.items()}
 
 
 def _one_line_breaks(row: dict[str, object]) -> dict[str, object]:
@@ -21,17 +30,17 @@ def _one_line_breaks(row: dict[str, object]) -> dict[str, object]:
 
 
 def generate_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:
-    """(nodes CSV, edges CSV) with fixed columns; Gephi reads ``id``/``label`` and ``source``/``target``."""
+    """(nodes CSV, edges CSV) with fixed columns, Gephi's names where Gephi has one."""
     view = sanitized(graph)
     nodes, edges = io.StringIO(), io.StringIO()
     writer = csv.DictWriter(nodes, NODE_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for node, data in view.nodes(data=True):
-        writer.writerow(_one_line_breaks({"id": node, **data}))
+        writer.writerow(_one_line_breaks(_gephi({**data, "Id": node})))
     writer = csv.DictWriter(edges, EDGE_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for u, v, key, data in view.edges(keys=True, data=True):
-        writer.writerow(_one_line_breaks({"source": u, "target": v, "id": key, **data}))
+        writer.writerow(_one_line_breaks(_gephi({**data, "Source": u, "Target": v, "Type": "Directed", "Id": key})))
     return nodes.getvalue(), edges.getvalue()
 
 

@@ -7,16 +7,18 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.export._io import emit
+from kg.export.rdf import without_escaped_names
 from kg.graph import RDFData
 
 
 def generate_trig(data: RDFData) -> bytes:
-    """The dataset as TriG with the export prefixes.
+    """The dataset as TriG with the export prefixes (full IRIs where a prefixed name would need escapes).
 
     >>> generate_trig(RDFData((), {}))
     b''
     """
-    return ox.serialize(list(data.quads), format=ox.RdfFormat.TRIG, prefixes=data.prefixes) or b""
+    out = ox.serialize(list(data.quads), format=ox.RdfFormat.TRIG, prefixes=data.prefixes) or b""
+    return without_escaped_names(out, data.prefixes)
 
 
 def write_trig(data: RDFData, destination: str | Path | BinaryIO) -> None:

@@ -112,9 +112,15 @@ def test_push_remove_deletes_a_dropped_article(folders: tuple[Path, Path]) -> No
                                           "--remove", "never-pushed"])
         assert result.exit_code == 0, result.output
         assert "deleted https://example.org/kg/graph/article/other" in result.output
+        # an article the endpoint never had is not counted as removed
+        assert "not on the endpoint (nothing removed): https://example.org/kg/graph/article/never-pushed" in result.output
+        assert "; removed 1;" in result.output and "1 to remove were not there" in result.output
         after = server_quads(server.query_url)
         with serving(None, port=0, writable=True, with_ontology=False) as fresh:
             push(alone, fresh.store_url)
             assert after == server_quads(fresh.query_url)
-        result = CliRunner().invoke(cli, ["push", str(alone), "--endpoint", server.store_url, "--remove", "taliban"])
+        before = server_quads(server.query_url)
+        result = CliRunner().invoke(cli, ["push", str(both), "--endpoint", server.store_url, "--remove", "taliban"])
         assert result.exit_code == 1 and "still in" in result.output
+        assert "put " not in result.output                  # refused before anything was sent
+        assert server_quads(server.query_url) == before

@@ -175,7 +175,7 @@ def test_serve_unloadable_export_names_the_parse_error(tmp_path: Path) -> None:
     (tmp_path / "graph.ttl").write_bytes(b"\xff\xfe not turtle")
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "graph.ttl"), "--port", "0"])
     assert result.exit_code == 1
-    assert "Oxigraph could not load it: Parser error at line 1 column 1" in result.output
+    assert "graph.ttl: not valid ttl: Parser error at line 1 column 1" in result.output
 
 
 def test_serve_removes_what_a_killed_server_left(tmp_path: Path) -> None:
@@ -193,3 +193,48 @@ def test_serve_removes_what_a_killed_server_left(tmp_path: Path) -> None:
     removed = remove_stale_folders(tmp_path)
     assert sorted(p.name for p in removed) == [f"kg-serve-{gone}-abc", f"kg-serve-{gone}-abc.log"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"kg-serve-{os.getpid()}-live", "kg-serve-unrelated"]
+
+
+def test_serve_rows_equal_kg_query_rows_each_triple_once(exports: Path) -> None:
+    from kg.query import query_export
+    from tests.unit.test_query import EVERYTHING_DONE
+
+    expected = [[t.value for t in row] for row in query_export(exports, EVERYTHING_DONE).rows]
+    with serving(exports, port=0) as server:
+        answer = sparql(server.query_url, EVERYTHING_DONE)   # rdfs: is not declared: predefined
+    got = [[b[v]["value"] for v in ("relation", "object")] for b in answer["results"]["bindings"]]
+    assert got == expected and len(got) == len({tuple(r) for r in got}) >= 2
+
+
+def test_serve_predefines_the_kg_query_prefixes_but_a_query_may_redeclare_them(exports: Path) -> None:
+    with serving(exports, port=0) as server:
+        get = urllib.request.Request(server.query_url + "?" + urllib.parse.urlencode(
+            {"query": "SELECT ?x WHERE { ?x a kg:Person ; a schema:Person } LIMIT 1"}),
+            headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(get, timeout=10) as response:
+            assert len(json.loads(response.read())["results"]["bindings"]) == 0   # kg:Person only
+        assert sparql(server.query_url, "ASK { ?x a kg:Person }")["boolean"] is True
+        own = sparql(server.query_url, "PREFIX kg: <http://other.example/> ASK { ?x a kg:Person }")
+        assert own["boolean"] is False
+
+
+def test_serve_stops_a_query_that_outlives_the_timeout(exports: Path) -> None:
+    import time
+
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    with serving(exports, port=0, query_timeout=1) as server:
+        started = time.monotonic()
+        with pytest.raises(urllib.error.HTTPError):
+            sparql(server.query_url, endless)
+        assert time.monotonic() - started < 8
+
+
+def test_serve_writable_starts_on_an_empty_folder_and_takes_pushes(tmp_path: Path, exports: Path) -> None:
+    from kg.push import push
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with serving(empty, port=0, writable=True) as server:
+        assert sparql(server.query_url, "ASK { ?a a <https://schema.org/NewsArticle> }")["boolean"] is False
+        push(exports, server.store_url)
+        assert sparql(server.query_url, "ASK { ?a a <https://schema.org/NewsArticle> }")["boolean"] is True

@@ -85,3 +85,21 @@ def test_cli_build_missing_path_says_why(runner, tmp_path):
     result = runner.invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "no such file or folder" in result.output
+
+
+def test_cli_view_open_without_a_browser_says_so(tmp_path, monkeypatch) -> None:
+    import webbrowser
+
+    import networkx as nx
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.export.graphml import write_graphml
+
+    g = nx.MultiDiGraph()
+    g.add_node("e:a", label="A", type="Person")
+    write_graphml(g, tmp_path / "graph.graphml")
+    monkeypatch.setattr(webbrowser, "open", lambda url: False)
+    result = CliRunner().invoke(cli, ["view", str(tmp_path), "--open"])
+    assert result.exit_code == 0
+    assert "no web browser could be opened" in result.output and (tmp_path / "graph.html").is_file()

@@ -157,3 +157,20 @@ def test_export_any_entity_key_and_article_id_round_trip(subject: str, obj: str,
         assert quad_set(list(ox.parse(gen(data), format=OX_FORMATS[fmt]))) == quad_set(data.quads), fmt
     turtle = {str(t) for t in ox.parse(serialize(data), format=ox.RdfFormat.TURTLE)}
     assert turtle == {str(t) for t in data.triples()}
+
+
+def test_export_rdf_no_escaped_prefixed_names_in_turtle_or_trig() -> None:
+    """Names like graph:article\\/taliban are valid Turtle, but Virtuoso keeps the backslash in the IRI:
+    a name that would need an escape is written as a full IRI."""
+    from kg.export.rdf import serialize
+    from kg.export.trig import generate_trig
+    from kg.graph import to_quads
+    from tests.kgfixtures import make_kg
+
+    data = to_quads(make_kg())
+    trig, turtle = generate_trig(data), serialize(data)
+    assert b"\\" not in trig and b"\\" not in turtle          # no literal of make_kg holds a backslash
+    assert b"<https://example.org/kg/graph/article/taliban>" in trig
+    assert {str(q) for q in ox.parse(trig, format=ox.RdfFormat.TRIG)} == {str(q) for q in data.quads}
+    assert {str(t) for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)} == {str(q.triple) for q in data.quads}
+    assert b"rdfs:label" in turtle                              # prefixes still used where they need no escape
