@@ -6,7 +6,7 @@ from functools import lru_cache
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
@@ -97,7 +97,10 @@ class _Cache:
             result = pickle.loads(path.read_bytes())
         except Exception:   # a stale or corrupt cache entry is simply recomputed
             return None
-        return result if isinstance(result, ArticleResult) and result.article == article else None
+        if not isinstance(result, ArticleResult) or replace(result.article, source=article.source) != article:
+            return None
+        # the same article read from another file or line (a corpus split, appended to or moved) is unchanged
+        return replace(result, article=article)
 
     def put(self, result: ArticleResult) -> None:
         path = self._path(result.article)

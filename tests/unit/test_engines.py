@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.engines import batched, ordered
-from kg.models import Article
+from kg.models import Article, ArticleResult
 from kg.nlp import parse_articles, split_text
 
 
@@ -90,3 +90,15 @@ def test_pipeline_stage_report_names_each_stage_in_order():
 
     summary = BuildSummary(stages={"read": 0.31, "parse+extract": 12.0, "merge": 1.26})
     assert summary.stage_report() == "read 0.3s, parse+extract 12.0s, merge 1.3s"
+
+
+def test_pipeline_cache_hit_for_the_same_article_read_from_another_file(tmp_path):
+    from kg.pipeline import _Cache
+
+    cache = _Cache(tmp_path, "model")
+    article = Article(id="a", text="Some text.", title="T", source="old.jsonl:1")
+    cache.put(ArticleResult(article=article))
+    moved = Article(id="a", text="Some text.", title="T", source="new.jsonl:7")
+    hit = cache.get(moved)
+    assert hit is not None and hit.article == moved        # its source is where it was read this time
+    assert cache.get(Article(id="a", text="Other text.", title="T", source="old.jsonl:1")) is None
