@@ -102,31 +102,35 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
 @cli.command()
 @click.argument("source", required=False)
 @click.option("--sentences", "sentences", type=click.Path(dir_okay=False, path_type=Path),
-              help="A file of pre-tokenised sentences, one per line (instead of SOURCE); use with --format carb.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "carb"]), default="table", show_default=True,
-              help="table or jsonl: entity-level statements; carb: CaRB tuples with full argument phrases.")
+              help="A file of pre-tokenised sentences, one per line (instead of SOURCE); use with --format carb "
+                   "or triples.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "carb", "triples"]), default="table",
+              show_default=True,
+              help="table or jsonl: entity-level statements; carb: CaRB tuples with full argument phrases; "
+                   "triples: compact binary facts, sent_id<TAB>subject<TAB>relation<TAB>object.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to use.")
 def extract(source: str | None, sentences: Path | None, fmt: str, model: str) -> None:
     """Print the statements of SOURCE (a text, or a path to an article file), or CaRB tuples of --sentences."""
-    from kg.extract_text import extract_carb, extract_carb_text, extract_source
+    from kg.extract_text import (extract_carb, extract_carb_text, extract_source, extract_triples,
+                                 extract_triples_text)
 
     if (source is None) == (sentences is None):
         raise click.UsageError("pass either SOURCE or --sentences FILE (not both)")
-    if sentences is not None and fmt != "carb":
-        raise click.UsageError("--sentences needs --format carb")
+    if sentences is not None and fmt not in ("carb", "triples"):
+        raise click.UsageError("--sentences needs --format carb or --format triples")
     if sentences is not None:
         if not sentences.is_file():
             raise click.BadParameter(f"{sentences} is not a file", param_hint="--sentences")
         try:
-            for line in extract_carb(sentences, model=model):
+            for line in (extract_carb if fmt == "carb" else extract_triples)(sentences, model=model):
                 click.echo(line)
         except KGError as exc:
             fail(exc)
         return
     assert source is not None
     try:
-        if fmt == "carb":
-            for line in extract_carb_text(source, model=model):
+        if fmt in ("carb", "triples"):
+            for line in (extract_carb_text if fmt == "carb" else extract_triples_text)(source, model=model):
                 click.echo(line)
             return
         rows = list(extract_source(source, model=model))

@@ -59,13 +59,50 @@ def extract_carb(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
     """
     from kg.extract.carb import carb_lines
 
+    lines = _sentence_lines(path)
+    nlp = load_pipeline(model)
+    yield from carb_lines(nlp, lines)
+
+
+def _sentence_lines(path: Path) -> list[str]:
+    """The lines of a sentence file, split on newlines only (``splitlines`` also breaks at \x0b, \x1c, \u2028)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the sentence file ({exc})",
                          hint="pass a UTF-8 text file with one sentence per line") from exc
+
+
+def extract_triples(path: Path, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
+    """Yield ``sent_id<TAB>subject<TAB>relation<TAB>object`` lines for a file of pre-tokenised sentences
+    (one per line; the id is the line number).
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    from kg.extract.triples import triple_lines
+
+    lines = _sentence_lines(path)
     nlp = load_pipeline(model)
-    yield from carb_lines(nlp, text.split("\n"))     # not splitlines(): it also breaks at \x0b, \x1c, \u2028
+    yield from triple_lines(nlp, lines)
+
+
+def extract_triples_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[str]:
+    """Yield ``sent_id<TAB>subject<TAB>relation<TAB>object`` lines for a text or an article file; the id
+    numbers the sentences from 1 (spaCy's own tokenisation and sentence split).
+
+    Example:
+        >>> lines = list(extract_triples_text("The Taliban met US officials in Doha."))  # doctest: +SKIP
+    """
+    from kg.extract.triples import triples
+
+    nlp = load_pipeline(model)
+    n = 0
+    for article in _articles(source):
+        for sent in nlp(article.text).sents:
+            n += 1
+            for subject, relation, obj in triples(sent.as_doc()):
+                yield "\t".join([str(n), subject, relation, obj])
 
 
 def extract_carb_text(source: str, *, model: str = DEFAULT_MODEL) -> Iterator[str]:

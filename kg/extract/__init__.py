@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.clauses import Proposition, propositions
+from kg.extract.fit import fits
 from kg.extract.mentions import mention_for, named_mentions
 from kg.lexicon import Lexicon, default_lexicon
 from kg.models import Evidence, Mention, Statement
@@ -63,7 +65,13 @@ def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None =
     obj = mention(prop.object)
     if subject is None or obj is None or subject.key == obj.key:
         return None
+    if prop.pattern == "role":
+        # a role ("Prime Minister") is a concept node of its own, never resolved to whoever holds it
+        obj = replace(obj, is_named=False, type="Concept")
     canonical, relation_class, _ = lexicon.normalize(prop.relation)
+    if relation_class is not None and not fits(prop.relation, relation_class, obj.type, prop.object.lemma_):
+        # "strike a deal" is no attack, "send anthrax" no aid: the verb keeps its own word and no class
+        canonical, relation_class = prop.relation, None
     polarity = prop.polarity
     attribution = mention(prop.attribution) if prop.attribution is not None else None
     return Statement(subject=subject, relation=canonical, object=obj, surface=_surface(prop),

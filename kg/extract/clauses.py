@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, mark as MARK, poss as POSS, prep as PREP
+from spacy.symbols import AUX, NOUN, PERSON, VERB, appos as APPOS, poss as POSS
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract import veridicality
+from kg.extract.factuality import (COMPLEMENT_PREPS, SentenceIndex, Status, kept_in_relation,
+                                   predicate_status)
 from kg.extract.mentions import entity_span
-from kg.extract.modality import (CONDITION_MARKS, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS, governed_negation,
-                                 modality, negated)
+from kg.extract.modality import NEGATIVE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "oprd"}
@@ -38,16 +40,16 @@ ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "ti
                  "regarding", "including", "concerning", "via", "per"}
 SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
                    "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
-# relative-clause attachment repair (see relative_antecedent)
+# relative-clause attachment repair (see relative_antecedent); nouns for people a "who" may stand for
+PERSON_HEADS = {"people", "person", "man", "woman", "men", "women", "official", "resident", "civilian", "soldier",
+                "child", "children", "family", "member", "leader", "worker", "student", "officer", "police",
+                "journalist", "reporter", "spokesman", "spokeswoman", "spokesperson", "group", "militant",
+                "fighter", "rebel", "protester", "voter", "citizen", "victim", "suspect", "lawmaker", "minister",
+                "president", "friend", "relative", "parent", "player", "team", "government", "company"}
 LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
 VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
                        "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
 VIOLENT_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "leave", "target", "hit"}
-# verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
-DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
-# nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
-CLAIM_NOUNS = {"claim", "allegation", "report", "rumor", "rumour", "suggestion", "accusation", "charge",
-               "assertion", "speculation", "story"}
 # nouns that name an event, with the relation their verb would give (lemma form, as the lexicon expects)
 NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting": "meet", "discussion":
                   "talk with", "summit": "meet", "attack": "attack", "assault": "attack", "bombing": "bomb",
@@ -70,7 +72,7 @@ TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman",
                "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff"}
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
-                      "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "xcomp": 0.7, "light-verb": 0.7,
+                      "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "role": 0.7, "xcomp": 0.7, "light-verb": 0.7,
                       "relcl": 0.6, "acl": 0.55, "poss": 0.5, "symmetric": 0.6, "nominal": 0.5}
 
 
@@ -142,6 +144,21 @@ def subjects(verb: Token) -> tuple[list[Token], bool, str]:
             if objs and head.lemma_ not in ("promise",):   # object control: "urged them to be", "asked X to"
                 return with_conjuncts(objs), passive, "object-control"
         return subj, passive, verb.dep_
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i \
+            and veridicality.entry(head.lemma_, "adj_to") is not None:
+        # "The bank is likely to cut rates", "Rescuers were unable to reach X": the copula's subject
+        return subjects(head.head)[0], passive, "xcomp"
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in COMPLEMENT_PREPS and is_verbal(head.head):
+        # "succeeded in landing", "accused X of shelling", "is suspected of smuggling": only verbs the
+        # veridicality lexicon knows take such a complement, so its status is known too
+        matrix = head.head
+        objs = [c for c in matrix.children if c.dep_ in ("dobj", "obj")]
+        frame = "np_to" if objs else "passive_to" if any(c.dep_ == "auxpass" for c in matrix.children) else "to"
+        if veridicality.entry(matrix.lemma_, frame) is None:
+            return [], passive, ""
+        if objs:
+            return with_conjuncts(objs), passive, "object-control"
+        return subjects(matrix)[0], passive, "xcomp"
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         rel_pron = [c for c in verb.children if c.tag_ in ("WDT", "WP") or c.lower_ == "that"]
         if not rel_pron or rel_pron[0].dep_ in SUBJECT_DEPS:
@@ -160,6 +177,13 @@ def relative_antecedent(verb: Token) -> Token:
     preposition that modifies an event noun and the verb is an act of violence, the event is the subject.
     """
     noun = verb.head
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in ("who", "whom")), None)
+    if pronoun is not None and noun.ent_type_ != "PERSON" and noun.lemma_.lower() not in PERSON_HEADS:
+        # "disagreements with Mike Pompeo who is the secretary of state": "who" is a person, so the
+        # clause is about the nearest person named before it, or about no one the parse can say
+        people = [t for t in verb.doc[verb.sent.start:pronoun.i] if t.ent_type_ == "PERSON"
+                  and not (t.head.ent_type_ == "PERSON" and t.head.i > t.i)]
+        return people[-1] if people else noun
     prep = noun.head
     if (noun.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and prep.head.pos_ == "NOUN"
             and prep.head.lemma_.lower() in VIOLENT_EVENT_NOUNS and verb.lemma_.lower() in VIOLENT_VERBS):
@@ -233,95 +257,6 @@ def argument_slots(predicate: Token) -> list[Slot]:
     return slots
 
 
-@dataclass
-class SentenceIndex:
-    """What predicates look up above themselves, collected in the one pass over a sentence."""
-
-    according: dict[int, Token] = field(default_factory=dict)   # head index -> X of "according to X"
-    conditions: set[int] = field(default_factory=set)           # heads of an if/whether/unless marker
-
-    def add(self, tok: Token) -> None:
-        dep = tok.dep
-        if dep == MARK and tok.lower_ in CONDITION_MARKS:
-            self.conditions.add(tok.head.i)
-        elif dep == PREP and tok.lower_ == "according":
-            for to in tok.children:
-                for obj in to.children:
-                    if obj.dep_ == "pobj":
-                        self.according.setdefault(tok.head.i, obj)
-
-
-
-def attribution_of(verb: Token, index: SentenceIndex) -> tuple[Token | None, bool]:
-    """(speaker, reported?) for a predicate inside reported speech or next to "according to X"."""
-    node = verb
-    for _ in range(6):
-        source = index.according.get(node.i)
-        if source is not None:
-            return source, True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_ in SPEECH_VERBS:
-            return _subject_of(node.head), True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return None, False
-
-
-def _conditional(verb: Token, index: SentenceIndex) -> bool:
-    node = verb
-    while True:
-        if node.i in index.conditions:
-            return True
-        if node.head.i == node.i or node.dep_ == "ROOT":
-            return False
-        node = node.head
-
-
-Status = tuple[str, str, "Token | None"]
-
-
-def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-
-
-def claimed_by(verb: Token) -> tuple[str, Token | None]:
-    """("denied" | "claimed" | "", who) for a predicate that is the content of a denial or a claim.
-
-    "X denied that Y attacked Z" and "X rejected claims that Y attacked Z" -> ("denied", X);
-    "claims that Y attacked Z surfaced" -> ("claimed", None).
-    """
-    node = verb
-    for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.lemma_ in DENIAL_VERBS:
-            return "denied", _subject_of(node.head)
-        if node.dep_ in ("acl", "ccomp") and node.head.lemma_ in CLAIM_NOUNS:
-            claim = node.head
-            if claim.dep_ in ("dobj", "obj") and claim.head.lemma_ in DENIAL_VERBS:
-                return "denied", _subject_of(claim.head)
-            owner = next((c for c in claim.children if c.dep_ == "poss"), None)
-            return "claimed", owner
-        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
-            break
-        node = node.head
-    return "", None
-
-
-def predicate_status(verb: Token, index: SentenceIndex) -> Status:
-    """(polarity, modality, speaker) of a predicate: negation, modal/future/conditional, reported speech."""
-    polarity = "negative" if negated(verb) or governed_negation(verb) else "positive"
-    mode = "conditional" if _conditional(verb, index) else modality(verb)
-    claim, who = claimed_by(verb)
-    if claim == "denied":
-        # a denied claim is kept, negated and attributed to whoever denied it; never asserted
-        return "negative", "reported" if mode == "asserted" else mode, who
-    if claim == "claimed":
-        return polarity, "reported" if mode == "asserted" else mode, who
-    speaker, reported = attribution_of(verb, index)
-    if reported and mode == "asserted":
-        mode = "reported"
-    return polarity, mode, speaker if reported else None
-
-
 def _decorate(prop: Proposition, verb: Token, sent: Span, found: SentenceFrames) -> Proposition:
     prop.polarity, prop.modality, prop.attribution = found.status(verb)
     conf = PATTERN_CONFIDENCE.get(prop.pattern, 0.5)
@@ -345,14 +280,17 @@ def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposit
         return
     base = particle(verb)
     # control verbs: "refused to meet X" -> (S, refuse to meet, X); the xcomp is handled here, not on its own
-    if verb.dep_ == "xcomp" and how in ("xcomp",) and verb.head.pos_ == "VERB" and (
-            verb.head.lemma_ in NEGATIVE_VERBS or not [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]):
-        if verb.head.lemma_ not in NEGATIVE_VERBS and verb.head.lemma_ not in PLAN_VERBS:
-            # "refused to meet" is a negative meet and "plans to meet" a planned one (polarity and
-            # modality say so); other control verbs stay in the relation ("threaten to attack")
-            base = f"{particle(verb.head)} to {base}"
+    if how == "xcomp" and kept_in_relation(verb):
+        # "refused to meet" is a negative meet, "managed to meet" a meet and "plans to meet" a planned
+        # one (polarity and modality say so); other control verbs stay in the relation ("threaten to attack")
+        base = f"{particle(verb.head)} to {base}"
     slots = found.slots(verb)
     objects = [c for c, _ in slots if c.dep_ in OBJECT_DEPS]
+    # "allowed the convoy to cross", parsed with the convoy as the subject of the infinitive: the convoy is
+    # what was (not) allowed, the object of the verb as well
+    objects += [s for c, role in slots if role == "clause" and c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for s in c.children if s.dep_ == "nsubj"
+        and s.pos_ in ("NOUN", "PROPN")]
     objects = [o for o in with_conjuncts([argument(o) for o in objects]) if usable(o)]
     preps = list(prep_objects(verb, [c for c, role in slots if role == "prep" or role == "agent"]))
     agents = [obj for prep, obj in preps if prep.dep_ == "agent"]
@@ -383,6 +321,10 @@ def _verb_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Proposit
             continue
         for s in subj:
             yield Proposition(s, f"{base} {prep.lower_}", obj, verb, "prep")
+            if prep.lower_ == "as" and is_title_noun(obj):
+                # "served as ambassador to Pakistan": the role, as the verb's clause states it
+                for role in _title_of(s, obj):
+                    yield Proposition(role.subject, role.relation, role.object, verb, "title")
     # light verbs and verb-noun predicates: "took control of X", "claimed responsibility for X"
     for o in objects:
         if o.ent_type_ or o.pos_ != "NOUN":
@@ -410,37 +352,73 @@ def _copula_propositions(frame: Frame, found: SentenceFrames) -> Iterator[Propos
 
 
 def _apposition(tok: Token) -> Iterator[Proposition]:
-    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be, spokesman) and the title's org."""
+    """ "Suhail Shaheen, the Taliban political spokesman" -> (Shaheen, be spokesman of, Taliban).
+
+    A title in apposition is a role: of the organization or place it names, or else, when the title is
+    only the apposition ("Ahmed al-Assadi, the spokesman, said"), held as a role node of its own. Any
+    other description is what the name is ("Moxon, a Scientology attorney" -> be).
+    """
     if not usable(tok) or not usable(tok.head):
         return
     named, desc = (tok.head, tok) if tok.head.ent_type_ else (tok, tok.head)
     if not named.ent_type_ or desc.ent_type_ and not desc.pos_ == "NOUN":
         return
-    yield Proposition(named, "be", desc, None, "appos")
-    yield from _title_of(named, desc)
+    if not is_title_noun(desc):
+        yield Proposition(named, "be", desc, None, "appos")
+        return
+    roles = list(_title_of(named, desc))
+    yield from roles
+    if not roles and desc is tok and named.ent_type_ == "PERSON":
+        yield Proposition(named, "hold role", desc, None, "role")
+    elif not roles:
+        yield Proposition(named, "be", desc, None, "appos")
+
+
+def is_title_noun(token: Token) -> bool:
+    """A title or office ("spokesman", "Prime Minister", "defence minister")."""
+    return token.lemma_.lower() in TITLE_NOUNS or token.lower_ in TITLE_NOUNS
 
 
 def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
-    """ "the Taliban political spokesman" -> (person, be spokesman of, Taliban)."""
+    """ "the Taliban political spokesman" -> (person, be spokesman of, Taliban); "ambassador to Pakistan"
+    -> (person, be ambassador to, Pakistan); "spokesperson for the ministry" -> be spokesperson of."""
+    word = title.lemma_.lower()
     for child in title.children:
         if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "GPE", "NORP", "LOC") \
                 and child.i < title.i:
-            yield Proposition(person, f"be {title.lemma_.lower()} of", child, None, "title")
+            yield Proposition(person, f"be {word} of", child, None, "title")
     for prep, obj in prep_objects(title):
-        if prep.lower_ == "of" and obj.ent_type_:
-            yield Proposition(person, f"be {title.lemma_.lower()} of", obj, None, "title")
+        if prep.lower_ in ("of", "for", "to") and obj.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            yield Proposition(person, f"be {word} {'to' if prep.lower_ == 'to' else 'of'}", obj, None, "title")
+
+
+def _title_run(root: Token, start: int) -> list[Token]:
+    """The title words written right before a name ("US President", "Deputy Secretary of State"): compound
+    or nmod dependents of the name with nothing but their own dependents between them and the name."""
+    doc = root.doc
+    titles = []
+    for c in root.children:
+        if c.dep_ not in ("compound", "nmod") or c.i >= start or not (
+                c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS):
+            continue
+        between = [doc[i] for i in range(c.i + 1, start)]
+        if all(t.ent_type_ != "PERSON" and c.is_ancestor(t) for t in between):
+            titles.append(c)
+    return titles
 
 
 def _title(root: Token) -> Iterator[Proposition]:
+    """ "US President Donald Trump" -> (Trump, be president of, US); "Prime Minister Boris Johnson" ->
+    (Johnson, hold role, Prime Minister): a title before a name is a role, never the name itself."""
     span = entity_span(root)
     start, end = (span.start, span.end) if span is not None else (root.i, root.i + 1)
     if start <= root.head.i < end and root.head.i != root.i:
         return     # not the entity's root
-    titles = [c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < start and (
-        c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_ and c.lower_ in TITLE_NOUNS)]
-    for title in titles:
-        yield Proposition(root, "be", title, None, "title")
-        yield from _title_of(root, title)
+    for title in _title_run(root, start):
+        roles = list(_title_of(root, title))
+        yield from roles
+        if not roles and is_title_noun(title):
+            yield Proposition(root, "hold role", title, None, "role")
 
 
 def _governor(token: Token) -> Token | None:

@@ -11,8 +11,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import entity_type, looks_temporal
+from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
+                              type_cues)
 from kg.models import Mention
+from kg.names import canonical_alias, first_names, is_region, is_title, place_names
+from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
             "these", "those", "who", "whom", "which", "what", "one", "myself", "himself", "herself", "itself",
@@ -57,7 +60,7 @@ def _trim(span: Span) -> Span:
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
 _PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "der", "den", "ter",
               "dos", "das", "del", "della", "e", "y", "mc"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+_HONORIFICS = cue_words("honorific")
 _CONNECTORS = {"of", "the", "and", "for", "de", "&", "on", "in", "at", "upon", "du", "des", "la", "le", "y", "e",
                "del", "della", "di", "da", "van", "von", "bin", "al", "el", "der", "den", "to", "a", "an"}
 
@@ -104,11 +107,21 @@ def named_mention(span: Span) -> Mention | None:
     kind = entity_type(span)
     if kind is None:
         return None
+    label = span.label_
     span = repair_span(_trim(span))
     if not len(span):
         return None
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind, ner_label=span.label_,
-                   head=span.root.text, is_named=True)
+    span, glued = strip_title(_labelled(span, label))
+    if is_junk_name(span):
+        return None
+    title = title_before(span) or glued
+    return Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+                   ner_label=label, head=span.root.text, is_named=True, title=title, cues=type_cues(span, title))
+
+
+def _labelled(span: Span, label: str) -> Span:
+    """The span with its NER label (repair and trimming make plain spans)."""
+    return Span(span.doc, span.start, span.end, label=label) if span.label_ != label else span
 
 
 def noun_phrase(token: Token) -> Span:
@@ -140,25 +153,29 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
+              default=phrase.start)
+    if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
+        phrase = _trim(token.doc[cut:token.i + 1])
     text = phrase.text
     if not text or not any(ch.isalpha() for ch in text):
         return None
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
-    # unless its one word only starts a sentence
+    # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
     named = pos == "PROPN" or text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
+    if named and is_junk_name(phrase):
+        named = False
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
-    return Mention(text=text, start=phrase.start_char, end=phrase.end_char, type=kind,
-                   head=token.lemma_.lower(), is_named=named)
+    return Mention(text=display_name(text) if named else text, start=phrase.start_char, end=phrase.end_char,
+                   type=kind, head=token.lemma_.lower(), is_named=named)
 
 
 def _run_type(span: Span) -> str:
     """The type of a proper name NER missed: from the alias table, its shape or a given-name cue."""
-    from kg.resolve.aliases import canonical_alias, first_names   # resolve imports extract, not the reverse
-
     alias = canonical_alias(span.text)
     if alias and alias[1]:
         return alias[1]
@@ -211,8 +228,6 @@ _DIRECTIONS = {"East", "West", "North", "South", "New", "Greater", "Upper", "Low
 def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
     """Names inside a longer name: places ("University of [Sheffield]", "[Volgograd] Arena") and the name a
     facility is called after ("[Fisht] Stadium", "[Chiang Kai Shek] Memorial Hall"), with their types."""
-    from kg.resolve.aliases import first_names, place_names
-
     places = place_names()
     big = place_names(min_population=300_000)    # a one-word town may be a word ("Enterprise", "Mobile")
     tokens = list(span)
@@ -267,8 +282,6 @@ def named_mentions(doc: Doc) -> list[Mention]:
     Besides NER's entities: proper names it missed ("FIFA", "The Velvet Underground"), and names it cut
     short ("Carly [Simon]" -> "Carly Simon"; a given name makes it a person).
     """
-    from kg.resolve.descriptions import is_title   # resolve imports extract, not the reverse
-
     out = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
@@ -287,7 +300,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
         if is_title(run.text) or looks_temporal(span.text) or len(span.text) < 2 or not any(
-                ch.isalpha() for ch in span.text):
+                ch.isalpha() for ch in span.text) or is_junk_name(span):
             continue
         kind = _run_type(span)
         if after is not None:
@@ -297,6 +310,28 @@ def named_mentions(doc: Doc) -> list[Mention]:
             kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
-        out.append(Mention(text=span.text, start=span.start_char, end=span.end_char, type=kind,
-                           ner_label=None, head=span.root.text, is_named=True))
+        span, glued = strip_title(span)     # "Police Constable [Stephen Mitchell]"
+        if glued and kind == "Entity":
+            kind = "Person"
+        title = title_before(span) or glued
+        out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+                           ner_label=None, head=span.root.text, is_named=True, title=title,
+                           cues=type_cues(span, title)))
+    out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_REGION_GAP = re.compile(r"^\s*,\s*$")
+
+
+def place_with_region(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Chicago, Illinois", "Durham, North Carolina": a place and the state or country written after it with a
+    comma are one name of the place (its label, so Paris, Texas is not Paris); mentions in text order."""
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        if a.type == "Place" and b.type == "Place" and not is_region(a.text) \
+                and is_region(b.text) and _REGION_GAP.match(text[a.end:b.start]) \
+                and not text[b.end:b.end + 2].lstrip().startswith(("'", "\u2019")):
+            out.append(Mention(text=f"{a.text}, {b.text}", start=a.start, end=b.end, type="Place", ner_label=None,
+                               head=a.head, is_named=True, cues=("known-place",) if "known-place" in a.cues else ()))
+    return out

@@ -1,4 +1,7 @@
-"""Polarity, modality and attribution of a predicate, read from its auxiliaries and governors."""
+"""Polarity and modality a predicate carries in its own clause: negators, auxiliaries, hedging adverbs.
+
+What the verbs above it add (denials, requests, factives, reported speech) is :mod:`kg.extract.factuality`.
+"""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -8,7 +11,7 @@ FUTURE = {"will", "shall", "'ll", "wo"}              # "wo" is the first half of
 POSSIBLE = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
 CONDITIONAL = {"would", "'d"}
 # control verbs that only schedule the controlled event ("plans to meet" = planned meet); others
-# ("threatened to attack", "vowed to join") stay in the relation, and their own clause's modality applies
+# ("threatened to attack", "vowed to join") stay in the relation, and the lexicon gives their effect
 PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set"}
 NEGATIVE_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "quit"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "claim", "report", "add", "note", "declare", "insist",
@@ -16,53 +19,70 @@ SPEECH_VERBS = {"say", "tell", "state", "announce", "claim", "report", "add", "n
                 "reply", "indicate", "assert", "maintain", "acknowledge", "admit", "believe", "think",
                 "accuse", "stress", "emphasize", "predict", "estimate", "describe", "reveal", "show"}
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
+# adverbs that hedge a clause: the writer does not vouch for it
+ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently"}
+POSSIBLE_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "likely", "presumably", "conceivably"}
+# determiners and conjunctions that negate the noun phrase they open ("no country", "neither A nor B")
+NEGATIVE_DETERMINERS = {"no", "neither", "nor"}
 
 
 def negated(verb: Token) -> bool:
-    """True when the predicate itself is negated ("did not work", "never met", "won't go")."""
+    """True when the predicate itself is negated ("did not work", "never met", "no longer imports")."""
     for child in verb.children:
-        if child.dep_ == "neg" or (child.dep_ in ("advmod", "aux", "det") and child.lower_ in NEGATORS):
+        dep = child.dep_
+        if dep == "neg" or (dep in ("advmod", "aux", "det", "preconj") and child.lower_ in NEGATORS):
             return True
+        if dep == "advmod" and any(g.dep_ == "neg" or g.lower_ in ("no", "not") for g in child.children):
+            return True         # "no longer", "not yet", "not anymore": the negator hangs on the adverb
     return False
 
 
-def modality(verb: Token) -> str:
-    """asserted / possible / planned / conditional for one predicate (reported is set by the caller)."""
+def negative_argument(token: Token) -> bool:
+    """True for a noun phrase that says "none": "no country", "neither Ecuador nor Peru", "nor Peru"."""
+    for child in token.children:
+        if child.dep_ in ("det", "preconj", "cc") and child.lower_ in NEGATIVE_DETERMINERS:
+            return True
+    return token.dep_ == "conj" and negative_argument(token.head)
+
+
+def subject_negated(verb: Token) -> bool:
+    """True when a subject of the predicate is a negative phrase ("Neither Ecuador nor Peru signed")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and negative_argument(c) for c in verb.children)
+
+
+def own_modality(verb: Token) -> str:
+    """asserted / possible / planned / conditional / alleged from the predicate's own auxiliaries and adverbs."""
     mode = "asserted"
-    node = verb
-    for _ in range(4):  # the predicate and the verbs it is a complement of ("plans to meet", "may try to")
-        for child in node.children:
-            if child.dep_ not in ("aux", "auxpass"):
-                continue
-            word = child.lower_
+    for child in verb.children:
+        dep, word = child.dep_, child.lower_
+        if dep in ("aux", "auxpass"):
             if word in CONDITIONAL:
                 return "conditional"
             if word in POSSIBLE:
                 mode = "possible"
             elif word in FUTURE and mode == "asserted":
                 mode = "planned"
-        if node.dep_ in ("advcl", "ccomp", "csubj") and any(
-                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-            return "conditional"
-        if node.dep_ == "xcomp":
-            if node.head.lemma_ in PLAN_VERBS and mode == "asserted":
-                mode = "planned"
-            node = node.head
-            continue
-        if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
-            node = node.head
-            continue
-        break
+        elif dep == "advmod":
+            if word in ALLEGED_ADVERBS and mode == "asserted":
+                mode = "alleged"
+            elif word in POSSIBLE_ADVERBS and mode in ("asserted", "alleged"):
+                mode = "possible"
     return mode
 
 
-def governed_negation(verb: Token) -> bool:
-    """Negation inherited from a governing verb: "refused to meet", "did not agree to join"."""
+def has_own_auxiliary(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+
+def modality(verb: Token) -> str:
+    """The modality of a predicate from its own clause and the auxiliaries it shares with a coordinated verb.
+
+    ("will attend and send": "send" shares "will"; a verb with an auxiliary of its own keeps it.)
+    """
+    mode = own_modality(verb)
     node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+    while mode == "asserted" and node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") \
+            and not has_own_auxiliary(node) and node.head.i != node.i:
         node = node.head
-        if node.lemma_ in NEGATIVE_VERBS and node.dep_ != "conj":
-            return True
-        if negated(node) and node.pos_ in ("VERB", "AUX"):
-            return True
-    return False
+        mode = own_modality(node)       # "allegedly took bribes and sold secrets": the hedge covers both
+    return mode

@@ -5,6 +5,9 @@ import re
 
 from spacy.tokens import Span
 
+from kg.names import first_names, is_known_place, place_names
+from kg.ontology import cue_words
+
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
     "PERSON": "Person",
@@ -30,7 +33,8 @@ NER_TO_TYPE: dict[str, str | None] = {
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS})$", re.IGNORECASE)
+_ZONES = "utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|bst|aest|aedt|awst|jst|kst|nzst|nzdt"
+_DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES})$", re.IGNORECASE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d.,:/|-]+$")
 
@@ -55,3 +59,128 @@ def entity_type(span: Span) -> str | None:
     if not any(ch.isalpha() for ch in text):
         return None
     return kind
+
+
+# --- type evidence besides NER, and names that are no names -------------------------------------------------
+
+# cue -> (type it argues for, weight); one NER label counts 2
+CUE_TYPES: dict[str, tuple[str, int]] = {
+    "title": ("Person", 6),         # a role written before the name: "Defense Secretary Jim Mattis"
+    "kin": ("Person", 6),           # "Trump's wife"
+    "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
+    "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
+    "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
+    "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
+    "known-place": ("Place", 4),    # a country, US state or city of a million people
+}
+NER_WEIGHT = 2
+
+
+def _title_run_words() -> frozenset[str]:
+    return _role_heads() | cue_words("title-word") | cue_words("title-modifier")
+
+
+def _role_heads() -> frozenset[str]:
+    """Words that make a run before a name a role: "Defense Secretary", "WikiLeaks founder", "Mr"."""
+    return cue_words("head-title") | cue_words("occupation") | cue_words("honorific") | cue_words("person-noun")
+
+
+def _word(token_text: str) -> str:
+    return token_text.strip(".").casefold()
+
+
+_PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "abu", "san", "st"}
+
+
+def title_before(span: Span) -> str:
+    """The role written right before a name in its sentence ("U.S. Defense Secretary [Jim Mattis]"), or ""."""
+    doc = span.doc
+    run_words = _title_run_words()
+    i = span.start
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+    while i > sent_start and (_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
+        i -= 1
+    run = doc[i:span.start]
+    # a role written right before the name ends with its head: "Defense Secretary [X]", not "manager of the [X]"
+    if not len(run) or _word(run[-1].text) not in _role_heads() and run[-1].text not in ("U.S.", "US", "UK"):
+        return ""
+    return run.text
+
+
+def strip_title(span: Span) -> tuple[Span, str]:
+    """A person's name without the role NER glued to it: ("Defense Jim Mattis", "Chefs Jamie Oliver") ->
+    ("Jim Mattis", "Defense"), ("Jamie Oliver", "Chefs")."""
+    run_words = _title_run_words() - {"new", "the", "of", "for"}     # "New York City" keeps its first word
+    given = first_names()
+    doc = span.doc
+    start = span.start
+    while start + 1 < span.end and (_word(doc[start].text) in run_words and doc[start + 1].text[:1].isupper()):
+        start += 1
+    if start == span.end - 1 and doc[start - 1].text.casefold() in given:
+        start = span.start      # "Dean Kamen": a given name that is also a title word is the given name
+    if start > span.start and span.label_ != "PERSON" and doc[start].text.casefold() not in given:
+        start = span.start      # "Foreign Ministry": only a person's name loses its leading title words
+    if start == span.start and span.end - span.start >= 3 and doc[start].text[:1].isupper() and \
+            doc[start].text.casefold() not in given and doc[start + 1].text.casefold() in given and \
+            doc[start].pos_ != "PROPN":
+        start += 1      # "Chefs Jamie Oliver": a common word before a given name is not part of the name
+    if start == span.start:
+        return span, ""
+    return doc[start:span.end], doc[span.start:start].text
+
+
+def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
+    """The cues of :data:`CUE_TYPES` that hold for one named span."""
+    words = span.text.split()
+    cues = []
+    if title:
+        cues.append("title")
+    end = span.end
+    doc = span.doc
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in cue_words("kin-noun"):
+        cues.append("kin")
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.casefold() in cue_words("person-verb"):
+        cues.append("person-verb")
+    if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
+            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in cue_words("org-suffix"):
+        cues.append("given-name")       # not "Al Qaeda", "Apple Inc."
+        if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
+            cues.append("given-name-person")
+    if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
+        cues.append("org-suffix")
+    if is_known_place(span.text):
+        cues.append("known-place")
+    return tuple(cues)
+
+
+def is_junk_name(span: Span) -> bool:
+    """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
+    All-Time High"), a lower-case lead that survived repair ("post-Brexit"), or one common word the tagger
+    did not call a proper noun ("Heartfelt", "Students", "Lack")."""
+    if not len(span):
+        return True
+    first = span[0]
+    if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
+        return True
+    if first.text[:1].islower() and first.lower_ not in ("al", "el", "de", "van", "von", "bin", "ibn", "da",
+                                                         "di", "du", "la", "le", "e", "i"):
+        return True
+    if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
+            and not first.text.isupper():
+        return True
+    if len(span) == 1 and _word(first.text) in _role_heads() and _word(first.text) not in first_names() \
+            and not first.text.isupper():
+        return True     # "Professor", "Minister": a title alone names no one
+    return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
+
+
+def display_name(text: str) -> str:
+    """A name as a label: one line, trimmed, and an all-capitals dateline place in title case
+    ("WASHINGTON" -> "Washington"; acronyms such as "NATO" stay)."""
+    text = " ".join(text.split())     # a label is one line
+    if text.isupper() and len(text.replace(" ", "")) > 3:
+        titled = text.title()
+        if titled in place_names():     # an exact spelling, so an acronym ("DPRK") stays
+            return titled
+    return text

@@ -32,6 +32,24 @@ MASTHEAD_RE = re.compile(
     r"general)? ?editor|chairman(?: of the board)?|board chairman|publisher|founder|ceo|general manager|"
     r"editorial director|director)\s*:?\s+[A-Z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,4}$",
     re.IGNORECASE)
+# Lines that are page furniture wherever they stand and however long (up to _CREDIT_MAX characters): photo
+# credits and captions ending in a credit, newsletter promotions, "Read more"/related-link lines.
+_CREDIT_MAX = 300
+CREDIT_RE = re.compile(
+    r"^(?:\(?(?:photo|image|picture|photograph|video|graphic)s?(?: by| credit| courtesy(?: of)?)?\s*[:/].*"
+    r"|(?:photo|image|picture|photograph|video|graphic)s? (?:by|courtesy of|credit) .*"
+    r"|(?:image|photo) copyright .*|(?:credit|source|caption)s?: .*"
+    r"|(?:read|see|watch|listen|also read|more|related|recommended|trending)(?: more| also| now)?\s*:.*"
+    r"|read more\b.*|related (?:articles?|stories|coverage|links?)\b.*"
+    r"|.*\b(?:sign up|subscribe)\b.*\bnewsletters?\b.*|.*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b.*"
+    r"|.*(?:\(|\b)(?:ap photo|afp photo|getty images|reuters/[\w .'-]+|shutterstock|epa-efe|ap images|"
+    r"file photo)\)?\.?"
+    r"|.*\b(?:ap|afp|epa|reuters|getty|xinhua) (?:photo|images?)\s*/\s*[\w .'-]+\)?\.?)$",
+    re.IGNORECASE)
+# A wire dateline before the first words of a paragraph: "WASHINGTON (Reuters) - ", "(CNN)".
+WIRE_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]*[A-Z],?\s*(?:[A-Z][a-z]+\.?\s*\d*\s*)?)?"
+    r"\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|dpa|AAP|Xinhua|PTI|IANS)\)\s*(?:[-\u2013\u2014]+\s*)?")
 _NAV_SEP_RE = re.compile(r"\s[|»›>/•·]\s")
 _BLANK_SPLIT_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -105,9 +123,29 @@ def _split_out_furniture(block: str) -> list[str]:
     return parts
 
 
+def is_credit_or_promo(line: str) -> bool:
+    """A photo credit or caption with a credit, a newsletter promotion, or a "Read more"/related link line.
+
+    >>> is_credit_or_promo("Photo: AP"), is_credit_or_promo("Read more: Tsai wins again")
+    (True, True)
+    >>> is_credit_or_promo("Tsai Ing-wen won the election, officials said.")
+    False
+    """
+    s = " ".join(line.split())
+    return bool(s) and len(s) <= _CREDIT_MAX and bool(CREDIT_RE.match(s))
+
+
+def strip_wire_dateline(paragraph: str) -> str:
+    """A paragraph without its wire dateline ("WASHINGTON (Reuters) - The ..." -> "The ...")."""
+    return WIRE_DATELINE_RE.sub("", paragraph, count=1)
+
+
 def drop_trailing_furniture(paragraphs: list[str]) -> list[str]:
-    """Remove furniture paragraphs anywhere when they are short, and drop the trailing run of them."""
-    kept = [p for p in paragraphs if not (len(p) < 40 and is_furniture(p))]
+    """Remove furniture paragraphs anywhere when they are short, photo credits, promotions and related
+    links anywhere, wire datelines before a paragraph, and the trailing run of furniture."""
+    kept = [strip_wire_dateline(p) for p in paragraphs if not (len(p) < 40 and is_furniture(p))
+            and not is_credit_or_promo(p)]
+    kept = [p for p in kept if p.strip()]
     while kept and len(kept[-1]) < 200 and is_furniture(kept[-1]):
         kept.pop()
     return kept

@@ -14,7 +14,8 @@ from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import description_head, is_definite, resolve_descriptions
+from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, description_head, is_definite,
+                                     resolve_descriptions)
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
@@ -29,8 +30,11 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
-def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
-    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" stays."""
+def _describes(mention: Mention, doc: Doc, predicates: frozenset[str], roles: frozenset[str] = frozenset()) -> bool:
+    """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" and a
+    role someone holds ("Prime Minister" in "Prime Minister Boris Johnson") stay."""
+    if mention.key in roles:
+        return False
     head = description_head(mention, doc)
     if head is None or mention.is_named and len(mention.text.split()) > 1 and head != "title":
         return False
@@ -38,7 +42,7 @@ def _describes(mention: Mention, doc: Doc, predicates: frozenset[str]) -> bool:
 
 
 def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
-                     predicates: frozenset[str] = frozenset(),
+                     predicates: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
                      appositions: tuple[tuple[Mention, Mention], ...] = ()
                      ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
     """Cluster one article's mentions into entities and resolve pronouns and descriptions.
@@ -46,6 +50,8 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     Args:
         predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
             stay concept nodes even when they look like descriptions.
+        roles: keys of mentions that name a role someone holds ("X hold role Prime Minister"); they stay
+            concept nodes, never resolved to the holder (which would make the role a self-loop).
         appositions: (name, description) pairs written side by side ("MicroMega, the secularist
             magazine"); a definite description there is the name, wherever else the article repeats it.
 
@@ -54,7 +60,7 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
         from the mapping.
     """
     mentions = _unique(mentions)
-    descriptive = {m.key for m in mentions if _describes(m, doc, predicates)}
+    descriptive = {m.key for m in mentions if _describes(m, doc, predicates, roles)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
     entities, keys = cluster_mentions(article_id, names)
@@ -74,6 +80,21 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
                 if entity_key == concept:
                     resolved[mention_key] = (keys[name.key], "appositive")
             entities = [e for e in entities if e.key != concept]
+    # a description that stands for no entity of the article stays what it says ("the former minister",
+    # "the hospital"): an article-local concept node, so its statements are kept without being pinned on a
+    # guessed name; a bare class noun ("the country", "the company") stays out when the article names
+    # things of its class, one of which it may well stand for
+    named_types = {e.type for e in entities if not e.key.startswith("concept/")}
+    unresolved = [d for d in descriptions if d.key not in resolved and d.key not in keys and not d.is_pronoun
+                  and not (len(d.text.split()) == 1 and (klass := ENTITY_NOUNS.get(d.text.casefold()))
+                           and named_types & set(_CLASS_TYPES[klass]))]
+    if unresolved:
+        # local even when capitalized ("the Prime Minister"): one node per article, never one per corpus
+        local_entities, local_keys = cluster_mentions(article_id, [replace(d, is_named=False) for d in unresolved])
+        known = {e.key for e in entities}
+        entities = entities + [e for e in local_entities if e.key not in known]
+        for mention_key, entity_key in local_keys.items():
+            keys.setdefault(mention_key, entity_key)
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():
@@ -91,6 +112,7 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
         doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
                                                if m is not None], resolver=resolver,
         predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
+        roles=frozenset(s.object.key for s in statements if s.pattern == "role"),
         appositions=tuple((s.subject, s.object) for s in statements if s.pattern == "appos" and s.subject.is_named
                           and not s.object.is_named and not s.object.is_pronoun))
     resolved: list[Statement] = []

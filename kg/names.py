@@ -1,4 +1,5 @@
-"""Name normalization and the curated alias table (``ontology/aliases.tsv``)."""
+"""Names: normalization, the curated alias table (``ontology/aliases.tsv``) and the generated name lists
+(countries, places, given names) that extraction and resolution share; spaCy-free."""
 from __future__ import annotations
 
 import re
@@ -7,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.data import data_path
+from kg.ontology import cue_words
 
 ALIASES_PATH = data_path("aliases.tsv")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -14,16 +16,18 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 @lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
-    """Comparison form of a name: NFKC, case-folded, no leading article, no dots in acronyms, no 's.
+    """Comparison form of a name: NFKC, case-folded, without diacritics, no leading article, no dots in
+    acronyms, no 's.
 
-    >>> normalize_name("the U.S.")
-    'us'
+    >>> normalize_name("the U.S."), normalize_name("Recep Tayyip Erdoğan"), normalize_name("JOSÉ")
+    ('us', 'recep tayyip erdogan', 'jose')
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
     text = _LEADING.sub("", text)
     text = re.sub(r"'s\b", "", text)                     # "New People's Party" ~ "New People Party"
     text = re.sub(r"(?<=\w)\.(?=\w|$)", "", text)       # U.S. -> US
     text = re.sub(r"[^\w'&-]+", " ", text.casefold())
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(text.split())
 
 
@@ -63,9 +67,12 @@ def _country_spellings() -> list[str]:
 def country_names() -> frozenset[str]:
     """Normalized names of every country (``ontology/countries.tsv``, ISO 3166-1) and their table aliases."""
     names = {normalize_name(n) for n in _country_spellings()}
-    for alias, (canonical, _, _) in alias_table().items():
+    for alias, (canonical, _, _) in list(alias_table().items()):
         if normalize_name(canonical) in names:
             names.add(alias)
+    for alias, (canonical, _, _) in alias_table().items():   # "Russian Federation" -> "Russia": both
+        if alias in names:
+            names.add(normalize_name(canonical))
     return frozenset(names)
 
 
@@ -107,13 +114,76 @@ def name_gender(name: str) -> str | None:
 PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def place_names(*, min_population: int = 0) -> frozenset[str]:
     """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
     countries."""
     names = {name for name, kind, _, population, *_ in _rows(PLACES_PATH)
              if kind != "city" or int(population) >= min_population}
     return frozenset(names | set(_country_spellings()))
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Names of regions a place is qualified by ("Chicago, Illinois"): US states and countries."""
+    return frozenset({name for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state"}
+                     | set(_country_spellings()) | {"D.C.", "DC"})
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Normalized name of a country, US state or city (of 100,000 people, the biggest of its name) -> its ISO
+    3166-1 alpha-2 code."""
+    codes: dict[str, str] = {}
+    for row in _rows(COUNTRIES_PATH):
+        for n in row[1:]:
+            codes.setdefault(normalize_name(n), row[0])
+    for alias, (canonical, _, _) in alias_table().items():
+        if normalize_name(canonical) in codes:
+            codes.setdefault(alias, codes[normalize_name(canonical)])
+        elif alias in codes:        # "Russian Federation" -> "Russia"
+            codes.setdefault(normalize_name(canonical), codes[alias])
+    for name, kind, country, population, *_ in _rows(PLACES_PATH):
+        codes.setdefault(normalize_name(name), country)
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(normalize_name(name) for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state")
+
+
+def same_country(place: str, region: str) -> bool:
+    """True when the city of that name lies in the country named ("Sochi", "Russia"), or, for a US
+    state, when it is the one city of a million people of that name ("Los Angeles", "California"; but
+    "Portland, Maine" and "Portland, Oregon" are two places, and "Paris, Texas" is not Paris).
+
+    >>> same_country("Sochi", "Russia"), same_country("Paris", "Texas"), same_country("Portland", "Maine")
+    (True, False, False)
+    """
+    codes = _country_codes()
+    a, b = codes.get(normalize_name(place)), codes.get(normalize_name(region))
+    if a is None or a != b:
+        return False
+    return is_known_place(place) if normalize_name(region) in _us_states() else True
+
+
+def is_region(name: str) -> bool:
+    """True for a US state or a country ("Illinois", "the U.S.")."""
+    return name in region_names() or is_country(name)
+
+
+KNOWN_PLACE_POPULATION = 1_000_000
+
+
+def is_known_place(name: str) -> bool:
+    """A country, a US state or a city of a million people: a name that is a place wherever it is written
+    (a town of 100,000 may be a word or a surname: "Enterprise", "Columbia", "Jackson").
+
+    >>> is_known_place("Canada"), is_known_place("the U.S."), is_known_place("Jackson")
+    (True, True, False)
+    """
+    return name in place_names(min_population=KNOWN_PLACE_POPULATION) or is_country(name)
 
 
 MERGES_PATH = ALIASES_PATH.parent / "merges.tsv"
@@ -127,3 +197,26 @@ def merge_table(path: Path | None = None) -> dict[str, tuple[str, str]]:
             old, new, why = (line.split("\t") + ["", ""])[:3]
             table[old.strip()] = (new.strip(), why.strip())
     return table
+
+
+# --- titles ----------------------------------------------------------------------------------------------
+
+HEAD_TITLES = cue_words("head-title")
+TITLE_WORDS = HEAD_TITLES | cue_words("title-word")
+
+
+def _title_words(text: str) -> list[str]:
+    return [w.strip(".").casefold() for w in text.replace("-", " ").split()]
+
+
+def is_title(text: str) -> bool:
+    """True for a bare title ("Prime Minister", "the president", "Home Secretary").
+
+    >>> is_title("Prime Minister"), is_title("Rishi Sunak")
+    (True, False)
+    """
+    words = _title_words(text)
+    raw = text.replace("-", " ").split()
+    # "NASA Administrator": an acronym before a title is whose title it is
+    return bool(words) and words[-1] in HEAD_TITLES and all(
+        w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))

@@ -1,0 +1,50 @@
+"""Relation classes that fit their arguments (``ontology/argument_fit.tsv``): "fight cancer" is no attack.
+
+>>> fits("fight", "assault", "Concept", "cancer"), fits("fight", "assault", "Organization", "taliban")
+(False, True)
+>>> fits("send", "aid", "Concept", "anthrax"), fits("send", "aid", "Concept", "aid"), fits("meet", "cooperation", "Concept", "x")
+(False, True, True)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from kg.data import data_path
+from kg.errors import InputError
+
+FIT_PATH = data_path("argument_fit.tsv")
+Rules = dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]]
+
+
+def read_rules(path: Path) -> Rules:
+    """(relation verb, class) -> (object types, object head nouns); raises InputError on a malformed line."""
+    types: dict[tuple[str, str], set[str]] = {}
+    heads: dict[tuple[str, str], set[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[2] not in ("types", "heads") or not parts[3].split():
+            raise InputError(f"{path}:{number}: expected 'relation<TAB>class<TAB>types|heads<TAB>values', got {line!r}")
+        key = (parts[0].strip(), parts[1].strip())
+        types.setdefault(key, set())
+        heads.setdefault(key, set())
+        (types if parts[2] == "types" else heads)[key].update(parts[3].split())
+    return {key: (frozenset(types[key]), frozenset(heads[key])) for key in types}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> Rules:
+    return read_rules(FIT_PATH)
+
+
+def fits(relation: str, klass: str, object_type: str, object_head: str) -> bool:
+    """True when the relation's class may hold for an object of that type and head noun (``relation`` is
+    the relation as extracted, before the lexicon: its first word is the verb's lemma)."""
+    verb = relation.split()[0] if relation.split() else relation
+    rule = _rules().get((verb, klass))
+    if rule is None:
+        return True
+    types, heads = rule
+    return object_type in types or object_head.lower() in heads

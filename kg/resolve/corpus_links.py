@@ -1,0 +1,218 @@
+"""Corpus-level links: names of one thing that no single article could join, joined where the corpus is sure.
+
+Each rule proposes ``old key -> new key``; the merge folds the old entity into the new one, records the rule
+(``kg:mergeRule``) and keeps the old key as ``owl:sameAs`` so its IRI stays valid:
+
+* ``name-variant``: two full person names with one surname whose given names are equal or nicknames of each
+  other ("Jim Mattis" = "James Mattis", ``ontology/nicknames.tsv``) and whose middle names agree or one has
+  none ("John R. Bolton" = "John Bolton"). A group is joined only when every pair in it agrees, so "George
+  Bush" stays apart when the corpus has both "George W. Bush" and "George H. W. Bush"; "Jr."/"Sr." differ.
+* ``corpus-surname``: a bare surname an article could not explain ("Obama") joins the corpus's one person
+  with that surname, when there is exactly one (no rival "Michelle Obama"); otherwise it stays local, so two
+  "Smith"s of two articles with no full name stay two. With rivals, a title written before the surname
+  decides when exactly one of them was written with that title too ("President Biden" -> "Vice President
+  Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``.
+* ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
+  "Justice Department") when the corpus has that name with one country only; a bare name of common words
+  ("Justice Department", local to its article) joins it too.
+
+Rules see only entity values (keys, labels, aliases, types), never an article's text.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from kg.data import data_path
+from kg.models import Entity
+from kg.names import canonical_alias, is_country, normalize_name
+
+NICKNAMES_PATH = data_path("nicknames.tsv")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Given name -> the names it may stand for or be shortened to (both directions of the table)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for line in NICKNAMES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            formal, nick = line.split("\t")[:2]
+            table[formal].add(nick)
+            table[nick].add(formal)
+    return {name: frozenset(names) for name, names in table.items()}
+
+
+def given_names_match(a: str, b: str) -> bool:
+    """Equal given names, or one a nickname of the other ("Jim", "James"); two nicknames of one name are not
+    enough ("Bill" and "Bob" may both be a Robert, and are usually two people).
+
+    >>> given_names_match("jim", "james"), given_names_match("bob", "robert"), given_names_match("bill", "bob")
+    (True, True, False)
+    """
+    return a == b or b in nicknames().get(a, frozenset())
+
+
+def person_parts(name: str) -> tuple[str, tuple[str, ...], str, str] | None:
+    """(given, middle names, surname, suffix) of a full person name, or None for a one-word name.
+
+    >>> person_parts("John R. Bolton")
+    ('john', ('r',), 'bolton', '')
+    """
+    words = normalize_name(name).replace(".", "").split()
+    suffix = ""
+    if words and words[-1] in _SUFFIXES:
+        suffix, words = words[-1], words[:-1]
+    if len(words) < 2:
+        return None
+    return words[0], tuple(words[1:-1]), words[-1], suffix
+
+
+def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b or a == b:
+        return True
+    return len(a) == len(b) and all(x == y or (len(x) == 1 or len(y) == 1) and x[0] == y[0] for x, y in zip(a, b))
+
+
+def _same_person(a: tuple[str, tuple[str, ...], str, str], b: tuple[str, tuple[str, ...], str, str]) -> bool:
+    return a[2] == b[2] and a[3] == b[3] and given_names_match(a[0], b[0]) and _middles_match(a[1], b[1])
+
+
+def _people(entities: Mapping[str, Entity]) -> dict[str, tuple[str, tuple[str, ...], str, str]]:
+    out = {}
+    for key, e in entities.items():
+        if e.type == "Person" and "/" not in key:
+            parts = person_parts(e.label)
+            if parts is not None:
+                out[key] = parts
+    return out
+
+
+def _choose(keys: Sequence[str], entities: Mapping[str, Entity]) -> str:
+    """The key a group joins: most mentions, then the most complete name, then alphabetical."""
+    return sorted(keys, key=lambda k: (-entities[k].mentions, -len(entities[k].label.split()), k))[0]
+
+
+def name_variants(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``name-variant`` links among full person names."""
+    people = _people(entities)
+    by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, parts in people.items():
+        by_surname[(parts[2], parts[3])].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for keys in by_surname.values():
+        if len(keys) < 2:
+            continue
+        parent = {k: k for k in keys}
+
+        def find(k: str) -> str:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if _same_person(people[a], people[b]):
+                    parent[find(a)] = find(b)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            groups[find(k)].append(k)
+        for group in groups.values():
+            if len(group) < 2 or not all(_same_person(people[a], people[b]) for a in group for b in group):
+                continue    # "George Bush" agrees with two Bushes that disagree: ambiguous, left apart
+            target = _choose(group, entities)
+            links.update({k: (target, "name-variant") for k in group if k != target})
+    return links
+
+
+def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[str, str]]
+                  ) -> dict[str, tuple[str, str]]:
+    """``corpus-surname`` links from article-local bare surnames to the corpus's one person of that name."""
+    people = _people(entities)
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key, parts in people.items():
+        by_surname[parts[2]].add(variants.get(key, (key, ""))[0])
+    roles: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
+    links: dict[str, tuple[str, str]] = {}
+    for key, e in entities.items():
+        if not key.startswith("person/") or e.type != "Person":
+            continue
+        name = normalize_name(e.label).replace(".", "")
+        if len(name.split()) != 1:
+            continue
+        found = by_surname.get(name, set())
+        if len(found) == 1:
+            links[key] = (next(iter(found)), "corpus-surname")
+        elif len(found) > 1 and (heads := _role_heads(e)):
+            titled = [k for k in found if roles[k] & heads]
+            if len(titled) == 1:
+                links[key] = (titled[0], "corpus-surname-role")
+    return links
+
+
+def _role_heads(entity: Entity) -> set[str]:
+    """The head words of the titles written before an entity's names ("Vice President" -> "president")."""
+    return {r.replace(".", "").split()[-1].casefold() for r in entity.roles if r.split()}
+
+
+def _country_split(name: str) -> tuple[str, str] | None:
+    """("United States", "justice department") for "U.S. Justice Department"; None without a country first."""
+    words = name.split()
+    for n in (3, 2, 1):
+        if len(words) > n:
+            head = " ".join(words[:n])
+            if is_country(head):
+                alias = canonical_alias(head)
+                return (alias[0] if alias else normalize_name(head)), normalize_name(" ".join(words[n:]))
+    return None
+
+
+def country_prefix_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``country-prefix`` links: "Justice Department" and "U.S. Justice Department" when only one country's
+    Justice Department is in the corpus."""
+    from kg.resolve.entities import is_generic_name
+
+    prefixed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for key, e in entities.items():
+        if e.type not in ("Organization", "Entity") or key.startswith(("concept/", "person/")):
+            continue
+        for name in (e.label, *e.aliases):
+            split = _country_split(name)
+            if split is not None and len(split[1].split()) >= 2 or split is not None and is_generic_name(split[1]):
+                prefixed[split[1]][split[0]].append(key)
+    bare: dict[str, list[str]] = defaultdict(list)
+    for key, e in entities.items():
+        if e.type in ("Organization", "Entity") and not key.startswith(("concept/", "person/")):
+            norm = normalize_name(e.label)
+            if norm in prefixed:
+                bare[norm].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for rest, countries in prefixed.items():
+        if len(countries) != 1:
+            continue    # two countries' Justice Departments: the bare name is ambiguous
+        keys = sorted({k for ks in countries.values() for k in ks} | set(bare.get(rest, ())))
+        if len(keys) < 2:
+            continue
+        global_keys = [k for k in keys if "/" not in k] or keys
+        target = _choose(global_keys, entities)
+        links.update({k: (target, "country-prefix") for k in keys if k != target})
+    return links
+
+
+def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
+    links = name_variants(entities)
+    links.update({k: v for k, v in surname_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
+    out = {}
+    for key, (target, rule) in links.items():
+        seen = {key}
+        while target in links and target not in seen:
+            seen.add(target)
+            target = links[target][0]
+        if target != key:
+            out[key] = (target, rule)
+    return out

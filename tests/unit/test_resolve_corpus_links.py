@@ -1,0 +1,126 @@
+"""Corpus-level links (kg.resolve.corpus_links through merge_entities) on plain Entity values: no model."""
+from __future__ import annotations
+
+import pytest
+
+from kg.models import Entity, Mention
+from kg.resolve.corpus_links import given_names_match, person_parts
+from kg.resolve.entities import cluster_mentions
+from kg.resolve.merge import merge_entities
+
+
+def article(article_id: str, *names: tuple[str, str]) -> list[Entity]:
+    ms = [Mention(text=t, start=i * 100, end=i * 100 + len(t), type=k, is_named=True) for i, (t, k) in enumerate(names)]
+    return cluster_mentions(article_id, ms)[0]
+
+
+def nodes(*articles: list[Entity]) -> dict[str, Entity]:
+    return merge_entities([e for a in articles for e in a], merges={})
+
+
+def node_of(merged: dict[str, Entity], name: str) -> Entity:
+    found = [e for e in merged.values() if name == e.label or name in e.aliases]
+    assert len(found) == 1, (name, sorted(merged))
+    return found[0]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("john", "john", True), ("jim", "james", True), ("james", "jim", True), ("bob", "robert", True),
+    ("bill", "bob", False), ("ann", "john", False),
+], ids=lambda v: str(v))
+def test_corpus_links_given_names_match_by_nickname(a, b, same):
+    assert given_names_match(a, b) is same
+
+
+def test_corpus_links_person_parts_keep_middle_and_suffix():
+    assert person_parts("John R. Bolton") == ("john", ("r",), "bolton", "")
+    assert person_parts("Donald Trump Jr.") == ("donald", (), "trump", "jr")
+    assert person_parts("Obama") is None
+
+
+def test_corpus_links_middle_initial_and_nickname_variants_are_one_node():
+    merged = nodes(article("a1", ("John R. Bolton", "Person")), article("a2", ("John Bolton", "Person")),
+                   article("a3", ("James Mattis", "Person")), article("a4", ("Jim Mattis", "Person")))
+    bolton, mattis = node_of(merged, "John Bolton"), node_of(merged, "Jim Mattis")
+    assert node_of(merged, "John R. Bolton") is bolton and node_of(merged, "James Mattis") is mattis
+    assert "name-variant" in bolton.rules and "name-variant" in mattis.rules
+    assert len(bolton.same_as) == 1 and len(mattis.same_as) == 1      # the other IRI stays as owl:sameAs
+
+
+def test_corpus_links_diacritics_and_case_make_one_key():
+    merged = nodes(article("a1", ("Recep Tayyip Erdoğan", "Person")), article("a2", ("Recep Tayyip Erdogan", "Person")),
+                   article("a3", ("RECEP TAYYIP ERDOGAN", "Person")))
+    assert list(merged) == ["recep-tayyip-erdogan"]
+
+
+def test_corpus_links_two_different_middles_leave_the_short_name_apart():
+    merged = nodes(article("a1", ("George W. Bush", "Person")), article("a2", ("George H. W. Bush", "Person")),
+                   article("a3", ("George Bush", "Person")))
+    assert len(merged) == 3
+    assert all("name-variant" not in e.rules for e in merged.values())
+
+
+def test_corpus_links_junior_is_not_his_father():
+    merged = nodes(article("a1", ("Donald Trump", "Person")), article("a2", ("Donald Trump Jr.", "Person")))
+    assert len(merged) == 2
+
+
+def test_corpus_links_two_smiths_in_two_articles_stay_two():
+    merged = nodes(article("a1", ("Smith", "Person")), article("a2", ("Smith", "Person")))
+    assert sorted(merged) == ["person/a1/smith", "person/a2/smith"]
+
+
+def test_corpus_links_surname_with_two_full_names_in_the_corpus_stays_local():
+    merged = nodes(article("a1", ("Barack Obama", "Person")), article("a2", ("Michelle Obama", "Person")),
+                   article("a3", ("Obama", "Person")))
+    assert "person/a3/obama" in merged
+
+
+def test_corpus_links_surname_joins_after_name_variants_are_joined():
+    merged = nodes(article("a1", ("John R. Bolton", "Person")), article("a2", ("John Bolton", "Person")),
+                   article("a3", ("Bolton", "Person")))
+    assert len(merged) == 1
+    assert "corpus-surname" in next(iter(merged.values())).rules
+
+
+def test_corpus_links_country_prefix_and_department_of_are_one_node():
+    merged = nodes(article("a1", ("U.S. Justice Department", "Organization")),
+                   article("a2", ("Justice Department", "Organization")),
+                   article("a3", ("Department of Justice", "Organization")),
+                   article("a4", ("U.S. Department of Justice", "Organization")))
+    assert len(merged) == 1
+    node = next(iter(merged.values()))
+    assert "country-prefix" in node.rules and len(node.same_as) >= 1
+
+
+def test_corpus_links_country_prefix_with_two_countries_stays_apart():
+    merged = nodes(article("a1", ("U.S. Justice Department", "Organization")),
+                   article("a2", ("Russian Justice Department", "Organization")),
+                   article("a3", ("Russia Justice Department", "Organization")),
+                   article("a4", ("Justice Department", "Organization")))
+    assert "us-justice-department" in merged and "russia-justice-department" in merged
+    assert "local/a4/justice-department" in merged
+
+
+def test_corpus_links_generic_names_of_two_articles_stay_two():
+    merged = nodes(article("a1", ("City Council", "Organization")), article("a2", ("City Council", "Organization")))
+    assert sorted(merged) == ["local/a1/city-council", "local/a2/city-council"]
+
+
+def _titled(article_id: str, name: str, title: str) -> list[Entity]:
+    m = Mention(text=name, start=0, end=len(name), type="Person", is_named=True, title=title, cues=("title",))
+    return cluster_mentions(article_id, [m])[0]
+
+
+def test_corpus_links_title_picks_the_one_rival_with_that_title():
+    merged = nodes(_titled("a1", "Joe Biden", "Vice President"), _titled("a2", "Jill Biden", "First Lady"),
+                   _titled("a3", "Biden", "President"))
+    joe = node_of(merged, "Joe Biden")
+    assert "person/a3/biden" in joe.same_as and "corpus-surname-role" in joe.rules
+    assert node_of(merged, "Jill Biden").articles == ("a2",)
+
+
+def test_corpus_links_title_shared_by_two_rivals_decides_nothing():
+    merged = nodes(_titled("a1", "George Bush", "President"), _titled("a2", "Jeb Bush", "Governor"),
+                   _titled("a3", "Laura Bush", "President"), _titled("a4", "Bush", "President"))
+    assert "person/a4/bush" in merged

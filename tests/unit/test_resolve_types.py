@@ -1,0 +1,173 @@
+"""Types by evidence and names that are no names: cues on hand-built Docs, votes on plain values. No model."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.extract.mentions import named_mentions
+from kg.extract.types import display_name
+from kg.models import Entity, Mention
+from kg.resolve.merge import merge_entities
+from kg.resolve.type_vote import decide, mention_votes
+from tests.docs import make_doc
+
+
+def by_text(rows, **kw) -> dict[str, Mention]:
+    return {m.text: m for m in named_mentions(make_doc(rows, **kw))}
+
+
+MATTIS = [
+    ("Defense", "Defense", "PROPN", "NNP", "compound", 2, "B-ORG"),     # 0  NER glued the title and says ORG
+    ("Jim", "Jim", "PROPN", "NNP", "compound", 2, "I-ORG"),            # 1
+    ("Mattis", "Mattis", "PROPN", "NNP", "nsubj", 3, "I-ORG"),         # 2
+    ("resigned", "resign", "VERB", "VBD", "ROOT", 3, "O"),             # 3
+    (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+]
+
+
+def test_types_title_is_stripped_from_the_label_and_kept_as_the_role():
+    ms = by_text(MATTIS)
+    assert "Defense Jim Mattis" not in ms
+    mattis = ms["Jim Mattis"]
+    assert mattis.title == "Defense"
+    assert {"given-name", "person-verb"} <= set(mattis.cues)
+
+
+def test_types_title_written_before_a_name_is_a_person_cue():
+    rows = [
+        ("Prime", "Prime", "PROPN", "NNP", "compound", 1, "O"),
+        ("Minister", "Minister", "PROPN", "NNP", "compound", 3, "O"),
+        ("Imran", "Imran", "PROPN", "NNP", "compound", 3, "B-ORG"),
+        ("Khan", "Khan", "PROPN", "NNP", "nsubj", 4, "I-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    khan = by_text(rows)["Imran Khan"]
+    assert khan.title == "Prime Minister" and "title" in khan.cues
+    assert decide(mention_votes([khan]), [khan.text]) == "Person"     # NER's ORG is outvoted by the title
+
+
+def test_types_chef_glued_to_a_name_is_cut():
+    rows = [
+        ("Chefs", "chef", "NOUN", "NNS", "compound", 2, "B-PERSON"),
+        ("Jamie", "Jamie", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("Oliver", "Oliver", "PROPN", "NNP", "ROOT", 2, "I-PERSON"),
+    ]
+    assert set(by_text(rows)) == {"Jamie Oliver"}
+
+
+def test_types_given_name_that_is_a_title_word_stays():
+    rows = [("Dean", "Dean", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Kamen", "Kamen", "PROPN", "NNP", "ROOT", 1, "I-PERSON")]
+    assert set(by_text(rows)) == {"Dean Kamen"}
+
+
+@pytest.mark.parametrize("word, pos, tag, label", [
+    ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
+], ids=["number-word", "plural-common-noun", "adjective"])
+def test_types_common_words_are_no_names(word, pos, tag, label):
+    rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert by_text(rows) == {}
+
+
+def test_types_lower_case_prefix_is_no_name():
+    rows = [("post", "post", "ADJ", "JJ", "amod", 2, "B-NORP"), ("-", "-", "PUNCT", "HYPH", "punct", 2, "I-NORP"),
+            ("Brexit", "Brexit", "PROPN", "NNP", "ROOT", 2, "I-NORP")]
+    assert "post-Brexit" not in by_text(rows, spaces=[False, False, False])
+
+
+def test_types_acronym_is_not_a_number_word():
+    rows = [("FIRST", "first", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("won", "win", "VERB", "VBD", "ROOT", 1, "O")]
+    assert "FIRST" in by_text(rows)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("WASHINGTON", "Washington"), ("NEW YORK", "New York"), ("NATO", "NATO"), ("UNESCO", "UNESCO"), ("DPRK", "DPRK"),
+    ("CHINA", "China"),
+    ("Barack\n Obama ", "Barack Obama"),
+])
+def test_types_display_name_is_one_line_and_dateline_capitals_are_normalised(text, label):
+    assert display_name(text) == label
+
+
+def test_types_known_place_is_never_a_person():
+    assert decide(Counter({"Person": 10, "Place": 2}), ["Paris"]) == "Place"
+    assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
+
+
+def test_types_given_name_with_a_person_cue_is_never_an_organization():
+    votes = Counter({"Organization": 20, "Person": 2, "cue:given-name": 1, "cue:given-name-person": 1})
+    assert decide(votes, ["Donald Trump"]) == "Person"
+    assert decide(Counter({"Organization": 20, "Person": 2, "cue:given-name": 1}), ["Jordan Valley Co"]) == "Organization"
+
+
+@pytest.mark.parametrize("first, second, label", [("Al", "Qaeda", "ORG"), ("Apple", "Inc.", "ORG")])
+def test_types_particle_or_org_suffix_is_no_given_name_cue(first, second, label):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, f"B-{label}"),
+            (second, second, "PROPN", "NNP", "nsubj", 2, f"I-{label}"),
+            ("thinks", "think", "VERB", "VBZ", "ROOT", 2, "O")]
+    [m] = by_text(rows).values()
+    assert "given-name" not in m.cues and "given-name-person" not in m.cues
+
+
+def test_types_new_york_city_keeps_its_first_word():
+    rows = [("New", "New", "PROPN", "NNP", "compound", 2, "B-GPE"), ("York", "York", "PROPN", "NNP", "compound", 2, "I-GPE"),
+            ("City", "City", "PROPN", "NNP", "ROOT", 2, "I-GPE")]
+    assert "New York City" in by_text(rows) and "York City" not in by_text(rows)
+
+
+def test_types_short_forms_do_not_vote_against_the_full_name():
+    ms = [Mention(text="Julian Assange", start=0, end=14, type="Person", ner_label="PERSON", is_named=True)] + [
+        Mention(text="Assange", start=100 * i, end=100 * i + 7, type="Organization", ner_label="ORG", is_named=True)
+        for i in range(1, 6)]
+    assert decide(mention_votes(ms), {m.text for m in ms}) == "Person"
+
+
+def test_types_corpus_vote_outweighs_one_article_slip():
+    def art(aid: str, kind: str, n: int) -> Entity:
+        return Entity(key="mike-pence", label="Mike Pence", type=kind, articles=(aid,), mentions=n,
+                      type_votes=((kind, 2 * n),))
+    merged = merge_entities([art("a1", "Organization", 3), art("a2", "Person", 2), art("a3", "Person", 2)], merges={})
+    assert merged["mike-pence"].type == "Person"
+
+
+@pytest.mark.parametrize("word", ["Professor", "UTC"])
+def test_types_a_title_or_time_zone_alone_is_no_name(word):
+    rows = [(word, word.lower(), "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert by_text(rows) == {}
+
+
+def test_types_role_noun_before_a_name_is_a_title():
+    rows = [
+        ("WikiLeaks", "WikiLeaks", "PROPN", "NNP", "compound", 1, "B-ORG"),
+        ("founder", "founder", "NOUN", "NN", "compound", 3, "O"),
+        ("Julian", "Julian", "PROPN", "NNP", "compound", 3, "B-ORG"),
+        ("Assange", "Assange", "PROPN", "NNP", "nsubj", 4, "I-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    assange = by_text(rows)["Julian Assange"]
+    assert assange.title == "founder" and decide(mention_votes([assange]), [assange.text]) == "Person"
+
+
+def test_types_title_must_stand_right_before_the_name():
+    rows = [
+        ("manager", "manager", "NOUN", "NN", "nsubj", 4, "O"),
+        ("of", "of", "ADP", "IN", "prep", 0, "O"),
+        ("the", "the", "DET", "DT", "det", 3, "O"),
+        ("CentOS", "CentOS", "PROPN", "NNP", "pobj", 1, "B-ORG"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    centos = by_text(rows)["CentOS"]
+    assert centos.title == "" and "title" not in centos.cues
+
+
+def test_types_title_is_stripped_from_a_name_ner_missed():
+    rows = [
+        ("Police", "Police", "PROPN", "NNP", "compound", 3, "O"),
+        ("Constable", "Constable", "PROPN", "NNP", "compound", 3, "O"),
+        ("Stephen", "Stephen", "PROPN", "NNP", "compound", 3, "O"),
+        ("Mitchell", "Mitchell", "PROPN", "NNP", "nsubj", 4, "O"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    ms = by_text(rows)
+    assert "Police Constable Stephen Mitchell" not in ms and ms["Stephen Mitchell"].type == "Person"
