@@ -1,7 +1,7 @@
 """Long articles cost in proportion to their length: the per-article stage (parse, extraction, resolution) of
 one ~2 MB article of real sentences, against its parse alone, keeps the ratio it has for a 10 kB article.
 
-    .venv/bin/python -m pytest tests/benchmarks/test_long_article.py -m benchmark -s
+    .venv/bin/python -m pytest tests/benchmarks/test_article_length_ratio.py -m benchmark -s
 
 The articles are Wikinews texts joined with blank lines (``KG_BENCH_CORPUS``, default the shared corpus;
 ``KG_BENCH_LONG_CHARS`` sets the long size, default 2,000,000). Times are CPU seconds of this process (the
