@@ -228,6 +228,8 @@ def to_quads(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> RDFData:
         add(node, _KG.mentionCount, _typed(entity.mentions, XSD.integer), merged)
         for rule in entity.rules:
             add(node, _KG.mergeRule, _str(rule), merged)
+        for role in entity.roles:
+            add(node, _KG.role, _str(role), merged)
         for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
             add(node, _OWL.sameAs, _n(str(entity_iri(old_key, base))), merged)
     declared: set[str] = set()
@@ -363,7 +365,8 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGr
     graph = nx.MultiDiGraph()
     for key, e in kg.entities.items():
         graph.add_node(node_id(key), label=e.label, type=e.type, iri=str(entity_iri(key, base)),
-                       aliases="; ".join(e.aliases), mentions=e.mentions, articles=len(e.articles))
+                       aliases="; ".join(e.aliases), roles="; ".join(e.roles), mentions=e.mentions,
+                       articles=len(e.articles))
     groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
     for fact in kg.facts:
         label = asserted_label(fact.statement.relation, fact.statement.polarity, fact.statement.modality)

@@ -220,3 +220,15 @@ def is_title(text: str) -> bool:
     # "NASA Administrator": an acronym before a title is whose title it is
     return bool(words) and words[-1] in HEAD_TITLES and all(
         w in TITLE_WORDS or r.replace(".", "").isupper() and len(r) > 1 for w, r in zip(words[:-1], raw))
+
+
+def role_label(text: str) -> str:
+    """A role as a value on its holder: one line, no leading determiner.
+
+    >>> role_label("the  Prime\\nMinister"), role_label("a spokesman"), role_label("of U.S. President")
+    ('Prime Minister', 'spokesman', 'U.S. President')
+    """
+    words = text.split()
+    while len(words) > 1 and words[0].casefold() in ("the", "a", "an", "of", "for", "to", "and"):
+        words = words[1:]
+    return " ".join(words)

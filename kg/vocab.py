@@ -39,6 +39,7 @@ class KG(DefinedNamespace):
     mentionedIn: URIRef
     mentionCount: URIRef
     mergeRule: URIRef
+    role: URIRef
     # statement properties
     polarity: URIRef
     modality: URIRef

@@ -100,6 +100,8 @@ def title_before(span: Span) -> str:
     sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
     while i > sent_start and (_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
         i -= 1
+        if i - 2 >= sent_start and doc[i - 1].text == "-" and _word(doc[i - 2].text) in run_words:
+            i -= 2      # "Secretary-General": one title written with a hyphen
     run = doc[i:span.start]
     # a role written right before the name ends with its head: "Defense Secretary [X]", not "manager of the [X]"
     if not len(run) or _word(run[-1].text) not in _role_heads() and run[-1].text not in ("U.S.", "US", "UK"):

@@ -12,10 +12,11 @@ from spacy.tokens import Doc
 
 from kg.extract import extract_statements, named_mentions
 from kg.lexicon import Lexicon
+from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, description_head, is_definite,
-                                     resolve_descriptions)
+from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_definite,
+                                     is_title_phrase, resolve_descriptions)
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities
 
@@ -43,7 +44,8 @@ def _describes(mention: Mention, doc: Doc, predicates: frozenset[str], roles: fr
 
 def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
                      predicates: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
-                     appositions: tuple[tuple[Mention, Mention], ...] = ()
+                     appositions: tuple[tuple[Mention, Mention], ...] = (),
+                     held: tuple[tuple[Mention, str], ...] = ()
                      ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
     """Cluster one article's mentions into entities and resolve pronouns and descriptions.
 
@@ -54,6 +56,8 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
             concept nodes, never resolved to the holder (which would make the role a self-loop).
         appositions: (name, description) pairs written side by side ("MicroMega, the secularist
             magazine"); a definite description there is the name, wherever else the article repeats it.
+        held: (person, title) pairs the article states ("Paul Dewar, an Ottawa New Democrat MP"): the
+            person holds that title, so "the MP" later on may be them.
 
     Returns:
         (mentions, entities, mention key -> entity key); unresolved pronouns and descriptions are absent
@@ -71,10 +75,14 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]
-    resolved = resolve_descriptions(doc, descriptions, names, entities, keys)
+    resolved = resolve_descriptions(doc, descriptions, names, entities, keys,
+                                    held=tuple((keys[p.key], t) for p, t in held if p.key in keys))
+    types = {e.key: e.type for e in entities}
     for name, description in appositions:
         if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
-                and not keys[name.key].startswith("concept/") and is_definite(doc, description):
+                and not keys[name.key].startswith("concept/") and (is_definite(doc, description) or _person_noun(
+                    description) and types.get(keys[name.key]) == "Person"):
+            # "a Scientology attorney, Kendrick Moxon": a person noun in apposition to a person is that person
             concept = keys[description.key]
             for mention_key, entity_key in list(keys.items()):
                 if entity_key == concept:
@@ -104,17 +112,49 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     return _unique(names + descriptions), entities, keys
 
 
+def _person_noun(mention: Mention) -> bool:
+    """A short noun phrase headed by a title or a noun for a person ("a Scientology attorney")."""
+    words = mention.text.split()
+    return not mention.is_pronoun and mention.type != "Person" and 0 < len(words) <= 5 \
+        and words[-1].casefold() in PERSON_NOUNS
+
+
+def _states_role(s: Statement, persons: frozenset[str]) -> bool:
+    """A title or occupation stated of a person with no organization named: "Prime Minister Boris Johnson",
+    "Kendrick Moxon, a Scientology attorney", "Paul Dewar, an Ottawa New Democrat MP"."""
+    if s.pattern == "role":
+        return True
+    return s.pattern == "appos" and s.relation == "be" and s.subject.key in persons and _person_noun(s.object)
+
+
 def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
             resolver: Resolver = resolve_pronouns) -> ArticleResult:
     """Extract, resolve and package everything one parsed article contributes to the graph."""
     statements = list(extract_statements(doc, article.id, lexicon))
+    # a role that names no organization ("Prime Minister Boris Johnson", "Paul Dewar, the MP") is a value of
+    # its holder (kg:role), not a node of its own: a bare title is no thing, and one "Prime Minister" node per
+    # article would join every holder the article names; the title words themselves may still stand for
+    # their holder elsewhere in the article ("the Prime Minister said"), which descriptions decide
+    named = named_mentions(doc)
+    persons = frozenset(m.key for m in named if m.type == "Person" or m.ner_label == "PERSON")
+    role_statements = [s for s in statements if _states_role(s, persons)]
+    statements = [s for s in statements if not _states_role(s, persons)]
     mentions, entities, keys = resolve_entities(
-        doc, article.id, named_mentions(doc) + [m for s in statements for m in (s.subject, s.object, s.attribution)
+        doc, article.id, named + [m for s in statements for m in (s.subject, s.object, s.attribution)
                                                if m is not None], resolver=resolver,
         predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
-        roles=frozenset(s.object.key for s in statements if s.pattern == "role"),
-        appositions=tuple((s.subject, s.object) for s in statements if s.pattern == "appos" and s.subject.is_named
+        held=tuple((s.subject, s.object.text) for s in [*statements, *role_statements]
+                   if s.pattern in ("appos", "role") and is_title_phrase(s.object.text)),
+        appositions=tuple((s.subject, s.object) for s in [*statements, *role_statements]
+                          if s.pattern == "appos" and s.subject.is_named
                           and not s.object.is_named and not s.object.is_pronoun))
+    held: dict[str, set[str]] = {}
+    for s in role_statements:
+        if s.subject.key in keys:
+            held.setdefault(keys[s.subject.key], set()).add(role_label(s.object.text))
+    if held:
+        entities = [replace(e, roles=tuple(sorted(set(e.roles) | held[e.key]))) if e.key in held else e
+                    for e in entities]
     resolved: list[Statement] = []
     seen = set()
     for s in statements:

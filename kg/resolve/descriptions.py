@@ -52,6 +52,7 @@ ENTITY_NOUNS: dict[str, str | None] = {
 }
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
+OFFICE_MODIFIERS = cue_words("office-modifier")
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
               "ministry", "parliament", "court", "economy", "election", "campaign"}
@@ -121,6 +122,9 @@ def _appositive(doc: Doc, d: Mention, named: Sequence[Mention], text: str) -> Me
             if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
                                        or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
                 return m    # "MicroMega, the secularist magazine": the parse says they are one phrase
+            if m.start >= d.end and m.type == "Person" and len(m.text.split()) > 1 and is_title(d.text):
+                return m    # "Malaysia's Prime Minister, Najib Razak said": a bare title and a full name,
+                            # side by side, however the parse hung them
     return None
 
 
@@ -144,19 +148,47 @@ def title_holders(doc: Doc, mentions: Sequence[Mention], keys: dict[str, str]) -
             continue
         i = span.start
         run: list[str] = []
-        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS:
+        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS | OFFICE_MODIFIERS:
             i -= 1
             run.insert(0, doc[i].text.strip(".").casefold())
-        while run and run[-1] not in HEAD_TITLES:
-            run.pop()
-        for j in range(len(run)):
-            if run[j] not in ("the", "of", "for", "former", "acting", "new"):
-                holders.setdefault(" ".join(run[j:]), set()).add(keys[m.key])
+        _hold(holders, run, keys[m.key])
     return holders
 
 
+def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
+    """Register ``key`` as holder of the title ``run`` and of its shorter forms ("Foreign Minister" is a
+    "Minister"), but never past a word that makes it another office: a "Shadow Home Secretary", "Vice
+    President" or "former President" is no holder of "Home Secretary" or "President"."""
+    run = list(run)
+    while run and run[-1] not in HEAD_TITLES:
+        run.pop()
+    for j in range(len(run)):
+        if run[j] not in ("the", "of", "for", "acting", "new"):
+            holders.setdefault(" ".join(run[j:]), set()).add(key)
+        if run[j] in OFFICE_MODIFIERS:
+            break
+
+
+def _title_key(text: str) -> str:
+    """The words of a bare title that say which office it is ("the former Prime Minister" -> "former prime
+    minister")."""
+    return " ".join(w for w in _title_words(text) if (w in TITLE_WORDS or w in OFFICE_MODIFIERS)
+                    and w not in ("the", "acting", "new"))
+
+
+def is_title_phrase(text: str) -> bool:
+    """A noun phrase headed by a title ("an Ottawa New Democrat MP", "the Prime Minister", "Home Secretary").
+
+    >>> is_title_phrase("an Ottawa New Democrat MP"), is_title_phrase("a Scientology attorney")
+    (True, False)
+    """
+    words = _title_words(text)
+    return 0 < len(words) <= 6 and words[-1] in HEAD_TITLES
+
+
 def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Sequence[Mention],
-                         entities: Sequence[Entity], keys: dict[str, str]) -> dict[str, tuple[str, str]]:
+                         entities: Sequence[Entity], keys: dict[str, str],
+                         held: Sequence[tuple[str, str]] = ()) -> dict[str, tuple[str, str]]:
     """Map description mention keys to ``(entity key, rule)`` where the evidence is strong.
 
     Args:
@@ -164,6 +196,8 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         descriptions: mentions for which :func:`description_head` is not None.
         mentions: the article's other mentions, already clustered (``keys``: mention key -> entity key).
         entities: the article's entities.
+        held: (entity key, title) pairs the article states ("Paul Dewar, an Ottawa New Democrat MP" makes
+            Dewar a holder of "MP"), beside the titles written right before a name.
     """
     by_key = {e.key: e for e in entities}
     named = [m for m in mentions if m.is_named and keys.get(m.key) in by_key
@@ -172,6 +206,9 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     for m in named:
         first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
     holders = title_holders(doc, mentions, keys)
+    for key, title in held:
+        if key in by_key and by_key[key].type == "Person":
+            _hold(holders, _title_key(title).split(), key)
     # indexes, so each description costs lookups rather than a walk over every name (quadratic on long texts)
     heads_of: dict[str, set[str]] = {}   # head word -> entities with a name of that head
     for k in first_seen:
@@ -191,6 +228,11 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         apposed = _appositive(doc, d, named, text)
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
+            if head == "title" and by_key.get(keys[apposed.key]) is not None \
+                    and by_key[keys[apposed.key]].type == "Person":
+                # "Najib Razak, Malaysia's Prime Minister": a holder named by apposition, as by a title before
+                # the name, for "the Prime Minister" later on
+                _hold(holders, _title_key(d.text).split(), keys[apposed.key])
             continue
         if head in PERSON_NOUNS and head not in ENTITY_NOUNS:
             found = holders.get(head, set()) if head in HEAD_TITLES else set()
@@ -200,8 +242,8 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         if head == "title":
             # the whole title must match: "the Prime Minister" is never a "Foreign Minister" named earlier;
             # words that are no title words say whose title it is ("Panama coach", "FBI director")
-            words = [w for w in _title_words(d.text) if w in TITLE_WORDS and w not in ("the", "former", "acting", "new")]
-            found = holders.get(" ".join(words), set()) if words else set()
+            title = _title_key(d.text)
+            found = holders.get(title, set()) if title else set()
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from kg.models import Entity, Mention
 from kg.ontology import cue_words
-from kg.names import canonical_alias, normalize_name, same_country
+from kg.names import canonical_alias, normalize_name, role_label, same_country
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
@@ -368,7 +368,8 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         votes = mention_votes(ms)
         entities.append(Entity(key=key, label=label, type=decide(votes, set(counts), specific=False), aliases=aliases,
                                articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key])),
-                               type_votes=as_pairs(votes), roles=tuple(sorted({m.title for m in ms if m.title}))))
+                               type_votes=as_pairs(votes),
+                               roles=tuple(sorted({role_label(m.title) for m in ms if m.title}))))
     return entities, keys
 
 

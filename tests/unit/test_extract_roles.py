@@ -1,4 +1,5 @@
-"""Roles as statements of their own: pre-name titles and titles in apposition, never a self-loop."""
+"""Roles: a title or person noun that names no organization is a value of its holder (kg:role); a title
+with one is a statement (be spokesman of); never a self-loop."""
 from __future__ import annotations
 
 from kg.graph import merge_results
@@ -60,10 +61,15 @@ def resolved(rows: list) -> set[tuple[str, str, str]]:
     return {(labels[keys[s.subject.key]], s.relation, labels[keys[s.object.key]]) for s in result.statements}
 
 
-def test_roles_pre_name_title_is_a_role_node_not_the_person() -> None:
+def test_roles_pre_name_title_is_a_role_value_of_the_person_not_a_node() -> None:
+    doc = make_doc(PRE_NAME_TITLE)
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    by_label = {e.label: e for e in result.entities}
+    assert by_label["Boris Johnson"].roles == ("Prime Minister",)
+    assert "Prime Minister" not in by_label     # a bare title is no node of its own
     found = resolved(PRE_NAME_TITLE)
-    assert ("Boris Johnson", "hold role", "Prime Minister") in found
-    assert not any(s == o for s, _, o in found)
+    assert ("Boris Johnson", "meet", "envoy") in found
+    assert not any(r == "hold role" or s == o for s, r, o in found)
 
 
 def test_roles_apposed_title_states_whose_spokesman() -> None:
@@ -92,3 +98,62 @@ def test_roles_no_self_loop_reaches_the_graph() -> None:
                            resolution=((shaheen.key, "suhail-shaheen"), (spokesman.key, "suhail-shaheen")))
     kg = merge_results([result])
     assert kg.facts == []
+
+
+def test_roles_role_is_a_literal_of_its_holder_in_rdf_and_graphml() -> None:
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDFS
+
+    from kg.graph import to_networkx, to_rdf
+    from kg.vocab import KG
+
+    doc = make_doc(PRE_NAME_TITLE)
+    kg = merge_results([analyze(doc, Article(id="a", text=doc.text, source="a.txt"))])
+    graph = to_rdf(kg)
+    holders = {(str(s), str(o)) for s, o in graph.subject_objects(URIRef(str(KG.role)))}
+    assert len(holders) == 1 and next(iter(holders))[1] == "Prime Minister"
+    assert next(iter(holders))[0].endswith("boris-johnson")
+    assert Literal("Prime Minister") not in set(graph.objects(None, RDFS.label))   # no node named by a title
+    nodes = dict(to_networkx(kg).nodes(data=True))
+    assert [d["roles"] for d in nodes.values() if d["label"] == "Boris Johnson"] == ["Prime Minister"]
+    assert all(d["label"] != "Prime Minister" for d in nodes.values())
+
+
+# Montalvo was put through to a Scientology attorney, Kendrick Moxon.
+PERSON_NOUN_APPOSED = [
+    ('Montalvo', 'Montalvo', 'PROPN', 'NNP', 'nsubjpass', 2, 'B-PERSON'),     # 0
+    ('was', 'be', 'AUX', 'VBD', 'auxpass', 2, 'O'),                          # 1
+    ('put', 'put', 'VERB', 'VBN', 'ROOT', 2, 'O'),                           # 2
+    ('through', 'through', 'ADP', 'RP', 'prt', 2, 'O'),                      # 3
+    ('to', 'to', 'ADP', 'IN', 'prep', 2, 'O'),                               # 4
+    ('a', 'a', 'DET', 'DT', 'det', 7, 'O'),                                  # 5
+    ('Scientology', 'Scientology', 'PROPN', 'NNP', 'compound', 7, 'O'),      # 6
+    ('attorney', 'attorney', 'NOUN', 'NN', 'pobj', 4, 'O'),                  # 7
+    (',', ',', 'PUNCT', ',', 'punct', 7, 'O'),                               # 8
+    ('Kendrick', 'Kendrick', 'PROPN', 'NNP', 'compound', 10, 'B-PERSON'),    # 9
+    ('Moxon', 'Moxon', 'PROPN', 'NNP', 'appos', 7, 'I-PERSON'),              # 10
+    ('.', '.', 'PUNCT', '.', 'punct', 2, 'O'),                               # 11
+]
+
+
+def test_roles_person_noun_in_apposition_is_a_role_and_the_person() -> None:
+    """A person noun in apposition to a person is what they are (kg:role), and where the sentence uses the
+    noun phrase it stands for them: no "Scientology attorney" node beside Kendrick Moxon."""
+    doc = make_doc(PERSON_NOUN_APPOSED)
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    by_label = {e.label: e for e in result.entities}
+    assert by_label["Kendrick Moxon"].roles == ("Scientology attorney",)
+    assert "Scientology attorney" not in by_label
+    found = resolved(PERSON_NOUN_APPOSED)
+    assert any(s == "Montalvo" and o == "Kendrick Moxon" for s, _, o in found)
+    assert not any(r == "be" for _, r, _ in found)
+
+
+def test_roles_thing_noun_in_apposition_to_a_person_stays_a_statement() -> None:
+    """Only nouns for people are roles: "Moxon, a Scientology office" is no role of his (nor him)."""
+    rows = list(PERSON_NOUN_APPOSED)
+    rows[7] = ('office', 'office', 'NOUN', 'NN', 'pobj', 4, 'O')
+    doc = make_doc(rows)
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    assert all(not e.roles for e in result.entities)
+    assert not any(s == "Montalvo" and o == "Kendrick Moxon" for s, _, o in resolved(rows))

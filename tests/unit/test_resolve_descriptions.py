@@ -167,3 +167,72 @@ def test_descriptions_unresolved_description_is_an_article_local_concept():
     assert keys[minister.key] == "concept/a1/former-minister"
     assert keys[acme.key] != keys[minister.key]
     assert any(e.key == "concept/a1/former-minister" and e.label == "former minister" for e in entities)
+
+
+def _title_doc(qualifier: str | None, name: tuple[str, str] = ("Rishi", "Sunak")) -> list:
+    """"[Qualifier] Prime Minister <name> spoke. The Prime Minister left." (head indexes shift by one with
+    a qualifier)."""
+    rows = [row for row in TITLE]
+    rows[2] = (name[0], name[0], "PROPN", "NNP", "compound", 3, "B-PERSON")
+    rows[3] = (name[1], name[1], "PROPN", "NNP", "nsubj", 4, "I-PERSON")
+    if qualifier is None:
+        return rows
+    shifted = [(qualifier, qualifier, "PROPN", "NNP", "compound", 3, "O")]
+    for text, lemma, pos, tag, dep, head, ent in rows:
+        shifted.append((text, lemma, pos, tag, dep, head + 1, ent))
+    return shifted
+
+
+@pytest.mark.parametrize("qualifier", ["Deputy", "Shadow", "Vice", "former"])
+def test_descriptions_holder_of_another_office_is_no_holder_of_the_title(qualifier):
+    """A "Deputy/Shadow/Vice/former Prime Minister" is no holder of "the Prime Minister"."""
+    doc = make_doc(_title_doc(qualifier))
+    sunak, title = mention(doc, 3, 5, "Person", True), mention(doc, 8, 10, "Concept", True)
+    _, _, keys = resolve_entities(doc, "a1", [sunak, title])
+    assert keys[title.key] != keys[sunak.key]
+
+
+def test_descriptions_holder_stated_in_apposition_holds_the_title():
+    """ "Paul Dewar, an Ottawa MP, said ... The MP left.": a title stated of a person makes them its holder."""
+    rows = [
+        ("Paul", "Paul", "PROPN", "NNP", "compound", 1, "B-PERSON"),        # 0
+        ("Dewar", "Dewar", "PROPN", "NNP", "nsubj", 7, "I-PERSON"),         # 1
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                          # 2
+        ("an", "an", "DET", "DT", "det", 5, "O"),                           # 3
+        ("Ottawa", "Ottawa", "PROPN", "NNP", "compound", 5, "B-GPE"),       # 4
+        ("MP", "MP", "PROPN", "NNP", "appos", 1, "O"),                      # 5
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                          # 6
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 7, "O"),                  # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                          # 8
+        ("The", "the", "DET", "DT", "det", 10, "O"),                        # 9
+        ("MP", "MP", "PROPN", "NNP", "nsubj", 11, "O"),                     # 10
+        ("left", "leave", "VERB", "VBD", "ROOT", 11, "O"),                  # 11
+        (".", ".", "PUNCT", ".", "punct", 11, "O"),                         # 12
+    ]
+    doc = make_doc(rows)
+    dewar, stated, later = (mention(doc, 0, 2, "Person", True), mention(doc, 4, 6), mention(doc, 10, 11,
+                                                                                          "Concept", True))
+    _, _, keys = resolve_entities(doc, "a1", [dewar, later], held=((dewar, stated.text),))
+    assert keys[later.key] == keys[dewar.key] == "paul-dewar"
+    _, _, keys = resolve_entities(doc, "a1", [dewar, later])
+    assert keys[later.key] != keys[dewar.key]       # without the stated title: no holder, never by recency
+
+
+def test_descriptions_bare_title_beside_a_full_name_is_that_person():
+    """ "Malaysia's Prime Minister, Najib Razak said": side by side, whatever the parse made of it."""
+    rows = [
+        ("Malaysia", "Malaysia", "PROPN", "NNP", "poss", 3, "B-GPE"),       # 0
+        ("'s", "'s", "PART", "POS", "case", 0, "O"),                        # 1
+        ("Prime", "Prime", "PROPN", "NNP", "compound", 3, "O"),             # 2
+        ("Minister", "Minister", "PROPN", "NNP", "ROOT", 3, "O"),           # 3
+        (",", ",", "PUNCT", ",", "punct", 7, "O"),                          # 4
+        ("Najib", "Najib", "PROPN", "NNP", "compound", 6, "B-PERSON"),      # 5
+        ("Razak", "Razak", "PROPN", "NNP", "nsubj", 7, "I-PERSON"),         # 6
+        ("said", "say", "VERB", "VBD", "parataxis", 3, "O"),                # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                          # 8
+    ]
+    doc = make_doc(rows)
+    najib, title = mention(doc, 5, 7, "Person", True), mention(doc, 2, 4, "Concept", True)
+    _, entities, keys = resolve_entities(doc, "a1", [najib, title])
+    assert keys[title.key] == keys[najib.key] == "najib-razak"
+    assert all(e.label != "Prime Minister" for e in entities)     # no node of its own

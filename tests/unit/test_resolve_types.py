@@ -171,3 +171,17 @@ def test_types_title_is_stripped_from_a_name_ner_missed():
     ]
     ms = by_text(rows)
     assert "Police Constable Stephen Mitchell" not in ms and ms["Stephen Mitchell"].type == "Person"
+
+
+def test_types_hyphenated_title_is_one_role():
+    """ "NATO Secretary-General Jens Stoltenberg": the role is "Secretary-General", not "General"."""
+    rows = [
+        ("NATO", "NATO", "PROPN", "NNP", "compound", 3, "B-ORG"),
+        ("Secretary", "Secretary", "PROPN", "NNP", "compound", 3, "O"),
+        ("-", "-", "PUNCT", "HYPH", "punct", 3, "O"),
+        ("General", "General", "PROPN", "NNP", "compound", 5, "O"),
+        ("Jens", "Jens", "PROPN", "NNP", "compound", 5, "B-PERSON"),
+        ("Stoltenberg", "Stoltenberg", "PROPN", "NNP", "nsubj", 6, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),
+    ]
+    assert by_text(rows)["Jens Stoltenberg"].title.replace(" ", "") == "Secretary-General"
