@@ -13,6 +13,7 @@ from rich.text import Text
 from rich.table import Table
 
 from kg import DEFAULT_MODEL, __version__
+from kg.budget import DEFAULT_SECONDS
 from kg.cli_common import fail, printable, utf8_text
 from kg.errors import KGError
 from kg.vocab import DEFAULT_BASE
@@ -50,9 +51,16 @@ def cli() -> None:
 @click.option("--dask", "dask_address", metavar="local|tcp://HOST:PORT",
               help="Run the per-article stage on a dask.distributed cluster: 'local' starts one on this machine, "
                    "an address joins a running scheduler.")
+@click.option("--max-article-chars", type=click.IntRange(0), default=0, metavar="N",
+              help="Skip (and name) any article longer than N characters; 0: no limit (long articles are parsed "
+                   "in pieces).")
+@click.option("--article-time-limit", type=click.FloatRange(0), default=DEFAULT_SECONDS, show_default=True,
+              metavar="SECONDS", help="Stop and skip (and name) an article whose extraction and resolution take "
+                                      "longer; 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict: bool, no_cache: bool,
-          jobs: int, dask_address: str | None, quiet: bool) -> None:
+          jobs: int, dask_address: str | None, max_article_chars: int, article_time_limit: float, quiet: bool
+          ) -> None:
     """Build the graph of the articles in PATHS (files or folders) into OUT."""
     from kg.pipeline import build as run_build
 
@@ -75,7 +83,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, model: str, base: str, strict:
         with progress:
             summary = run_build(paths, out_dir, model=model, base=base, strict=strict, use_cache=not no_cache,
                                 n_process=jobs, dask=dask_address, on_article=lambda _: progress.advance(task),
-                                total_hint=lambda n: progress.update(task, total=n))
+                                total_hint=lambda n: progress.update(task, total=n),
+                                max_article_chars=max_article_chars or None, time_limit=article_time_limit or None)
     except KGError as exc:
         fail(exc)
     for skipped in summary.skipped:

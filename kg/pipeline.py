@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
+from kg.budget import DEFAULT_SECONDS
 from kg.data import ontology_dir
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
@@ -21,6 +22,7 @@ from kg.iri import check_base
 from kg.models import Article, ArticleResult, Skipped
 from kg.engines import run as run_engine
 from kg.output_folder import prepare_output_folder
+from kg.publish import locked, publish
 from kg.readers import read_paths
 from kg.vocab import DEFAULT_BASE
 
@@ -111,8 +113,8 @@ class _Cache:
 
 
 def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
-                     cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None
-                     ) -> Iterator[ArticleResult]:
+                     cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None,
+                     time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
     """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
     in-article resolution) only for those not found in the cache, on the engine the options name
     (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order."""
@@ -128,27 +130,44 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             pending.append(article)
     if not pending:
         return
-    for result in run_engine(pending, model=model, processes=n_process, dask=dask):
-        cache.put(result)
+    for result in run_engine(pending, model=model, processes=n_process, dask=dask, time_limit=time_limit):
+        if isinstance(result, ArticleResult):   # a Skipped (over the time limit) is not cached
+            cache.put(result)
         yield result
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFAULT_MODEL,
           base: str = DEFAULT_BASE, strict: bool = False, use_cache: bool = True, n_process: int = 1,
           dask: str | None = None, on_article: Callable[[Article | Skipped], None] | None = None,
-          total_hint: Callable[[int], None] | None = None) -> BuildSummary:
+          total_hint: Callable[[int], None] | None = None, max_article_chars: int | None = None,
+          time_limit: float | None = DEFAULT_SECONDS) -> BuildSummary:
     """Build the knowledge graph of ``paths`` into ``out_dir`` (``graph.ttl``, ``graph.graphml``).
 
     The per-article stage runs in this process, in ``n_process`` worker processes, or on the dask cluster
     at ``dask`` (``"local"`` or a scheduler address); the exports are byte-identical whichever runs it.
 
+    An article longer than ``max_article_chars`` is skipped with a message, and one whose extraction and
+    resolution outlast ``time_limit`` seconds is stopped and skipped. The exports appear as one set
+    (:mod:`kg.publish`), and only one build at a time writes into ``out_dir``.
+
     Raises:
-        InputError: no readable article was found, or ``strict`` and some input was skipped.
+        InputError: no readable article was found, ``strict`` and some input was skipped, or another build
+            is writing into ``out_dir``.
     """
     started = time.perf_counter()
     paths = list(paths)      # read below and named again in the error message
     check_base(base)                         # bad options fail before any parsing, not after it
     out = prepare_output_folder(out_dir)
+    with locked(out):
+        return _build(paths, out, started, model=model, base=base, strict=strict, use_cache=use_cache,
+                      n_process=n_process, dask=dask, on_article=on_article, total_hint=total_hint,
+                      max_article_chars=max_article_chars, time_limit=time_limit)
+
+
+def _build(paths: list[str | Path], out: Path, started: float, *, model: str, base: str, strict: bool,
+           use_cache: bool, n_process: int, dask: str | None, on_article: Callable[[Article | Skipped], None] | None,
+           total_hint: Callable[[int], None] | None, max_article_chars: int | None, time_limit: float | None
+           ) -> BuildSummary:
     summary = BuildSummary()
     clock = _Stopwatch(summary)
     articles: list[Article] = []
@@ -159,6 +178,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
         elif item.id in seen_ids:
             summary.skipped.append(Skipped(item.source, f"duplicate article id {item.id!r} (first read from "
                                                         f"{seen_ids[item.id]}); give each article a unique id"))
+        elif max_article_chars and len(item.text) > max_article_chars:
+            summary.skipped.append(Skipped(item.source, f"{len(item.text):,} characters, more than "
+                                                        f"--max-article-chars {max_article_chars:,}; split it "
+                                                        f"into several articles or raise the limit"))
         else:
             seen_ids[item.id] = item.source
             articles.append(item)
@@ -177,10 +200,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     cache = _Cache(out / CACHE_DIR if use_cache else None, model)
     results = []
     stats: dict[str, int] = {}
-    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats, dask=dask):
-        results.append(result)
+    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats, dask=dask,
+                                   time_limit=time_limit):
+        if isinstance(result, Skipped):
+            summary.skipped.append(result)
+        else:
+            results.append(result)
         if on_article:
-            on_article(result.article)
+            on_article(result if isinstance(result, Skipped) else result.article)
     summary.articles = len(results)
     summary.cached = stats.get("cached", 0)
     summary.parsed = summary.articles - summary.cached
@@ -189,7 +216,8 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, *, model: str = DEFA
     del results
     clock.lap("merge")
     try:
-        export(kg, out, base=base, summary=summary, clock=clock)
+        publish(out, lambda folder: export(kg, folder, base=base, summary=summary, clock=clock))
+        summary.outputs = [out / path.name for path in summary.outputs]   # the paths readers use
     except OSError as exc:       # disk full, folder made read-only meanwhile, ...
         raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
     summary.statements = len(kg.facts)

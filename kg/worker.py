@@ -11,23 +11,33 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from kg import DEFAULT_MODEL
-from kg.models import Article, ArticleResult
+from kg.models import Article, ArticleResult, Skipped
 
 
-def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 16
-                   ) -> Iterator[ArticleResult]:
-    """Yield one result per article, in order, streaming through ``nlp.pipe`` in this process."""
+def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 16,
+                   time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+    """Yield one result per article, in order, streaming through ``nlp.pipe`` in this process; an article
+    whose extraction and resolution outlast ``time_limit`` seconds yields a :class:`~kg.models.Skipped`."""
+    from kg.budget import OverBudget, time_budget
     from kg.nlp import load_pipeline, parse_articles
     from kg.resolve import analyze
 
     nlp = load_pipeline(model)
     for doc, article in parse_articles(nlp, articles, batch_size=batch_size):
-        yield analyze(doc, article)
+        try:
+            with time_budget(time_limit):
+                result = analyze(doc, article)
+        except OverBudget:
+            yield Skipped(article.source, f"analysis took longer than {time_limit:g}s ({len(article.text):,} "
+                                          f"characters), stopped; split the article or raise --article-time-limit")
+            continue
+        yield result
 
 
-def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL) -> list[ArticleResult]:
+def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, time_limit: float | None = None
+                  ) -> list[ArticleResult | Skipped]:
     """The results of ``articles`` (in order): the task every engine runs, wherever the parse runs."""
-    return list(analyze_stream(articles, model=model, batch_size=max(1, len(articles))))
+    return list(analyze_stream(articles, model=model, batch_size=max(1, len(articles)), time_limit=time_limit))
 
 
 def warm_up(model: str = DEFAULT_MODEL) -> None:

@@ -23,7 +23,7 @@ classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Sci
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -209,6 +209,14 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     for key, title in held:
         if key in by_key and by_key[key].type == "Person":
             _hold(holders, _title_key(title).split(), key)
+    # indexes, so each description costs lookups rather than a walk over every name (quadratic on long texts)
+    heads_of: dict[str, set[str]] = {}   # head word -> entities with a name of that head
+    for k in first_seen:
+        for n in (by_key[k].label, *by_key[k].aliases):
+            for h in _name_heads(n):
+                heads_of.setdefault(h, set()).add(k)
+    by_start = sorted(named, key=lambda m: m.start)
+    named_starts = [m.start for m in by_start]
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
     text = doc.text
@@ -246,9 +254,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
             if len(same) == 1:
                 out[d.key] = (same[0], "name-and-noun")
                 continue
-        before = {k for k, start in first_seen.items() if start < d.start}
-        lexical = sorted(k for k in before if any(head in _name_heads(n)
-                                                  for n in (by_key[k].label, *by_key[k].aliases)))
+        lexical = sorted(k for k in heads_of.get(head, ()) if first_seen[k] < d.start)
         if len(lexical) == 1:
             out[d.key] = (lexical[0], "head")
             continue
@@ -258,7 +264,8 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         index = bisect_right(starts, d.start) - 1
         for back in (0, 2):     # the same sentence first, then the two before it
             window_start = starts[max(0, index - back)]
-            near = {keys[m.key] for m in named if window_start <= m.start < d.start and _salient(doc, m)}
+            near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
+                                                  bisect_left(named_starts, d.start)] if _salient(doc, m)}
             fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
                           and (klass != "country" or is_country(by_key[k].label))
                           and (klass != "city" or not is_country(by_key[k].label)))

@@ -308,6 +308,16 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
               if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
     index = _NameIndex(longer, by_key)
+    surnames: dict[str, set[str]] = defaultdict(set)   # last word -> persons with a mention ending in it
+    for k, pms in persons.items():                      # (an index: scanning every person per name was quadratic)
+        for pm in pms:
+            surnames[_words(pm.text)[-1]].add(k)
+
+    def moved_into(target: str, moved: list[Mention]) -> None:   # keep the index as the persons' lists grow
+        if target in persons:
+            for m in moved:
+                surnames[_words(m.text)[-1]].add(target)
+
     for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
         if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
             continue
@@ -318,8 +328,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         targets: list[str] = []
         rule = ""
         if len(word_list) == 1 and not _known_place(word_list):
-            targets = sorted({k for k, pms in persons.items() if k != key
-                              and any(_words(pm.text)[-1] == word_list[0] for pm in pms)})
+            targets = sorted(surnames.get(word_list[0], set()) - {key})
             rule = "surname"
         text = ms[0].text.replace(".", "")
         if not targets and text.isupper() and 2 <= len(text) <= 6 and len(word_list) == 1:
@@ -333,8 +342,10 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
                                                 acronym=text.isupper() and len(text) > 1)
         targets = [t for t in targets if t in by_key]
         if len(targets) == 1 and rule == "state-of":
+            moved_into(key, by_key[targets[0]])
             _move(by_key, keys, rules, targets[0], key, "short-form")   # "Texas" names "State of Texas"
         elif len(targets) == 1:
+            moved_into(targets[0], ms)
             _move(by_key, keys, rules, key, targets[0], rule)
     # a bare one-word person name that no full name explains is local to its article (the corpus merge may
     # still join it to the corpus's one person of that surname); so is a name made only of common words of
