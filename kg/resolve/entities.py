@@ -209,11 +209,18 @@ class _NameIndex:
         return [(k, self.longer[k]) for k in sorted(candidates)]
 
 
-def _known_place(word_list: list[str]) -> bool:
-    from kg.names import is_known_place, place_names
+@lru_cache(maxsize=1)
+def _big_places() -> frozenset[str]:
+    """Normalized names of places of a million people or more, built once (it was rebuilt per call)."""
+    from kg.names import place_names
 
-    big = {normalize_name(n) for n in place_names(min_population=1_000_000)}
-    return " ".join(word_list) in big or is_known_place(" ".join(word_list))
+    return frozenset(normalize_name(n) for n in place_names(min_population=1_000_000))
+
+
+def _known_place(word_list: list[str]) -> bool:
+    from kg.names import is_known_place
+
+    return " ".join(word_list) in _big_places() or is_known_place(" ".join(word_list))
 
 
 def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameIndex, *, acronym: bool = False
