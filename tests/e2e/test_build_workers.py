@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_build_kill import CORPUS, KG
+from tests.e2e.test_build_kill import KG, source_rows
 from tests.unit.test_lifeline import alive, wait_gone
 
 pytestmark = [pytest.mark.model,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's"),
-              pytest.mark.skipif(not CORPUS.exists(), reason="Wikinews corpus not found")]
+              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")]
 
 
 def children(pid: int) -> list[int]:
@@ -41,8 +40,7 @@ def is_worker(pid: int) -> bool:
 
 def test_build_workers_die_with_a_killed_parent(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    with CORPUS.open(encoding="utf-8") as f:
-        corpus.write_text("".join(next(f) for _ in range(60)), encoding="utf-8")
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in source_rows(60)), encoding="utf-8")
     parent = subprocess.Popen([*KG, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2", "-q",
                                "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
