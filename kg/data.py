@@ -35,3 +35,11 @@ def ontology_dir() -> Path:
 def data_path(*parts: str) -> Path:
     """A file or folder inside ``ontology/``, e.g. ``data_path("queries")`` or ``data_path("lexicon.tsv")``."""
     return ontology_dir().joinpath(*parts)
+
+
+@lru_cache(maxsize=None)
+def data_rows(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The TAB-separated rows of a data file in ``ontology/`` (``#`` comments and blank lines skipped), read
+    once per process; ``path`` comes from :func:`data_path`."""
+    return tuple(tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from kg.data import data_path
+from kg.data import data_path, data_rows
 from kg.ontology import cue_words
 
 ALIASES_PATH = data_path("aliases.tsv")
@@ -52,15 +52,8 @@ def canonical_alias(name: str) -> tuple[str, str, str] | None:
 COUNTRIES_PATH = ALIASES_PATH.parent / "countries.tsv"
 
 
-@lru_cache(maxsize=None)
-def _rows(path: Path) -> tuple[tuple[str, ...], ...]:
-    """The TAB-separated rows of a data file in ``ontology/`` (comments and blank lines skipped), read once."""
-    return tuple(tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
-
-
 def _country_spellings() -> list[str]:
-    return [n for row in _rows(COUNTRIES_PATH) for n in row[1:] if "," not in n]
+    return [n for row in data_rows(COUNTRIES_PATH) for n in row[1:] if "," not in n]
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +111,7 @@ PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 def place_names(*, min_population: int = 0) -> frozenset[str]:
     """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
     countries."""
-    names = {name for name, kind, _, population, *_ in _rows(PLACES_PATH)
+    names = {name for name, kind, _, population, *_ in data_rows(PLACES_PATH)
              if kind != "city" or int(population) >= min_population}
     return frozenset(names | set(_country_spellings()))
 
@@ -126,7 +119,7 @@ def place_names(*, min_population: int = 0) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Names of regions a place is qualified by ("Chicago, Illinois"): US states and countries."""
-    return frozenset({name for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state"}
+    return frozenset({name for name, kind, *_ in data_rows(PLACES_PATH) if kind == "us-state"}
                      | set(_country_spellings()) | {"D.C.", "DC"})
 
 
@@ -135,7 +128,7 @@ def _country_codes() -> dict[str, str]:
     """Normalized name of a country, US state or city (of 100,000 people, the biggest of its name) -> its ISO
     3166-1 alpha-2 code."""
     codes: dict[str, str] = {}
-    for row in _rows(COUNTRIES_PATH):
+    for row in data_rows(COUNTRIES_PATH):
         for n in row[1:]:
             codes.setdefault(normalize_name(n), row[0])
     for alias, (canonical, _, _) in alias_table().items():
@@ -143,14 +136,14 @@ def _country_codes() -> dict[str, str]:
             codes.setdefault(alias, codes[normalize_name(canonical)])
         elif alias in codes:        # "Russian Federation" -> "Russia"
             codes.setdefault(normalize_name(canonical), codes[alias])
-    for name, kind, country, population, *_ in _rows(PLACES_PATH):
+    for name, kind, country, population, *_ in data_rows(PLACES_PATH):
         codes.setdefault(normalize_name(name), country)
     return codes
 
 
 @lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
-    return frozenset(normalize_name(name) for name, kind, *_ in _rows(PLACES_PATH) if kind == "us-state")
+    return frozenset(normalize_name(name) for name, kind, *_ in data_rows(PLACES_PATH) if kind == "us-state")
 
 
 def same_country(place: str, region: str) -> bool:

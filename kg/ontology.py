@@ -6,7 +6,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from kg.data import ontology_dir
+from kg.data import data_rows, ontology_dir
 from kg.iri import relation_class_iri, relation_iri
 from kg.lexicon import Lexicon, default_lexicon
 
@@ -22,10 +22,8 @@ END = "# ---- end of generated relations ----"
 @lru_cache(maxsize=None)
 def _cue_table() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
-    for line in NAME_CUES.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            table.setdefault(kind, set()).add(word.strip())
+    for kind, word, *_ in data_rows(NAME_CUES):
+        table.setdefault(kind, set()).add(word.strip())
     return {kind: frozenset(words) for kind, words in table.items()}
 
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from kg.data import data_path
+from kg.data import data_path, data_rows
 from kg.models import Entity
 from kg.names import canonical_alias, is_country, normalize_name
 
@@ -37,11 +37,9 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 def nicknames() -> dict[str, frozenset[str]]:
     """Given name -> the names it may stand for or be shortened to (both directions of the table)."""
     table: dict[str, set[str]] = defaultdict(set)
-    for line in NICKNAMES_PATH.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            formal, nick = line.split("\t")[:2]
-            table[formal].add(nick)
-            table[nick].add(formal)
+    for formal, nick, *_ in data_rows(NICKNAMES_PATH):
+        table[formal].add(nick)
+        table[nick].add(formal)
     return {name: frozenset(names) for name, names in table.items()}
 
 
