@@ -22,7 +22,7 @@ _KNOWN = set(PREFIXES) | {"ent", "art", "stmt", "edge", "graph"}
 # a string literal (skipped), an IRI (skipped), or a prefixed name; a name holding a backslash escape is written
 # again as a full IRI
 _TOKEN = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|<[^>\s]*>)'
-                    r'|(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\\.|\.(?=[\w\-:%\\]))+)')
+                    r'|(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\\.|\.+(?=[\w\-:%\\]))+)')
 _ESCAPE = re.compile(r"\\(.)")
 
 

@@ -174,3 +174,14 @@ def test_export_rdf_no_escaped_prefixed_names_in_turtle_or_trig() -> None:
     assert {str(q) for q in ox.parse(trig, format=ox.RdfFormat.TRIG)} == {str(q) for q in data.quads}
     assert {str(t) for t in ox.parse(turtle, format=ox.RdfFormat.TURTLE)} == {str(q.triple) for q in data.quads}
     assert b"rdfs:label" in turtle                              # prefixes still used where they need no escape
+
+
+@pytest.mark.parametrize("local", ["0..0", "a...b", "x.y"], ids=["two-dots", "three-dots", "one-dot"])
+def test_export_rdf_escaped_name_with_dots_written_whole(local: str) -> None:
+    """A name with an escape and a run of dots inside (an article id "0..0") becomes one full IRI, not an IRI
+    cut at the first dot with the rest left dangling (found by the export property test)."""
+    from kg.export.rdf import without_escaped_names
+
+    text = f"graph:article\\/{local} {{ art:x a schema:NewsArticle . }}".encode()
+    out = without_escaped_names(text, {"graph": "https://example.org/kg/graph/"})
+    assert out.startswith(f"<https://example.org/kg/graph/article/{local}> {{".encode())
