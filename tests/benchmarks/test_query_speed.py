@@ -35,7 +35,7 @@ def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
         path = tmp_path_factory.mktemp("corpus-like")
         main(str(path))
     started = time.perf_counter()
-    loaded = open_store(path, with_ontology=True)
+    loaded = open_store(path, with_ontology=True, with_name_index=True)
     print(f"\nloaded {path} in {time.perf_counter() - started:.1f} s")
     return loaded
 
