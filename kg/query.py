@@ -26,11 +26,13 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, UsageError
-from kg.graph import PREFIXES
-from kg.ontology import QUERIES_DIR
+from kg.sparql_prefixes import PREFIXES
+from kg.data import ontology_dir
 from kg.sparql_guard import NETWORK_HINT, network_use
 from kg.store import name_key
 from kg.store_cache import cached_store
+
+QUERIES_DIR = ontology_dir() / "queries"   # (not kg.ontology's: it imports rdflib, and kg query should start fast)
 
 FORMATS = ("table", "csv", "tsv", "json")
 PARAM_KINDS = ("string", "name", "iri", "integer", "date", "day")

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.graph import PREFIXES
+from kg.sparql_prefixes import PREFIXES
 from kg.ontology import KG_TTL
 from kg.serve_proxy import GuardProxy
 from kg.store import ontology_quads, open_store, resolve_export, with_merged_default

@@ -8,8 +8,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.ontology import KG_TTL
-from kg.vocab import ONTOLOGY_GRAPH, ONTOLOGY_IRI
+from kg.data import ontology_dir
+from kg.sparql_prefixes import ONTOLOGY_GRAPH, PREFIXES
+
+# (not from kg.ontology / kg.vocab, which import rdflib: kg query should start fast)
+KG_TTL = ontology_dir() / "kg.ttl"
+ONTOLOGY_IRI = PREFIXES["kg"]
 
 NAME_INDEX_GRAPH = ONTOLOGY_IRI + "nameIndex"   # named graph of the name index (never in the default graph)
 NAME_KEY = ONTOLOGY_IRI + "nameKey"

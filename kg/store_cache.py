@@ -25,8 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.ontology import KG_TTL
-from kg.store import open_store, resolve_export
+from kg.store import KG_TTL, open_store, resolve_export
 
 try:
     import fcntl
