@@ -17,6 +17,7 @@ from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.tables import write_csv
+from kg.export.neo4j import write_neo4j
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.iri import check_base
 from kg.models import Article, ArticleResult, Skipped
@@ -243,6 +244,7 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     write_gexf(view, out / "graph.gexf")
     write_html(view, out / "graph.html")
     tables = write_csv(view, out)
+    tables = (*tables, *write_neo4j(view, out))    # issue 9: Neo4j bulk-import layout
     lap("visual exports")
     outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:
