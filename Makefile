@@ -36,8 +36,10 @@ $(STAMP): pyproject.toml
 # Debian packages the tests use: rapper (raptor2-utils) to check Turtle with a second parser, and
 # chromium to run the HTML viewer in a real headless browser, java for the HermiT reasoner (owlready2) that
 # checks the ontology, node and npm for the JavaScript libraries that read the exports in the tests
-# (tests/interop). Installed only when missing.
-SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium java:default-jre-headless node:nodejs npm:npm
+# (tests/interop), and Virtuoso, a second triple store that loads graph.trig in a test. Installed only when
+# missing.
+SYSTEM_TOOLS := rapper:raptor2-utils chromium:chromium java:default-jre-headless node:nodejs npm:npm \
+	virtuoso-t:virtuoso-opensource
 
 system-deps:
 	@missing=""; for pair in $(SYSTEM_TOOLS); do 	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; 	if [ -n "$$missing" ]; then 	  if command -v apt-get >/dev/null 2>&1; then 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); 	    echo "installing Debian packages:$$missing"; 	    $$SUDO apt-get update -qq >/dev/null && 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; 	  else echo "Warning: apt-get unavailable; install:$$missing" >&2; fi; 	fi
