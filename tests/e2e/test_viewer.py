@@ -72,6 +72,10 @@ def test_5000_nodes_are_drawn_on_an_overview(chromium, big_page):
         state = dataset(pg)
         assert pg.evaluate("kgViewer.graph.order") == 5000
         assert int(state["nodesDrawn"]) == int(state["nodesShown"]) == OVERVIEW_NODES
+        # the layout was computed before: nothing is redrawn while nobody touches the page
+        pg.evaluate("window.frames_ = 0; kgViewer.renderer.on('afterRender', () => window.frames_++)")
+        pg.wait_for_timeout(1000)
+        assert pg.evaluate("window.frames_") == 0
         pg.fill("#topN", "5000")
         pg.dispatch_event("#topN", "input")
         assert dataset(pg)["nodesShown"] == "5000"
