@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ import networkx as nx
 from kg.errors import KGError
 
 CONCEPT = "Concept"
-RANKS = ("pagerank", "degree")
+RANKS = ("degree", "pagerank")
 MAX_DETAILS = 12
 
 
@@ -41,14 +42,14 @@ class ViewOptions:
     min_support: int = 1
     named_only: bool = True
     top: int = 1500
-    rank: str = "pagerank"
+    rank: str = "degree"
     entity: str | None = None
     hops: int = 2
     keep_isolated: bool = False
 
 
 #: What ``kg view``, ``kg export`` and the build's graph.html show by default: the named entities that have
-#: a relation, the 1,500 most central of them (PageRank) — readable at corpus scale, everything on the demo.
+#: a relation, the 1,500 with most relations among them — readable at corpus scale, everything on the demo.
 DEFAULT_VIEW = ViewOptions()
 #: Everything: the whole graph, concepts and isolated nodes included.
 FULL_VIEW = ViewOptions(named_only=False, top=0, keep_isolated=True)
@@ -119,7 +120,7 @@ def _details(graph: nx.MultiDiGraph, node: str, concepts: set[str], o: ViewOptio
     return list(dict.fromkeys(text for _, text in found))[:MAX_DETAILS]
 
 
-def rank_nodes(graph: nx.MultiDiGraph, by: str = "pagerank") -> list[str]:
+def rank_nodes(graph: nx.MultiDiGraph, by: str = "degree") -> list[str]:
     """The nodes, most central first: PageRank over the support-weighted edges (igraph), or degree;
     ties broken by label, then id, so a view is the same on every run."""
     if by not in RANKS:
@@ -161,19 +162,33 @@ def select(graph: nx.MultiDiGraph, options: ViewOptions = DEFAULT_VIEW) -> nx.Mu
             raise KGError(f"entity {o.entity!r} is not in this view",
                           hint="loosen the type or relation filters") from None
         near = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), centre, cutoff=o.hops)
-        view = view.subgraph(near).copy()
+        view = _induced(view, near)
     if not o.keep_isolated:
         view.remove_nodes_from([n for n in list(view.nodes) if view.degree(n) == 0 and n != centre])
     if o.top and view.number_of_nodes() > o.top:
         ranked = rank_nodes(view, o.rank)
         chosen = set(ranked[:o.top]) | ({centre} if centre else set())
-        view = view.subgraph(chosen).copy()
+        view = _induced(view, chosen)
+        if not o.keep_isolated:     # an entity whose partners all fell outside the top N says nothing here
+            view.remove_nodes_from([n for n in list(view.nodes) if view.degree(n) == 0 and n != centre])
     if o.named_only and concepts:
         for n in view.nodes:
             details = _details(graph, n, concepts, o)
             if details:
                 view.nodes[n]["details"] = json.dumps(details, ensure_ascii=False)
     return view
+
+
+def _induced(graph: nx.MultiDiGraph, nodes: Collection[Any]) -> nx.MultiDiGraph:
+    """The subgraph on ``nodes`` in ``graph``'s own node and edge order (``graph.subgraph`` may follow the
+    order of a set, which changes from run to run, and the exports must not)."""
+    keep = set(nodes)
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in keep)
+    out.add_edges_from((u, v, k, dict(d)) for u, v, k, d in graph.edges(keys=True, data=True)
+                       if u in keep and v in keep)
+    return out
 
 
 def describe(graph: nx.MultiDiGraph) -> dict[str, int]:

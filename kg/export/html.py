@@ -41,7 +41,7 @@ def graph_data(graph: nx.MultiDiGraph, evidence: Evidence | None = None) -> dict
     """What the page embeds: nodes with position, community and rank; edges with their evidence."""
     view = sanitized(graph)
     layout = overview(view)
-    rank = {n: i for i, n in enumerate(rank_nodes(view, "pagerank"))}
+    rank = {n: i for i, n in enumerate(rank_nodes(view, "degree"))}
     articles: dict[str, int] = {}
     article_rows: list[list[str]] = []
     nodes = []
