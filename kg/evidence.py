@@ -82,11 +82,12 @@ def edge_keys(graph: nx.MultiDiGraph) -> set[EdgeKey]:
 
 
 def read(folder_or_file: Path, *, per_edge: int = 3, wanted: set[EdgeKey] | None = None) -> Evidence | None:
-    """The evidence in an export folder's graph.nq (or graph.ttl), or None when it has neither."""
+    """The evidence in an export folder's graph.ttl (or graph.nq: larger, slower to read), or None when it has
+    neither."""
     path = folder_or_file
     if path.is_dir() or path.suffix not in (".nq", ".ttl"):
         folder = path if path.is_dir() else path.parent
-        path = next((folder / n for n in ("graph.nq", "graph.ttl") if (folder / n).is_file()), None)
+        path = next((folder / n for n in ("graph.ttl", "graph.nq") if (folder / n).is_file()), None)
         if path is None:
             return None
     fmt = ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TURTLE

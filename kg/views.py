@@ -121,13 +121,16 @@ def _details(graph: nx.MultiDiGraph, node: str, concepts: set[str], o: ViewOptio
 
 
 def rank_nodes(graph: nx.MultiDiGraph, by: str = "degree") -> list[str]:
-    """The nodes, most central first: PageRank over the support-weighted edges (igraph), or degree;
+    """The nodes, most central first: PageRank over the support-weighted edges (igraph), or degree (the
+    number of other entities a node is related to, then of its relations);
     ties broken by label, then id, so a view is the same on every run."""
     if by not in RANKS:
         raise KGError(f"unknown ranking {by!r}", hint="use " + " or ".join(RANKS))
     nodes = list(graph.nodes)
     if by == "degree" or graph.number_of_edges() == 0:
-        score = {n: float(graph.degree(n)) for n in nodes}
+        # entities related to many others first (not one pair with many relations), then by relations
+        score = {n: len(set(graph.predecessors(n)) | set(graph.successors(n))) + graph.degree(n) / 1e6
+                 for n in nodes}
     else:
         import igraph as ig
 

@@ -60,7 +60,8 @@ def graph_data(graph: nx.MultiDiGraph, evidence: Evidence | None = None) -> dict
             for sentence, article in evidence.edges.get(key, ()):
                 if article not in articles:
                     articles[article] = len(article_rows)
-                    article_rows.append(list(evidence.articles.get(article, ("", "", ""))))
+                    # title, date, link; and the article's id, to name one that has no title
+                    article_rows.append([*evidence.articles.get(article, ("", "", "")), article.rsplit("/", 1)[-1]])
                 ev.append([sentence, articles[article]])
         edges.append({"id": str(k), "source": u, "target": v, "label": str(d.get("label", "")),
                       "class": str(d.get("relation_class") or ""), "polarity": str(d.get("polarity") or ""),

@@ -5,7 +5,8 @@ The graph is a build of the Wikinews corpus (``../shared/corpora/wikinews/articl
 folder in ``KG_CORPUS_BUILD`` to reuse one (``kg build ../shared/corpora/wikinews/articles.jsonl -o DIR``),
 else the corpus is built here first (minutes; ``KG_BENCH_ARTICLES=N`` for the first N articles only).
 The page is `kg view`'s default view. ``KG_VIEWER_SCREENSHOT=PATH`` saves a screenshot of the page
-(docs/viewer-corpus.png was made so).
+(docs/viewer-corpus.png was made so, and docs/viewer-corpus-search.png: the page after searching
+``KG_VIEWER_SEARCH``, default Taliban).
 
     KG_CORPUS_BUILD=/tmp/corpus9 .venv/bin/python -m pytest tests/benchmarks/test_viewer_corpus.py -m benchmark -s
 """
@@ -53,7 +54,7 @@ def test_corpus_view_paints_fast_and_settles(tmp_path):
     page_dir = tmp_path / "page"
     page_dir.mkdir()
     (page_dir / "graph.graphml").symlink_to((build / "graph.graphml").resolve())
-    (page_dir / "graph.nq").symlink_to((build / "graph.nq").resolve())
+    (page_dir / "graph.ttl").symlink_to((build / "graph.ttl").resolve())
     started = time.perf_counter()
     result = CliRunner().invoke(cli, ["view", str(page_dir)])
     assert result.exit_code == 0, result.output
@@ -69,6 +70,10 @@ def test_corpus_view_paints_fast_and_settles(tmp_path):
         shot = os.environ.get("KG_VIEWER_SCREENSHOT")
         if shot:
             pg.screenshot(path=shot)
+            pg.fill("#search", os.environ.get("KG_VIEWER_SEARCH", "Taliban"))    # and one entity's statements
+            pg.press("#search", "Enter")
+            pg.wait_for_timeout(1000)
+            pg.screenshot(path=str(Path(shot).with_name(Path(shot).stem + "-search.png")))
     first, ready = int(state["firstPaintMs"]), int(state["interactiveMs"])
     print(f"\ncorpus view: {len(data['nodes'])} entities, {len(data['edges'])} relations, "
           f"{page.stat().st_size / 1e6:.1f} MB page written in {written:.1f} s; "

@@ -47,7 +47,8 @@ def test_export_writes_every_format_of_the_view(build_dir, tmp_path):
     negated = next(e for e in data["edges"] if e["label"] == "will not work with")
     sentence, article = negated["ev"][0]
     assert "will not work with the US" in sentence
-    assert data["articles"][article] == ["Headline of taliban", "2021-10-09", "https://news.example/taliban"]
+    assert data["articles"][article] == ["Headline of taliban", "2021-10-09", "https://news.example/taliban",
+                                       "taliban"]
 
 
 def test_export_of_a_filtered_view_and_a_chosen_format(build_dir, tmp_path):
