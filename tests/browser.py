@@ -50,10 +50,17 @@ def dataset(pg: Any) -> dict[str, str]:
 
 
 def centre_offset(pg: Any, node: str) -> float:
-    """How far (CSS pixels) the node is drawn from the centre of the graph area, once the camera has stopped."""
+    """How far (CSS pixels) the node is drawn from the centre of the graph area, once the camera has stopped and
+    the frame of its last move is drawn."""
     return pg.evaluate("""async (node) => {
         const r = window.kgViewer.renderer;
-        while (r.getCamera().isAnimated()) await new Promise(f => setTimeout(f, 50));
+        const sleep = ms => new Promise(f => setTimeout(f, ms));
+        for (let waited = 0; r.getCamera().isAnimated(); waited += 50) {
+            if (waited > 20000) return Infinity;   // a camera that never stops fails the test, not hangs it
+            await sleep(50);
+        }
+        // sigma updates its view matrix when it draws: wait for the frame the camera's last move scheduled
+        await Promise.race([new Promise(f => requestAnimationFrame(() => requestAnimationFrame(f))), sleep(2000)]);
         const a = r.getGraph().getNodeAttributes(node), p = r.graphToViewport({x: a.x, y: a.y});
         const {width, height} = r.getDimensions();
         return Math.hypot(p.x - width / 2, p.y - height / 2);
