@@ -28,9 +28,10 @@ from pathlib import Path
 from kg.data import data_path, data_rows
 from kg.models import Entity
 from kg.names import canonical_alias, is_country, normalize_name
+from kg.ontology import cue_words
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = cue_words("name-suffix")
 
 
 @lru_cache(maxsize=1)

@@ -30,32 +30,18 @@ from spacy.tokens import Doc
 
 from kg.models import Entity, Mention
 from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
-from kg.ontology import cue_words
+from kg.ontology import cue_words, entity_noun_rows
 from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
-ENTITY_NOUNS: dict[str, str | None] = {
-    "country": "country", "nation": "country", "city": "city", "town": "city", "capital": "city",
-    "village": "city", "group": "organization", "organization": "organization", "organisation": "organization",
-    "movement": "organization", "militia": "organization", "company": "organization", "firm": "organization",
-    "regime": "organization", "team": None, "side": None, "club": None, "party": None, "agency": None,
-    "ministry": None, "department": None, "government": None, "administration": None, "court": None,
-    "church": None, "university": None, "college": None, "school": None, "navy": None, "army": None,
-    "military": None, "police": None, "council": None, "committee": None, "union": None, "bank": None,
-    "league": None, "network": None, "magazine": None, "newspaper": None, "station": None,
-    "museum": None, "hospital": None, "board": None, "commission": None, "institute": None,
-    "foundation": None, "band": None, "state": None, "province": None, "region": None, "island": None,
-    "festival": None, "competition": None, "contest": None, "tournament": None, "ship": None,
-    "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
-    "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
-}
+ENTITY_NOUNS: dict[str, str | None] = {noun: None if klass == "-" else klass
+                                       for kind, noun, klass, *_ in entity_noun_rows()}
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 OFFICE_MODIFIERS = cue_words("office-modifier")
 _DEFINITE = {"the", "this", "that", "these", "those"}
-_OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
-              "ministry", "parliament", "court", "economy", "election", "campaign"}
+_OWN_THING = cue_words("own-thing-noun")
 
 
 def description_head(mention: Mention, doc: Doc | None = None) -> str | None:

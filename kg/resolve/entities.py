@@ -47,8 +47,7 @@ COMPASS = {"north", "south", "east", "west"}
 _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
-_PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
-                          "western", "of", "at", "in", "for", "and", "&"}
+_PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for", "and", "&"}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -85,7 +84,7 @@ def local_key(kind: str, article_id: str, name: str) -> str:
     return f"{kind}/{slug(article_id)}/{slug(name)}"
 
 
-_LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "limited", "gmbh"}
+_LEGAL_FORMS = cue_words("legal-form")
 _OF_FORM = re.compile(r"^(.*?)\b(department|ministry|bureau) of (?:the )?(.+)$")
 
 
