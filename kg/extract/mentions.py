@@ -60,6 +60,7 @@ def _trim(span: Span) -> Span:
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
 _PARTICLES = cue_words("name-particle")
 _HONORIFICS = cue_words("honorific")
+_HEAD_TITLES = cue_words("head-title")
 _CONNECTORS = cue_words("name-connector")
 
 
@@ -125,7 +126,13 @@ def _labelled(span: Span, label: str) -> Span:
 def noun_phrase(token: Token) -> Span:
     """The compact noun phrase headed by ``token``: contiguous left modifiers plus the head."""
     start = token.i
+    doc = token.doc
     for child in reversed(list(token.lefts)):
+        if child.text == "-" and child.i == start - 1 and start - 1 > 0 and not child.whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].head.i == token.i \
+                and token.lower_ in _HEAD_TITLES:
+            start -= 1      # "Secretary-General": a title a hyphen joins to its head is one title
+            continue
         if child.dep_ not in _MODIFIERS or child.right_edge.i != start - 1:
             break
         if any(t.dep_ in ("poss", "det", "punct", "cc") and t.head.i != child.i for t in child.subtree):
