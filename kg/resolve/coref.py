@@ -14,6 +14,7 @@ Only strong evidence resolves a pronoun; everything else is left unresolved and 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -64,13 +65,13 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
 
 
-def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> bool:
+def _gender_fits(pronoun: str, person: Mention, full_names: dict[str, list[str]]) -> bool:
     """False only when the person's given name says otherwise ("she" is not "Michael Kugelman").
 
-    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman").
+    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman");
+    ``full_names`` maps a last word to the article's full names of persons that end with it.
     """
-    full = [m.text for m in named if m.type == "Person" and m.text.split()[-1] == person.text.split()[-1]
-            and len(m.text.split()) > 1]
+    full = full_names.get(person.text.split()[-1], [])
     cues = {name_gender(text) for text in ([person.text] if len(person.text.split()) > 1 else full)}
     if not full and len(person.text.split()) == 1:     # "Marilyn" alone: the given name is the cue
         cues = {first_names().get(person.text.casefold())}
@@ -80,11 +81,30 @@ def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> boo
     return not (cues and all(c == other for c in cues))
 
 
+class _ByStart:
+    """Mentions in text order, so the ones in a stretch of text are found by bisection, not by a walk over
+    all of them for every pronoun."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting at or after ``start`` and before ``end``, in text order."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
 def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention]:
     """Map pronoun mention keys to the mention they stand for, where the evidence is strong."""
     out: dict[str, Mention] = {}
     named = [m for m in mentions if m.is_named and not m.is_pronoun]
     typed = {m.key: m.type for m in mentions}
+    persons = _ByStart([m for m in named if m.type == "Person"])
+    groups = _ByStart([m for m in named if m.type in ("Group", "Organization")])
+    full_names: dict[str, list[str]] = {}
+    for m in persons.mentions:
+        if len(m.text.split()) > 1:
+            full_names.setdefault(m.text.split()[-1], []).append(m.text)
     sentences = list(doc.sents)
     sent_index = {s.start_char: i for i, s in enumerate(sentences)}
     for mention in mentions:
@@ -106,8 +126,8 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
         if pronoun in PERSONAL:
             i = sent_index[token.sent.start_char]
             window_start = sentences[max(0, i - 1)].start_char
-            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start
-                      and _gender_fits(pronoun, m, named)]
+            people = [m for m in persons.between(window_start, mention.start)
+                      if _gender_fits(pronoun, m, full_names)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
@@ -116,7 +136,7 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
             i = sent_index[token.sent.start_char]
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, i - back)].start_char
-                orgs = [m for m in named if m.type in kinds and start <= m.start < mention.start
+                orgs = [m for m in groups.between(start, mention.start) if m.type in kinds
                         and _subject(doc, m, token)]
                 if pronoun in ("they", "them", "their") and any(_coordinated(doc, m) for m in orgs):
                     break   # "The Taliban and the Kurds met ...; they": both of them, not one
