@@ -24,6 +24,9 @@ PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they
             "nothing", "everything"}
 _MODIFIERS = {"compound", "amod", "nmod", "nummod", "quantmod"}
 _STRIP_LEFT = {"the", "a", "an", "this", "that", "these", "those"}
+# determiners that make a noun phrase stand for no one thing: kept in its label ("every team"); a phrase
+# with "any" stands for nothing a statement could be about, and gives no mention
+_QUANTIFIERS = {"any", "every", "each"}
 
 
 def entity_span(token: Token) -> Span | None:
@@ -138,6 +141,8 @@ def noun_phrase(token: Token) -> Span:
         if any(t.dep_ in ("poss", "det", "punct", "cc") and t.head.i != child.i for t in child.subtree):
             break
         start = child.left_edge.i
+    if start > 0 and doc[start - 1].lower_ in _QUANTIFIERS and doc[start - 1].head.i == token.i:
+        start -= 1      # "any geographical constituency" is no one constituency: the quantifier stays
     return _trim(token.doc[start:token.i + 1])
 
 
@@ -158,6 +163,8 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if phrase[0].lower_ == "any":
+        return None     # "the largest reserves of any country", "should make any assumption": no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
               default=phrase.start)
     if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
