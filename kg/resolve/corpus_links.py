@@ -16,9 +16,10 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   and three times as many as any other rival: ``corpus-surname-neighbourhood``.
 * ``spelling-variant``: two full person names written two ways ("Zabiullah Mujahid", "Zabihullah Mujahid"),
   one part equal and the other nearly so (rapidfuzz ratio of at least 90, same first letter, five letters
-  or more; never two given names of another gender or ending, "Michael" and "Michaela", "Carlo" and
-  "Carlos"), each the other's only such variant in the corpus, and both written beside at least two of the
-  same other names (their articles' neighbourhood: "Taliban", "Kabul").
+  or more; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
+  given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
+  corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
+  "Taliban", "Kabul").
 * ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
@@ -194,12 +195,6 @@ def _near(a: str, b: str) -> bool:
     return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
 
 
-def _two_given_names(a: str, b: str, given: Mapping[str, str]) -> bool:
-    """Two given names, not two spellings of one: of another gender ("Michael", "Michaela") or one the other
-    with a longer ending ("Carlo", "Carlos"; "Louis", "Louise")."""
-    return a in given and b in given and given[a] != given[b] or a.startswith(b) or b.startswith(a)
-
-
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
                       ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
@@ -214,7 +209,8 @@ def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[
             for i, a in enumerate(keys):
                 for b in keys[i + 1:]:
                     x, y = people[a][part], people[b][part]
-                    if _near(x, y) and not (part == 0 and _two_given_names(x, y, given)):
+                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) and not (
+                            part == 0 and x in given and y in given and given[x] != given[y]):
                         candidates[a].add(b)
                         candidates[b].add(a)
     if not candidates:

@@ -151,6 +151,7 @@ def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
     ("Ali Hassan", "Alo Hassan"),                # too short to tell a spelling from another name
     ("Zabiullah Mujahid", "Habiullah Mujahid"),  # another first letter
     ("Carlo Rossi", "Carlos Rossi"),             # one given name the other with a longer ending
+    ("Gordon Brown", "Gordon Browns"),           # one surname the other with a longer ending
 ])
 def test_corpus_links_spelling_variant_guards(a, b):
     merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
