@@ -163,7 +163,7 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
-    if phrase[0].lower_ == "any":
+    if len(phrase) and phrase[0].lower_ == "any":
         return None     # "the largest reserves of any country", "should make any assumption": no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
               default=phrase.start)

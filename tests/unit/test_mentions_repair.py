@@ -146,3 +146,14 @@ def test_mentions_quantified_phrases():
     assert mention_for(doc[1]).text == "Every team"
     assert mention_for(doc[5]).text == "largest reserves"
     assert mention_for(doc[8]) is None
+
+
+def test_mentions_phrase_of_punctuation_only_is_no_mention():
+    """A noun the tagger gave to a dash trims to nothing: no mention, and no error."""
+    from kg.extract.mentions import mention_for
+    rows = [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, "O"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),
+        ("--", "--", "NOUN", "NN", "dobj", 1, "O"),
+    ]
+    assert mention_for(make_doc(rows)[2]) is None
