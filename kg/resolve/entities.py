@@ -311,8 +311,9 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
     types = {k: _majority_type(ms) for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
-    longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
-              if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
+    # "Fedora/Red Hat Enterprise Linux" is two names: "Red Hat" is inside neither
+    longer = {k: (types[k], {tuple(_words(part)) for m in ms for part in m.text.split("/") if _words(part)})
+              for k, ms in by_key.items() if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
     index = _NameIndex(longer, by_key)
     surnames: dict[str, set[str]] = defaultdict(set)   # last word -> persons with a mention ending in it
     for k, pms in persons.items():                      # (an index: scanning every person per name was quadratic)
