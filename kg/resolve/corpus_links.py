@@ -13,7 +13,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   decides when exactly one of them was written with that title too ("President Biden" -> "Vice President
   Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``. Else the neighbourhood decides when
   one rival shares at least three of the surname's article's other names ("Sanders", "Democratic Party")
-  and three times as many as any other rival: ``corpus-surname-neighbourhood``.
+  and three times as many as any other rival, is written in more than one article and has a known given
+  name, and the bare name is no given name ("his son Omar"): ``corpus-surname-neighbourhood``.
 * ``spelling-variant``: two full person names written two ways ("Zabiullah Mujahid", "Zabihullah Mujahid"),
   one part equal and the other nearly so (rapidfuzz ratio of at least 90, same first letter, five letters
   or more; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
@@ -149,6 +150,7 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
     links: dict[str, tuple[str, str]] = {}
     neighbours: Callable[[str], set[str]] | None = None
+    given = first_names()
     for key, e in entities.items():
         if not key.startswith("person/") or e.type != "Person":
             continue
@@ -161,11 +163,12 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         elif len(found) > 1 and (heads := _role_heads(e)) and len(
                 titled := [k for k in found if roles[k] & heads]) == 1:
             links[key] = (titled[0], "corpus-surname-role")
-        elif len(found) > 1:
+        elif len(found) > 1 and name not in given:     # "his son Omar": a given name alone may be anyone
             neighbours = neighbours or _neighbourhood(entities)
             shared = sorted(((len(neighbours(key) & neighbours(k)), k) for k in found), reverse=True)
             (best, target), (second, _) = shared[0], shared[1]
-            if best >= NEIGHBOURHOOD_LEAD * max(second, 1) and best >= SHARED_NEIGHBOURS + 1:
+            if best >= NEIGHBOURHOOD_LEAD * max(second, 1) and best >= SHARED_NEIGHBOURS + 1 \
+                    and people[target][0] in given and len(entities[target].articles) > 1:
                 links[key] = (target, "corpus-surname-neighbourhood")
     return links
 

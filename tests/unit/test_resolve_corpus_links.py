@@ -174,7 +174,8 @@ def test_corpus_links_surname_joins_the_rival_whose_neighbourhood_it_shares():
     jill = article("a2", ("Jill Biden", "Person"), ("Delaware", "Place"), ("Wilmington", "Place"))
     bare = article("a3", ("Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
                    ("South Carolina", "Place"))
-    merged = nodes(joe, jill, bare)
+    again = article("a4", ("Joe Biden", "Person"), ("Iowa", "Place"))
+    merged = nodes(joe, jill, bare, again)
     node = node_of(merged, "Joe Biden")
     assert "Biden" in node.aliases and "corpus-surname-neighbourhood" in node.rules
     assert node_of(merged, "Jill Biden").key != node.key
@@ -191,3 +192,14 @@ def test_corpus_links_surname_with_rivals_in_one_neighbourhood_stays_local():
     merged = nodes(joe, jill, bare)
     local = [e for e in merged.values() if e.label == "Biden"]
     assert len(local) == 1 and local[0].key.startswith("person/")
+
+
+def test_corpus_links_given_name_alone_stays_local_whatever_its_neighbourhood():
+    """ "Khawaja's son Omar" beside the Taliban and Pakistan is not Mullah Mohammed Omar."""
+    omar = article("a1", ("Mohammed Omar", "Person"), ("Taliban", "Organization"), ("Pakistan", "Place"),
+                   ("Kabul", "Place"))
+    again = article("a2", ("Mohammed Omar", "Person"), ("Taliban", "Organization"))
+    rival = article("a3", ("Ilhan Omar", "Person"), ("Minnesota", "Place"))
+    son = article("a4", ("Omar", "Person"), ("Taliban", "Organization"), ("Pakistan", "Place"), ("Kabul", "Place"))
+    merged = nodes(omar, again, rival, son)
+    assert "person/a4/omar" in merged
