@@ -24,8 +24,8 @@ PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they
             "nothing", "everything"}
 _MODIFIERS = {"compound", "amod", "nmod", "nummod", "quantmod"}
 _STRIP_LEFT = {"the", "a", "an", "this", "that", "these", "those"}
-# determiners that make a noun phrase stand for no one thing: kept in its label ("every team"); a phrase
-# with "any" stands for nothing a statement could be about, and gives no mention
+# determiners that make a noun phrase stand for no one thing: kept in its label ("every team", "not find
+# any evidence"); "any" in a comparison ("the largest of any country") stands for nothing and gives no mention
 _QUANTIFIERS = {"any", "every", "each"}
 
 
@@ -163,8 +163,8 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
-    if len(phrase) and phrase[0].lower_ == "any":
-        return None     # "the largest reserves of any country", "should make any assumption": no thing
+    if len(phrase) and phrase[0].lower_ == "any" and token.head.lower_ in ("of", "than"):
+        return None     # "the largest reserves of any country", "more than any other": a comparison, no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
               default=phrase.start)
     if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")

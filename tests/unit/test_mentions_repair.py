@@ -127,8 +127,8 @@ def test_mentions_facility_and_university_places_inside_names():
 
 
 def test_mentions_quantified_phrases():
-    """ "Every team" keeps its quantifier (no one team); "any country" after a superlative is no thing at all,
-    so no statement is made about it."""
+    """ "Every team" keeps its quantifier (no one team); "any country" in a comparison after a superlative is
+    no thing at all, so no statement is made about it; "any evidence" elsewhere keeps its quantifier."""
     from kg.extract.mentions import mention_for
     rows = [
         ("Every", "every", "DET", "DT", "det", 1, "O"),
@@ -146,6 +146,16 @@ def test_mentions_quantified_phrases():
     assert mention_for(doc[1]).text == "Every team"
     assert mention_for(doc[5]).text == "largest reserves"
     assert mention_for(doc[8]) is None
+    rows = [
+        ("Police", "police", "NOUN", "NNS", "nsubj", 3, "O"),
+        ("did", "do", "AUX", "VBD", "aux", 3, "O"),
+        ("not", "not", "PART", "RB", "neg", 3, "O"),
+        ("find", "find", "VERB", "VB", "ROOT", 3, "O"),
+        ("any", "any", "DET", "DT", "det", 5, "O"),
+        ("evidence", "evidence", "NOUN", "NN", "dobj", 3, "O"),
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),
+    ]
+    assert mention_for(make_doc(rows)[5]).text == "any evidence"
 
 
 def test_mentions_phrase_of_punctuation_only_is_no_mention():
