@@ -19,9 +19,9 @@ from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
                                      resolve_descriptions)
 from kg.resolve.entities import cluster_mentions, retype
-from kg.resolve.merge import merge_entities
+from kg.resolve.merge import merge_entities, moved_keys
 
-__all__ = ["analyze", "merge_entities", "resolve_entities", "resolve_pronouns"]
+__all__ = ["analyze", "merge_entities", "moved_keys", "resolve_entities", "resolve_pronouns"]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
