@@ -18,6 +18,7 @@ from kg.export.gexf import write_gexf
 from kg.evidence import collect as collect_evidence, edge_keys
 from kg.export.html import write_html
 from kg.export.tables import write_csv
+from kg.export.neo4j import write_neo4j
 from kg.views import select
 from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
 from kg.iri import check_base
@@ -247,6 +248,7 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     page = select(view)
     write_html(page, out / "graph.html", evidence=collect_evidence(data.triples(), wanted=edge_keys(page)))
     tables = write_csv(view, out)
+    tables = (*tables, *write_neo4j(view, out))    # issue 9: Neo4j bulk-import layout
     lap("visual exports")
     outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:
