@@ -12,7 +12,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import networkx as nx
@@ -72,7 +72,7 @@ class KnowledgeGraph:
 
 def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
     """Union of per-article results (order-independent: facts and entities are sorted)."""
-    from kg.resolve import merge_entities   # lazily: exporting and querying never need spaCy
+    from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
 
     kg = KnowledgeGraph()
     all_entities: list[Entity] = []
@@ -84,10 +84,15 @@ def merge_results(results: Iterable[ArticleResult]) -> KnowledgeGraph:
         for s in result.statements:
             attribution = keys.get(s.attribution.key) if s.attribution is not None else None
             kg.facts.append(Fact(keys[s.subject.key], keys[s.object.key], s, article, attribution))
+    entities = merge_entities(all_entities)
+    if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
+        kg.facts = [replace(f, subject=moved.get(f.subject, f.subject), object=moved.get(f.object, f.object),
+                            attribution=moved.get(f.attribution, f.attribution) if f.attribution else None)
+                    for f in kg.facts]
     used = {f.subject for f in kg.facts} | {f.object for f in kg.facts} | {
         f.attribution for f in kg.facts if f.attribution}
     # named entities always become nodes; article-local concepts only when a statement uses them
-    kg.entities = {k: e for k, e in merge_entities(all_entities).items() if e.type != "Concept" or k in used}
+    kg.entities = {k: e for k, e in entities.items() if e.type != "Concept" or k in used}
     # never a self-loop: a statement whose two sides ended up one entity says nothing about the world
     kg.facts = sorted((f for f in kg.facts if f.subject in kg.entities and f.object in kg.entities
                        and f.subject != f.object),

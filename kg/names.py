@@ -131,13 +131,13 @@ def _country_codes() -> dict[str, str]:
     for row in data_rows(COUNTRIES_PATH):
         for n in row[1:]:
             codes.setdefault(normalize_name(n), row[0])
+    for name, kind, country, population, *_ in data_rows(PLACES_PATH):
+        codes.setdefault(normalize_name(name), country)
     for alias, (canonical, _, _) in alias_table().items():
         if normalize_name(canonical) in codes:
             codes.setdefault(alias, codes[normalize_name(canonical)])
-        elif alias in codes:        # "Russian Federation" -> "Russia"
+        elif alias in codes:        # "Russian Federation" -> "Russia", "Makkah" -> "Mecca"
             codes.setdefault(normalize_name(canonical), codes[alias])
-    for name, kind, country, population, *_ in data_rows(PLACES_PATH):
-        codes.setdefault(normalize_name(name), country)
     return codes
 
 

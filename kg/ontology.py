@@ -42,6 +42,12 @@ def cue_words(kind: str) -> frozenset[str]:
     return table[kind]
 
 
+def entity_noun_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows ``("entity-noun", noun, class)`` of ``ontology/name_cues.tsv``: nouns a description may be
+    headed by, with the class of named entity it may stand for ("-": none)."""
+    return tuple(row for row in data_rows(NAME_CUES) if row[0] == "entity-noun")
+
+
 def _literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

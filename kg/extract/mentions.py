@@ -24,6 +24,9 @@ PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they
             "nothing", "everything"}
 _MODIFIERS = {"compound", "amod", "nmod", "nummod", "quantmod"}
 _STRIP_LEFT = {"the", "a", "an", "this", "that", "these", "those"}
+# determiners that make a noun phrase stand for no one thing: kept in its label ("every team", "not find
+# any evidence"); "any" in a comparison ("the largest of any country") stands for nothing and gives no mention
+_QUANTIFIERS = {"any", "every", "each"}
 
 
 def entity_span(token: Token) -> Span | None:
@@ -58,11 +61,10 @@ def _trim(span: Span) -> Span:
 
 
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
-_PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "der", "den", "ter",
-              "dos", "das", "del", "della", "e", "y", "mc"}
+_PARTICLES = cue_words("name-particle")
 _HONORIFICS = cue_words("honorific")
-_CONNECTORS = {"of", "the", "and", "for", "de", "&", "on", "in", "at", "upon", "du", "des", "la", "le", "y", "e",
-               "del", "della", "di", "da", "van", "von", "bin", "al", "el", "der", "den", "to", "a", "an"}
+_HEAD_TITLES = cue_words("head-title")
+_CONNECTORS = cue_words("name-connector")
 
 
 def _lower_word(token: Token) -> bool:
@@ -127,12 +129,20 @@ def _labelled(span: Span, label: str) -> Span:
 def noun_phrase(token: Token) -> Span:
     """The compact noun phrase headed by ``token``: contiguous left modifiers plus the head."""
     start = token.i
+    doc = token.doc
     for child in reversed(list(token.lefts)):
+        if child.text == "-" and child.i == start - 1 and start - 1 > 0 and not child.whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].head.i == token.i \
+                and token.lower_ in _HEAD_TITLES:
+            start -= 1      # "Secretary-General": a title a hyphen joins to its head is one title
+            continue
         if child.dep_ not in _MODIFIERS or child.right_edge.i != start - 1:
             break
         if any(t.dep_ in ("poss", "det", "punct", "cc") and t.head.i != child.i for t in child.subtree):
             break
         start = child.left_edge.i
+    if start > 0 and doc[start - 1].lower_ in _QUANTIFIERS and doc[start - 1].head.i == token.i:
+        start -= 1      # "any geographical constituency" is no one constituency: the quantifier stays
     return _trim(token.doc[start:token.i + 1])
 
 
@@ -153,6 +163,8 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if len(phrase) and phrase[0].lower_ == "any" and token.head.lower_ in ("of", "than"):
+        return None     # "the largest reserves of any country", "more than any other": a comparison, no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
               default=phrase.start)
     if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
@@ -217,12 +229,14 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
 
 
 # a name before one of these is a name of its own: "[Fisht] Stadium", "[Croucher] Foundation"
-_FACILITY_HEADS = {"Stadium", "Arena", "Foundation", "Memorial", "Station", "Center", "Centre", "Hall", "Temple",
-                   "Hospital", "Airport", "University", "Institute", "Museum", "Bridge", "Park", "Square"}
-_GENERIC = {"International", "National", "Convention", "Memorial", "Olympic", "Regional", "Municipal", "Metro",
-            "Central", "Grand", "Royal", "State", "City", "Space", "Science", "Art", "Hall"}
-_DIRECTIONS = {"East", "West", "North", "South", "New", "Greater", "Upper", "Lower", "Northern", "Southern",
-               "Eastern", "Western", "Central", "Old"}
+_FACILITY_HEADS = cue_words("facility-head")
+_GENERIC = cue_words("facility-modifier")
+_DIRECTIONS = cue_words("direction-word")
+
+
+def _is(token_text: str, words: frozenset[str]) -> bool:
+    """A capitalized word of the list ("Stadium" of the facility heads)."""
+    return token_text[:1].isupper() and token_text.casefold() in words
 
 
 def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
@@ -237,10 +251,10 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             part = span.doc[tokens[i].i:tokens[i].i + size]
             if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
                 continue
-            if part.text in (places if size > 1 else big) and not (i > 0 and tokens[i - 1].text in _DIRECTIONS):
+            if part.text in (places if size > 1 else big) and not (i > 0 and _is(tokens[i - 1].text, _DIRECTIONS)):
                 seen.add((part.start, part.end))
                 yield part, "Place"
-    if len(tokens) >= 3 and tokens[-1].text in _FACILITY_HEADS and tokens[-2].text in _FACILITY_HEADS:
+    if len(tokens) >= 3 and _is(tokens[-1].text, _FACILITY_HEADS) and _is(tokens[-2].text, _FACILITY_HEADS):
         yield span.doc[span.start:span.end - 1], "Place"    # "[NTU Hospital] Station"
     of = [t.i for t in tokens if t.lower_ == "of"]
     if of and tokens[0].text in ("University", "College") and of[0] == tokens[1].i:
@@ -252,12 +266,12 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
         if len(place) > 1:      # "University of [Southern Indiana]"
             yield span.doc[place[0].i:place[-1].i + 1], "Place"
     end = len(tokens)
-    while end > 1 and (tokens[end - 1].text in _FACILITY_HEADS or tokens[end - 1].text in _GENERIC):
+    while end > 1 and (_is(tokens[end - 1].text, _FACILITY_HEADS) or _is(tokens[end - 1].text, _GENERIC)):
         end -= 1
-    if end < len(tokens) and tokens[len(tokens) - 1].text in _FACILITY_HEADS:
+    if end < len(tokens) and _is(tokens[len(tokens) - 1].text, _FACILITY_HEADS):
         part = span.doc[span.start:span.start + end]
         if all(t.text[:1].isupper() or t.text == "-" for t in part) and not any(
-                a <= part.start and part.end <= b for a, b in seen) and part.text not in _DIRECTIONS:
+                a <= part.start and part.end <= b for a, b in seen) and not _is(part.text, _DIRECTIONS):
             first = part[0].text.casefold()
             yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
 

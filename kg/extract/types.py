@@ -89,7 +89,7 @@ def _word(token_text: str) -> str:
     return token_text.strip(".").casefold()
 
 
-_PARTICLES = {"al", "el", "de", "van", "von", "bin", "ibn", "la", "le", "da", "di", "du", "abu", "san", "st"}
+_PARTICLES = cue_words("name-particle")
 
 
 def title_before(span: Span) -> str:

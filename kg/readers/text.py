@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.models import Article, Skipped
+from kg.ontology import cue_words
 from ._common import (read_whole_text, collapse, default_stem, drop_trailing_furniture, is_furniture,
                       join_body, slugify, split_paragraphs)
 from .dates import looks_like_dateline, to_iso
@@ -23,7 +24,7 @@ _LONG_LINE_CHARS = 120        # a line this long is body text
 _LONG_LINE_WORDS = 20
 _MAX_TITLE_WORDS = 25
 _BY_RE = re.compile(r"^(?:written\s+|reported\s+|story\s+)?by[:\s]+(.+)$", re.IGNORECASE)
-_NAME_PARTICLES = frozenset("al el de del der van von bin ibn la le da di du abu and".split())
+_NAME_PARTICLES = cue_words("name-particle") | {"and"}    # "Ahmad El-Assasy and Jane Roe"
 _NAME_TOKEN_RE = re.compile(r"^[A-Z][A-Za-z'’.]*(?:-[A-Za-z][A-Za-z'’.]*)*$")
 
 

@@ -11,16 +11,17 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract import extract_statements, named_mentions
+from kg.extract.context import ArticleView, article_view
 from kg.lexicon import Lexicon
 from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_definite,
-                                     is_title_phrase, resolve_descriptions)
+from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
+                                     resolve_descriptions)
 from kg.resolve.entities import cluster_mentions, retype
-from kg.resolve.merge import merge_entities
+from kg.resolve.merge import merge_entities, moved_keys
 
-__all__ = ["analyze", "merge_entities", "resolve_entities", "resolve_pronouns"]
+__all__ = ["analyze", "merge_entities", "moved_keys", "resolve_entities", "resolve_pronouns"]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
@@ -31,23 +32,26 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.start, m.end))
 
 
-def _describes(mention: Mention, doc: Doc, predicates: frozenset[str], roles: frozenset[str] = frozenset()) -> bool:
+def _describes(mention: Mention, view: ArticleView, predicates: frozenset[str], roles: frozenset[str] = frozenset()
+               ) -> bool:
     """A description to resolve (or leave out), not a name; a classifying noun phrase after "be" and a
     role someone holds ("Prime Minister" in "Prime Minister Boris Johnson") stay."""
     if mention.key in roles:
         return False
-    head = description_head(mention, doc)
+    head = description_head(mention, view.of(mention))
     if head is None or mention.is_named and len(mention.text.split()) > 1 and head != "title":
         return False
     return head == "title" or len(mention.text.split()) == 1 or mention.key not in predicates
 
 
-def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, resolver: Resolver = resolve_pronouns,
+def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention], *,
+                     resolver: Resolver = resolve_pronouns,
                      predicates: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
                      appositions: tuple[tuple[Mention, Mention], ...] = (),
                      held: tuple[tuple[Mention, str], ...] = ()
                      ) -> tuple[list[Mention], list[Entity], dict[str, str]]:
-    """Cluster one article's mentions into entities and resolve pronouns and descriptions.
+    """Cluster one article's mentions into entities and resolve pronouns and descriptions: a pure function of
+    the mentions and their ``view`` (:func:`kg.extract.context.article_view`), never the parse itself.
 
     Args:
         predicates: keys of mentions that classify rather than refer ("X is a Taliban spokesman"); they
@@ -64,23 +68,23 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
         from the mapping.
     """
     mentions = _unique(mentions)
-    descriptive = {m.key for m in mentions if _describes(m, doc, predicates, roles)}
+    descriptive = {m.key for m in mentions if _describes(m, view, predicates, roles)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
     entities, keys = cluster_mentions(article_id, names)
-    antecedents = resolver(doc, retype(names, entities, keys))
+    antecedents = resolver(view, retype(names, entities, keys))
     if any(a.key not in keys for a in antecedents.values()):
         names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
         entities, keys = cluster_mentions(article_id, names)
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]
-    resolved = resolve_descriptions(doc, descriptions, names, entities, keys,
+    resolved = resolve_descriptions(view, descriptions, names, entities, keys,
                                     held=tuple((keys[p.key], t) for p, t in held if p.key in keys))
     types = {e.key: e.type for e in entities}
     for name, description in appositions:
         if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
-                and not keys[name.key].startswith("concept/") and (is_definite(doc, description) or _person_noun(
+                and not keys[name.key].startswith("concept/") and (_definite(view, description) or _person_noun(
                     description) and types.get(keys[name.key]) == "Person"):
             # "a Scientology attorney, Kendrick Moxon": a person noun in apposition to a person is that person
             concept = keys[description.key]
@@ -112,6 +116,10 @@ def resolve_entities(doc: Doc, article_id: str, mentions: list[Mention], *, reso
     return _unique(names + descriptions), entities, keys
 
 
+def _definite(view: ArticleView, mention: Mention) -> bool:
+    return (context := view.of(mention)) is not None and context.definite
+
+
 def _person_noun(mention: Mention) -> bool:
     """A short noun phrase headed by a title or a noun for a person ("a Scientology attorney")."""
     words = mention.text.split()
@@ -139,9 +147,10 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
     persons = frozenset(m.key for m in named if m.type == "Person" or m.ner_label == "PERSON")
     role_statements = [s for s in statements if _states_role(s, persons)]
     statements = [s for s in statements if not _states_role(s, persons)]
+    mentions = named + [m for s in statements for m in (s.subject, s.object, s.attribution) if m is not None]
+    # the one place resolution's input is read from the parse: from here on it is plain values
     mentions, entities, keys = resolve_entities(
-        doc, article.id, named + [m for s in statements for m in (s.subject, s.object, s.attribution)
-                                               if m is not None], resolver=resolver,
+        article_view(doc, mentions), article.id, mentions, resolver=resolver,
         predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
         held=tuple((s.subject, s.object.text) for s in [*statements, *role_statements]
                    if s.pattern in ("appos", "role") and is_title_phrase(s.object.text)),

@@ -1,6 +1,8 @@
-"""Pronoun resolution from rules over the parse (a pluggable stage: any callable with this signature).
+"""Pronoun resolution from rules over plain values (a pluggable stage: any callable with this signature).
 
-Only strong evidence resolves a pronoun; everything else is left unresolved and kept out of the graph:
+It reads the article through :class:`~kg.extract.context.ArticleView` (sentences, subjects, each mention's
+context), never the parse itself. Only strong evidence resolves a pronoun; everything else is left unresolved
+and kept out of the graph:
 
 * a pronoun subject of reported speech is the speaker: "The Taliban said it will not ..." -> Taliban,
   and so is "I" in a quotation ("'I did not meet him,' Smith said" -> Smith), and "we" when the speaker is
@@ -14,44 +16,20 @@ Only strong evidence resolves a pronoun; everything else is left unresolved and 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
-
-from kg.extract.mentions import mention_for
-from kg.extract.modality import SPEECH_VERBS
+from kg.extract.context import ArticleView
 from kg.models import Mention
 from kg.names import first_names, name_gender, normalize_name
 
-Resolver = Callable[[Doc, Sequence[Mention]], dict[str, Mention]]
+Resolver = Callable[[ArticleView, Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_OR_NEUTER = {"it", "its", "they", "them", "their"}
 # first person inside reported speech is the speaker: "I did not meet him," Smith said
 FIRST_SINGULAR = {"i", "me", "my", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ourselves"}
-
-
-def _token_at(doc: Doc, offset: int) -> Token | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _speaker_of(token: Token) -> Token | None:
-    """The subject of the speech verb whose complement clause has ``token`` as its subject."""
-    verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ not in ("ccomp",) or verb.head.lemma_ not in SPEECH_VERBS:
-        return None
-    speech = verb.head
-    speakers = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    if not speakers and speech.dep_ == "conj" and speech.head.i != speech.i:
-        # "X denied A and said it would B": the speech verb shares the first verb's subject
-        speakers = [c for c in speech.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return speakers[0] if speakers else None
 
 
 def _agrees(pronoun: str, antecedent: Mention) -> bool:
@@ -64,13 +42,13 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
     return antecedent.type != "Person" or pronoun in ("they", "them", "their")
 
 
-def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> bool:
+def _gender_fits(pronoun: str, person: Mention, full_names: dict[str, list[str]]) -> bool:
     """False only when the person's given name says otherwise ("she" is not "Michael Kugelman").
 
-    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman").
+    A surname alone borrows the cue of the full name it shortens ("Sherman" -> "Wendy Sherman");
+    ``full_names`` maps a last word to the article's full names of persons that end with it.
     """
-    full = [m.text for m in named if m.type == "Person" and m.text.split()[-1] == person.text.split()[-1]
-            and len(m.text.split()) > 1]
+    full = full_names.get(person.text.split()[-1], [])
     cues = {name_gender(text) for text in ([person.text] if len(person.text.split()) > 1 else full)}
     if not full and len(person.text.split()) == 1:     # "Marilyn" alone: the given name is the cue
         cues = {first_names().get(person.text.casefold())}
@@ -80,45 +58,58 @@ def _gender_fits(pronoun: str, person: Mention, named: Sequence[Mention]) -> boo
     return not (cues and all(c == other for c in cues))
 
 
-def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention]:
+class _ByStart:
+    """Mentions in text order, so the ones in a stretch of text are found by bisection, not by a walk over
+    all of them for every pronoun."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting at or after ``start`` and before ``end``, in text order."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str, Mention]:
     """Map pronoun mention keys to the mention they stand for, where the evidence is strong."""
     out: dict[str, Mention] = {}
     named = [m for m in mentions if m.is_named and not m.is_pronoun]
     typed = {m.key: m.type for m in mentions}
-    sentences = list(doc.sents)
-    sent_index = {s.start_char: i for i, s in enumerate(sentences)}
+    persons = _ByStart([m for m in named if m.type == "Person"])
+    groups = _ByStart([m for m in named if m.type in ("Group", "Organization")])
+    full_names: dict[str, list[str]] = {}
+    for m in persons.mentions:
+        if len(m.text.split()) > 1:
+            full_names.setdefault(m.text.split()[-1], []).append(m.text)
+    sentences = view.sentences
     for mention in mentions:
-        if not mention.is_pronoun:
+        context = view.of(mention) if mention.is_pronoun else None
+        if context is None:
             continue
-        token = _token_at(doc, mention.start)
-        if token is None:
-            continue
-        pronoun = token.lower_
-        speaker = _speaker_of(token) if not (pronoun in ("it", "its") and _pleonastic(token)) else None
-        if speaker is not None:
-            antecedent = mention_for(speaker)
-            if antecedent is not None:      # the type the article settled on, not the one NER gave here
-                antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
-            if antecedent is not None and not antecedent.is_pronoun and _agrees(pronoun, antecedent) and (
+        pronoun = context.word
+        antecedent = context.speaker
+        if antecedent is not None:      # the type the article settled on, not the one NER gave here
+            antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
+            if not antecedent.is_pronoun and _agrees(pronoun, antecedent) and (
                     pronoun not in ("it", "its") or antecedent.is_named):   # "a teacher thought it ..." is no org
                 out[mention.key] = antecedent
                 continue
         if pronoun in PERSONAL:
-            i = sent_index[token.sent.start_char]
-            window_start = sentences[max(0, i - 1)].start_char
-            people = [m for m in named if m.type == "Person" and window_start <= m.start < mention.start
-                      and _gender_fits(pronoun, m, named)]
+            window_start = sentences[max(0, context.sentence - 1)]
+            people = [m for m in persons.between(window_start, mention.start)
+                      if _gender_fits(pronoun, m, full_names)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
-        elif pronoun in ("it", "its", "they", "them", "their") and not _pleonastic(token):
+        elif pronoun in ("it", "its", "they", "them", "their") and not context.pleonastic:
             kinds = ("Organization",) if pronoun in ("it", "its") else ("Group", "Organization")
-            i = sent_index[token.sent.start_char]
             for back in (0, 1):     # its own sentence first, then the one before
-                start = sentences[max(0, i - back)].start_char
-                orgs = [m for m in named if m.type in kinds and start <= m.start < mention.start
-                        and _subject(doc, m, token)]
-                if pronoun in ("they", "them", "their") and any(_coordinated(doc, m) for m in orgs):
+                start = sentences[max(0, context.sentence - back)]
+                orgs = [m for m in groups.between(start, mention.start) if m.type in kinds
+                        and _subject(view, m, mention)]
+                if pronoun in ("they", "them", "their") and any(
+                        (c := view.of(m)) is not None and c.coordinated for m in orgs):
                     break   # "The Taliban and the Kurds met ...; they": both of them, not one
                 if orgs:
                     if len({normalize_name(m.text) for m in orgs}) == 1:
@@ -127,24 +118,10 @@ def resolve_pronouns(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Mention
     return out
 
 
-def _coordinated(doc: Doc, mention: Mention) -> bool:
-    """The name is one of several joined subjects ("the Taliban and the Kurds")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(c.dep_ == "conj" for c in span.root.children)
-
-
-def _pleonastic(token: Token) -> bool:
-    """ "It is likely that ...", "it seems": an "it" that stands for nothing."""
-    head = token.head
-    return head.lemma_ in ("be", "seem", "appear", "rain", "take", "matter") or any(
-        c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.lemma_ in ("be", "seem", "appear")
-
-
-def _subject(doc: Doc, mention: Mention, pronoun: Token) -> bool:
+def _subject(view: ArticleView, mention: Mention, pronoun: Mention) -> bool:
     """The name is a subject, and no other subject stands between it and the pronoun ("The centre belongs
     to the NDS; it was targeted": "it" is the centre, so the NDS is no candidate)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+    context = view.of(mention)
+    if context is None or context.dep not in ("nsubj", "nsubjpass"):
         return False
-    return not any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.i not in range(
-        span.start, span.end) for t in doc[span.end:pronoun.i])
+    return not view.subject_between(context.span[1], pronoun.start)

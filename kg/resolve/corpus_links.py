@@ -11,7 +11,16 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   with that surname, when there is exactly one (no rival "Michelle Obama"); otherwise it stays local, so two
   "Smith"s of two articles with no full name stay two. With rivals, a title written before the surname
   decides when exactly one of them was written with that title too ("President Biden" -> "Vice President
-  Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``.
+  Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``. Else the neighbourhood decides when
+  one rival shares at least three of the surname's article's other names ("Sanders", "Democratic Party")
+  and three times as many as any other rival, is written in more than one article and has a known given
+  name, and the bare name is no given name ("his son Omar"): ``corpus-surname-neighbourhood``.
+* ``spelling-variant``: two full person names written two ways ("Zabiullah Mujahid", "Zabihullah Mujahid"),
+  one part equal and the other nearly so (rapidfuzz ratio of at least 90, same first letter, five letters
+  or more; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
+  given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
+  corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
+  "Taliban", "Kabul").
 * ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
@@ -21,16 +30,21 @@ Rules see only entity values (keys, labels, aliases, types), never an article's 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.fuzz import ratio
+
 from kg.data import data_path, data_rows
 from kg.models import Entity
-from kg.names import canonical_alias, is_country, normalize_name
+from kg.names import canonical_alias, first_names, is_country, normalize_name
+from kg.ontology import cue_words
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = cue_words("name-suffix")
+SHARED_NEIGHBOURS = 2         # other names both variants are written beside
+NEIGHBOURHOOD_LEAD = 3        # a bare surname's neighbours shared with one rival, times those of any other
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +149,8 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
     for key in people:
         roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
     links: dict[str, tuple[str, str]] = {}
+    neighbours: Callable[[str], set[str]] | None = None
+    given = first_names()
     for key, e in entities.items():
         if not key.startswith("person/") or e.type != "Person":
             continue
@@ -144,10 +160,73 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         found = by_surname.get(name, set())
         if len(found) == 1:
             links[key] = (next(iter(found)), "corpus-surname")
-        elif len(found) > 1 and (heads := _role_heads(e)):
-            titled = [k for k in found if roles[k] & heads]
-            if len(titled) == 1:
-                links[key] = (titled[0], "corpus-surname-role")
+        elif len(found) > 1 and (heads := _role_heads(e)) and len(
+                titled := [k for k in found if roles[k] & heads]) == 1:
+            links[key] = (titled[0], "corpus-surname-role")
+        elif len(found) > 1 and name not in given:     # "his son Omar": a given name alone may be anyone
+            neighbours = neighbours or _neighbourhood(entities)
+            shared = sorted(((len(neighbours(key) & neighbours(k)), k) for k in found), reverse=True)
+            (best, target), (second, _) = shared[0], shared[1]
+            if best >= NEIGHBOURHOOD_LEAD * max(second, 1) and best >= SHARED_NEIGHBOURS + 1 \
+                    and people[target][0] in given and len(entities[target].articles) > 1:
+                links[key] = (target, "corpus-surname-neighbourhood")
+    return links
+
+
+SPELLING_SIMILARITY = 90      # rapidfuzz ratio (0-100) of the one differing part of two names
+
+
+def _neighbourhood(entities: Mapping[str, Entity]) -> Callable[[str], set[str]]:
+    """key -> the corpus-wide names written in the same articles as that entity (its neighbourhood)."""
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for key, e in entities.items():
+        if "/" not in key and e.type != "Concept":
+            for article in e.articles:
+                in_article[article].add(key)
+
+    cache: dict[str, set[str]] = {}
+
+    def neighbours(key: str) -> set[str]:
+        if key not in cache:
+            cache[key] = {k for a in entities[key].articles for k in in_article[a]} - {key}
+        return cache[key]
+    return neighbours
+
+
+def _near(a: str, b: str) -> bool:
+    """Two spellings of one name part ("zabiullah", "zabihullah"), not two short names ("ali", "alo")."""
+    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
+
+
+def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
+                      ) -> dict[str, tuple[str, str]]:
+    """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
+    people = {k: p for k, p in _people(entities).items() if k not in taken}
+    given = first_names()
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for part in (0, 2):         # the given name differs (same surname), then the surname (same given name)
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for key, (first, middle, last, suffix) in people.items():
+            groups[(last if part == 0 else first, middle, suffix)].append(key)
+        for keys in groups.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1:]:
+                    x, y = people[a][part], people[b][part]
+                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) and not (
+                            part == 0 and x in given and y in given and given[x] != given[y]):
+                        candidates[a].add(b)
+                        candidates[b].add(a)
+    if not candidates:
+        return {}
+    neighbours = _neighbourhood(entities)
+    links: dict[str, tuple[str, str]] = {}
+    for a, others in candidates.items():
+        if len(others) != 1:
+            continue    # two near spellings: no telling which one is the same person
+        b = next(iter(others))
+        if a < b and len(candidates[b]) == 1 and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
+            target = _choose([a, b], entities)
+            links[a if target == b else b] = (target, "spelling-variant")
     return links
 
 
@@ -204,6 +283,7 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
     links.update({k: v for k, v in surname_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():

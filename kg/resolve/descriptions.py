@@ -1,5 +1,8 @@
 """Definite descriptions and bare titles: "the group", "the country", "the Church", "the Prime Minister".
 
+Resolution reads the article through :class:`~kg.extract.context.ArticleView` (each mention's sentence,
+dependency role, definiteness and the title words before it), never the parse itself.
+
 A description is not a name: it never becomes a node or a ``skos:altLabel`` of its own. It stands for an
 entity of the article when the evidence is strong, and is otherwise left out of the graph (the statements
 that use it are dropped rather than guessed):
@@ -26,44 +29,28 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
-
+from kg.extract.context import ArticleView, Context
 from kg.models import Entity, Mention
 from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
-from kg.ontology import cue_words
+from kg.ontology import cue_words, entity_noun_rows
 from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
-ENTITY_NOUNS: dict[str, str | None] = {
-    "country": "country", "nation": "country", "city": "city", "town": "city", "capital": "city",
-    "village": "city", "group": "organization", "organization": "organization", "organisation": "organization",
-    "movement": "organization", "militia": "organization", "company": "organization", "firm": "organization",
-    "regime": "organization", "team": None, "side": None, "club": None, "party": None, "agency": None,
-    "ministry": None, "department": None, "government": None, "administration": None, "court": None,
-    "church": None, "university": None, "college": None, "school": None, "navy": None, "army": None,
-    "military": None, "police": None, "council": None, "committee": None, "union": None, "bank": None,
-    "league": None, "network": None, "magazine": None, "newspaper": None, "station": None,
-    "museum": None, "hospital": None, "board": None, "commission": None, "institute": None,
-    "foundation": None, "band": None, "state": None, "province": None, "region": None, "island": None,
-    "festival": None, "competition": None, "contest": None, "tournament": None, "ship": None,
-    "vessel": None, "center": None, "centre": None, "office": None, "parliament": None, "congress": None,
-    "senate": None, "assembly": None, "association": None, "alliance": None, "federation": None,
-}
+ENTITY_NOUNS: dict[str, str | None] = {noun: None if klass == "-" else klass
+                                       for kind, noun, klass, *_ in entity_noun_rows()}
 _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Organization", "Group")}
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 OFFICE_MODIFIERS = cue_words("office-modifier")
-_DEFINITE = {"the", "this", "that", "these", "those"}
-_OWN_THING = {"government", "administration", "regime", "military", "army", "navy", "police", "embassy",
-              "ministry", "parliament", "court", "economy", "election", "campaign"}
+_OWN_THING = cue_words("own-thing-noun")
 
 
-def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
+def description_head(mention: Mention, context: Context | None = None) -> str | None:
     """The head noun when ``mention`` is a description rather than a name, else None.
 
-    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun; with the
-    ``doc``, a short definite noun phrase headed by an entity or person noun ("the Brazilian team", "the
-    Panama coach") gives its head.
+    A bare title gives ``"title"``; a one-word entity noun ("team", "the Church") gives that noun; with its
+    ``context`` in the parse, a short definite noun phrase headed by an entity or person noun ("the Brazilian
+    team", "the Panama coach") gives its head.
     """
     if mention.is_pronoun:
         return None
@@ -74,53 +61,41 @@ def description_head(mention: Mention, doc: Doc | None = None) -> str | None:
         return "title"      # "Ottawa New Democrat MP", "Foreign Affairs Minister": a title, not a name
     if len(words) == 1 and words[0].casefold() in ENTITY_NOUNS:
         return words[0].casefold()
-    if doc is None or mention.is_named or mention.ner_label or not 1 < len(words) <= 4:
+    if context is None or mention.is_named or mention.ner_label or not 1 < len(words) <= 4:
         return None
     head = words[-1].casefold()
     if head not in ENTITY_NOUNS and head not in PERSON_NOUNS:
         return None
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or any(t.ent_type_ == "PERSON" for t in span):
+    if context.person_inside:
         return None     # "the Biden administration": a person's name makes it a thing of its own
     if head in _OWN_THING and any(w[:1].isupper() for w in words[:-1]):
         return None     # "the New Zealand government" is not New Zealand, and names one thing
-    return head if is_definite(doc, mention) else None
+    return head if context.definite else None
 
 
-def is_definite(doc: Doc, mention: Mention) -> bool:
-    """True when a determiner or a possessive makes the phrase definite ("the X", "Islam's X")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    i = span.start - 1
-    while i > 0 and doc[i].pos_ in ("ADJ", "ADV", "NUM") and doc[i].head.i >= span.start:
-        i -= 1      # "the largest Christian denomination"
-    before = doc[i]
-    return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
-
-
-def _salient(doc: Doc, mention: Mention) -> bool:
+def _salient(view: ArticleView, mention: Mention) -> bool:
     """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or span.root.dep_ not in ("compound", "amod", "nmod")
+    context = view.of(mention)
+    return context is None or context.dep not in ("compound", "amod", "nmod")
 
 
-def _appositive(doc: Doc, d: Mention, named: Sequence[Mention], text: str) -> Mention | None:
+def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Mention | None:
     """The name written right next to a description ("the secularist magazine MicroMega", "X, the Y").
 
-    ``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access).
+    ``near``: the article's names that start near the description, in text order.
     """
-    d_span = doc.char_span(d.start, d.end, alignment_mode="expand")
-    for m in named:
+    text = view.text
+    d_context = view.of(d)
+    for m in near:
         if m.start > d.end + 8 or m.end < d.start - 8:
             continue        # no gap of a few characters: not written side by side
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in (", ", ", the ", ", this ") and d_span is not None:
-            m_span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if m_span is not None and (d_span.root.dep_ == "appos" and d_span.root.head in m_span
-                                       or m_span.root.dep_ == "appos" and m_span.root.head in d_span):
+        if gap in (", ", ", the ", ", this ") and d_context is not None:
+            m_context = view.of(m)
+            if m_context is not None and (d_context.dep == "appos" and m_context.holds(d_context.head)
+                                          or m_context.dep == "appos" and d_context.holds(m_context.head)):
                 return m    # "MicroMega, the secularist magazine": the parse says they are one phrase
             if m.start >= d.end and m.type == "Person" and len(m.text.split()) > 1 and is_title(d.text):
                 return m    # "Malaysia's Prime Minister, Najib Razak said": a bare title and a full name,
@@ -137,21 +112,13 @@ def _name_heads(name: str) -> set[str]:
     return heads
 
 
-def title_holders(doc: Doc, mentions: Sequence[Mention], keys: dict[str, str]) -> dict[str, set[str]]:
+def title_holders(view: ArticleView, mentions: Sequence[Mention], keys: dict[str, str]) -> dict[str, set[str]]:
     """Normalized title -> keys of the people it was written before ("Prime Minister Rishi Sunak")."""
     holders: dict[str, set[str]] = {}
     for m in mentions:
-        if m.type != "Person" or m.key not in keys:
+        if m.type != "Person" or m.key not in keys or (context := view.of(m)) is None:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        i = span.start
-        run: list[str] = []
-        while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in TITLE_WORDS | OFFICE_MODIFIERS:
-            i -= 1
-            run.insert(0, doc[i].text.strip(".").casefold())
-        _hold(holders, run, keys[m.key])
+        _hold(holders, context.title_run, keys[m.key])
     return holders
 
 
@@ -186,13 +153,13 @@ def is_title_phrase(text: str) -> bool:
     return 0 < len(words) <= 6 and words[-1] in HEAD_TITLES
 
 
-def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Sequence[Mention],
+def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], mentions: Sequence[Mention],
                          entities: Sequence[Entity], keys: dict[str, str],
                          held: Sequence[tuple[str, str]] = ()) -> dict[str, tuple[str, str]]:
     """Map description mention keys to ``(entity key, rule)`` where the evidence is strong.
 
     Args:
-        doc: the parsed article.
+        view: the article as plain values (sentences, each mention's context in the parse).
         descriptions: mentions for which :func:`description_head` is not None.
         mentions: the article's other mentions, already clustered (``keys``: mention key -> entity key).
         entities: the article's entities.
@@ -205,7 +172,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
     first_seen: dict[str, int] = {}
     for m in named:
         first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
-    holders = title_holders(doc, mentions, keys)
+    holders = title_holders(view, mentions, keys)
     for key, title in held:
         if key in by_key and by_key[key].type == "Person":
             _hold(holders, _title_key(title).split(), key)
@@ -217,15 +184,15 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
                 heads_of.setdefault(h, set()).add(k)
     by_start = sorted(named, key=lambda m: m.start)
     named_starts = [m.start for m in by_start]
-    sentences = list(doc.sents)
-    starts = [s.start_char for s in sentences]
-    text = doc.text
+    longest = max((m.end - m.start for m in by_start), default=0)
+    starts = view.sentences
     out: dict[str, tuple[str, str]] = {}
     for d in descriptions:
-        head = description_head(d, doc)
+        head = description_head(d, view.of(d))
         if head is None:
             continue
-        apposed = _appositive(doc, d, named, text)
+        apposed = _appositive(view, d, by_start[bisect_left(named_starts, d.start - 8 - longest):
+                                                bisect_right(named_starts, d.end + 8)])
         if apposed is not None:
             out[d.key] = (keys[apposed.key], "appositive")
             if head == "title" and by_key.get(keys[apposed.key]) is not None \
@@ -265,7 +232,7 @@ def resolve_descriptions(doc: Doc, descriptions: Sequence[Mention], mentions: Se
         for back in (0, 2):     # the same sentence first, then the two before it
             window_start = starts[max(0, index - back)]
             near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
-                                                  bisect_left(named_starts, d.start)] if _salient(doc, m)}
+                                                  bisect_left(named_starts, d.start)] if _salient(view, m)}
             fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
                           and (klass != "country" or is_country(by_key[k].label))
                           and (klass != "city" or not is_country(by_key[k].label)))

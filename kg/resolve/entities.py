@@ -47,8 +47,7 @@ COMPASS = {"north", "south", "east", "west"}
 _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
-_PREFIX_STOP = COMPASS | {"new", "upper", "lower", "greater", "central", "northern", "southern", "eastern",
-                          "western", "of", "at", "in", "for", "and", "&"}
+_PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for", "and", "&"}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -85,7 +84,7 @@ def local_key(kind: str, article_id: str, name: str) -> str:
     return f"{kind}/{slug(article_id)}/{slug(name)}"
 
 
-_LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "plc", "co", "limited", "gmbh"}
+_LEGAL_FORMS = cue_words("legal-form")
 _OF_FORM = re.compile(r"^(.*?)\b(department|ministry|bureau) of (?:the )?(.+)$")
 
 
@@ -312,8 +311,9 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
     types = {k: _majority_type(ms) for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
-    longer = {k: (types[k], {tuple(_words(m.text)) for m in ms}) for k, ms in by_key.items()
-              if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
+    # "Fedora/Red Hat Enterprise Linux" is two names: "Red Hat" is inside neither
+    longer = {k: (types[k], {tuple(_words(part)) for m in ms for part in m.text.split("/") if _words(part)})
+              for k, ms in by_key.items() if not k.startswith("concept/") and any(len(_words(m.text)) > 1 for m in ms)}
     index = _NameIndex(longer, by_key)
     surnames: dict[str, set[str]] = defaultdict(set)   # last word -> persons with a mention ending in it
     for k, pms in persons.items():                      # (an index: scanning every person per name was quadratic)

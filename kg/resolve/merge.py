@@ -43,6 +43,12 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
     return _union(moved, merges={})
 
 
+def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
+    """Old key -> the key it was joined into (its ``owl:sameAs``): a statement made of the old key belongs to
+    the joined node, never dropped with the old key."""
+    return {old: key for key, e in entities.items() for old in e.same_as if old not in entities}
+
+
 def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None
            ) -> dict[str, Entity]:
     """Union per key: all names, all articles; label = most complete frequent name; type by mention vote.

@@ -157,3 +157,22 @@ def test_roles_thing_noun_in_apposition_to_a_person_stays_a_statement() -> None:
     result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
     assert all(not e.roles for e in result.entities)
     assert not any(s == "Montalvo" and o == "Kendrick Moxon" for s, _, o in resolved(rows))
+
+
+def test_roles_hyphenated_title_is_one_role_value() -> None:
+    """ "NATO Secretary-General Jens Stoltenberg spoke": the title noun phrase keeps the words a hyphen joins
+    to its head, so the person holds "Secretary-General" and no second role "General"."""
+    rows = [
+        ("NATO", "NATO", "PROPN", "NNP", "compound", 5, "B-ORG"),
+        ("Secretary", "Secretary", "PROPN", "NNP", "compound", 3, "O"),
+        ("-", "-", "PUNCT", "HYPH", "punct", 3, "O"),
+        ("General", "General", "PROPN", "NNP", "compound", 5, "O"),
+        ("Jens", "Jens", "PROPN", "NNP", "compound", 5, "B-PERSON"),
+        ("Stoltenberg", "Stoltenberg", "PROPN", "NNP", "nsubj", 6, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),
+    ]
+    doc = make_doc(rows, spaces=[True, False, False, True, True, True, False, False])
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    roles = {e.label: e.roles for e in result.entities}["Jens Stoltenberg"]
+    assert "General" not in roles and any(r.replace(" ", "") == "Secretary-General" for r in roles)

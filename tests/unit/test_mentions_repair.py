@@ -124,3 +124,46 @@ def test_mentions_facility_and_university_places_inside_names():
     got = names(rows)
     assert got["NTU Hospital"] == "Place" and got["Southern Indiana"] == "Place"
     assert "Indiana" not in got     # "Southern Indiana" is not Indiana
+
+
+def test_mentions_quantified_phrases():
+    """ "Every team" keeps its quantifier (no one team); "any country" in a comparison after a superlative is
+    no thing at all, so no statement is made about it; "any evidence" elsewhere keeps its quantifier."""
+    from kg.extract.mentions import mention_for
+    rows = [
+        ("Every", "every", "DET", "DT", "det", 1, "O"),
+        ("team", "team", "NOUN", "NN", "nsubj", 2, "O"),
+        ("has", "have", "VERB", "VBZ", "ROOT", 2, "O"),
+        ("the", "the", "DET", "DT", "det", 5, "O"),
+        ("largest", "large", "ADJ", "JJS", "amod", 5, "O"),
+        ("reserves", "reserve", "NOUN", "NNS", "dobj", 2, "O"),
+        ("of", "of", "ADP", "IN", "prep", 5, "O"),
+        ("any", "any", "DET", "DT", "det", 8, "O"),
+        ("country", "country", "NOUN", "NN", "pobj", 6, "O"),
+        (".", ".", "PUNCT", ".", "punct", 2, "O"),
+    ]
+    doc = make_doc(rows)
+    assert mention_for(doc[1]).text == "Every team"
+    assert mention_for(doc[5]).text == "largest reserves"
+    assert mention_for(doc[8]) is None
+    rows = [
+        ("Police", "police", "NOUN", "NNS", "nsubj", 3, "O"),
+        ("did", "do", "AUX", "VBD", "aux", 3, "O"),
+        ("not", "not", "PART", "RB", "neg", 3, "O"),
+        ("find", "find", "VERB", "VB", "ROOT", 3, "O"),
+        ("any", "any", "DET", "DT", "det", 5, "O"),
+        ("evidence", "evidence", "NOUN", "NN", "dobj", 3, "O"),
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),
+    ]
+    assert mention_for(make_doc(rows)[5]).text == "any evidence"
+
+
+def test_mentions_phrase_of_punctuation_only_is_no_mention():
+    """A noun the tagger gave to a dash trims to nothing: no mention, and no error."""
+    from kg.extract.mentions import mention_for
+    rows = [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, "O"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),
+        ("--", "--", "NOUN", "NN", "dobj", 1, "O"),
+    ]
+    assert mention_for(make_doc(rows)[2]) is None

@@ -3,6 +3,7 @@ are byte-identical on rebuild, an article can be removed, and the ready-made que
 Coarse on purpose: the model decides the details."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import defaultdict
@@ -31,6 +32,16 @@ def demo(demo_exports: Path) -> Path:
 def rows(folder: Path, name: str, **params: str) -> list[dict[str, str]]:
     result = run_query(open_store(folder, with_ontology=True, with_name_index=True), bind_parameters(get_named_query(name), params))
     return [{v: (t.value if t is not None else "") for v, t in zip(result.variables, r)} for r in result.rows]
+
+
+def _statements(triples: set[str]) -> list[tuple[str, ...]]:
+    """(evidence start, end) of each statement node of an article graph: its statements whatever their IRIs."""
+    values: dict[str, dict[str, str]] = defaultdict(dict)
+    for t in triples:
+        s, p, o = t.split(" ", 2)
+        if p.endswith(("#startChar>", "#endChar>")):
+            values[s][p] = o
+    return sorted(tuple(sorted(v.values())) for v in values.values())
 
 
 def by_graph(path: Path) -> dict[str, set[str]]:
@@ -85,9 +96,16 @@ def test_rdf_demo_removing_an_article_removes_exactly_its_statements(demo: Path,
     before, after = by_graph(demo / "graph.nq"), by_graph(tmp_path / "graph.nq")
     removed = f"<{DEMO_GRAPH}>"
     assert removed in before and removed not in after
+    # an entity joined across the corpus (owl:sameAs) with one of the removed article's may be keyed
+    # otherwise without it; an article naming one keeps exactly its statements, under whichever IRI
+    joined = {iri for t in before["<https://example.org/kg/graph/merged>"] if "owl#sameAs" in t
+              for iri in re.findall(r"<[^>]+/entity/[^>]+>", t)}
     for name, triples in after.items():
         if "/graph/article/" in name:
-            assert before[name] == triples, name
+            if any(iri in t for t in before[name] for iri in joined):
+                assert _statements(before[name]) == _statements(triples), name
+            else:
+                assert before[name] == triples, name
     statements = {t.split(" ")[0] for t in before[removed] if "/statement/" in t.split(" ")[0]}
     assert statements
     text = (tmp_path / "graph.nq").read_text()

@@ -124,3 +124,82 @@ def test_corpus_links_title_shared_by_two_rivals_decides_nothing():
     merged = nodes(_titled("a1", "George Bush", "President"), _titled("a2", "Jeb Bush", "Governor"),
                    _titled("a3", "Laura Bush", "President"), _titled("a4", "Bush", "President"))
     assert "person/a4/bush" in merged
+
+
+def _taliban_article(article_id: str, spokesman: str) -> list[Entity]:
+    return article(article_id, (spokesman, "Person"), ("Taliban", "Organization"), ("Kabul", "Place"))
+
+
+def test_corpus_links_spelling_variant_joins_one_person_written_two_ways():
+    """ "Zabiullah Mujahid" and "Zabihullah Mujahid", each written beside the Taliban and Kabul: one node."""
+    merged = nodes(_taliban_article("a1", "Zabiullah Mujahid"), _taliban_article("a2", "Zabihullah Mujahid"),
+                   _taliban_article("a3", "Zabiullah Mujahid"))
+    node = node_of(merged, "Zabiullah Mujahid")
+    assert "Zabihullah Mujahid" in node.aliases and "spelling-variant" in node.rules
+    assert any(k.startswith("zabihullah") for k in node.same_as)
+
+
+def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
+    """The same two spellings in articles about different things stay two nodes."""
+    merged = nodes(_taliban_article("a1", "Zabiullah Mujahid"),
+                   article("a2", ("Zabihullah Mujahid", "Person"), ("Apple", "Organization"), ("Paris", "Place")))
+    assert node_of(merged, "Zabiullah Mujahid").key != node_of(merged, "Zabihullah Mujahid").key
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Michael Schmidt", "Michaela Schmidt"),     # two given names the list knows: two people
+    ("Ali Hassan", "Alo Hassan"),                # too short to tell a spelling from another name
+    ("Zabiullah Mujahid", "Habiullah Mujahid"),  # another first letter
+    ("Carlo Rossi", "Carlos Rossi"),             # one given name the other with a longer ending
+    ("Gordon Brown", "Gordon Browns"),           # one surname the other with a longer ending
+])
+def test_corpus_links_spelling_variant_guards(a, b):
+    merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
+    assert node_of(merged, a).key != node_of(merged, b).key
+
+
+def test_corpus_links_spelling_variant_with_a_rival_stays_apart():
+    """Three near spellings: no telling which two are one person."""
+    merged = nodes(_taliban_article("a1", "Zabiullah Mujahid"), _taliban_article("a2", "Zabihullah Mujahid"),
+                   _taliban_article("a3", "Zabiullaah Mujahid"))
+    keys = {node_of(merged, n).key for n in ("Zabiullah Mujahid", "Zabihullah Mujahid", "Zabiullaah Mujahid")}
+    assert len(keys) == 3
+
+
+def test_corpus_links_surname_joins_the_rival_whose_neighbourhood_it_shares():
+    """ "Biden" beside Sanders, the Democratic Party and South Carolina joins Joe Biden, written beside them
+    elsewhere, not Jill Biden, written beside other names."""
+    joe = article("a1", ("Joe Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
+                  ("South Carolina", "Place"))
+    jill = article("a2", ("Jill Biden", "Person"), ("Delaware", "Place"), ("Wilmington", "Place"))
+    bare = article("a3", ("Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
+                   ("South Carolina", "Place"))
+    again = article("a4", ("Joe Biden", "Person"), ("Iowa", "Place"))
+    merged = nodes(joe, jill, bare, again)
+    node = node_of(merged, "Joe Biden")
+    assert "Biden" in node.aliases and "corpus-surname-neighbourhood" in node.rules
+    assert node_of(merged, "Jill Biden").key != node.key
+
+
+def test_corpus_links_surname_with_rivals_in_one_neighbourhood_stays_local():
+    """Both rivals written beside the same names as the bare surname: no telling which one it is."""
+    joe = article("a1", ("Joe Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
+                  ("South Carolina", "Place"))
+    jill = article("a2", ("Jill Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
+                   ("South Carolina", "Place"))
+    bare = article("a3", ("Biden", "Person"), ("Bernie Sanders", "Person"), ("Democratic Party", "Organization"),
+                   ("South Carolina", "Place"))
+    merged = nodes(joe, jill, bare)
+    local = [e for e in merged.values() if e.label == "Biden"]
+    assert len(local) == 1 and local[0].key.startswith("person/")
+
+
+def test_corpus_links_given_name_alone_stays_local_whatever_its_neighbourhood():
+    """ "Khawaja's son Omar" beside the Taliban and Pakistan is not Mullah Mohammed Omar."""
+    omar = article("a1", ("Mohammed Omar", "Person"), ("Taliban", "Organization"), ("Pakistan", "Place"),
+                   ("Kabul", "Place"))
+    again = article("a2", ("Mohammed Omar", "Person"), ("Taliban", "Organization"))
+    rival = article("a3", ("Ilhan Omar", "Person"), ("Minnesota", "Place"))
+    son = article("a4", ("Omar", "Person"), ("Taliban", "Organization"), ("Pakistan", "Place"), ("Kabul", "Place"))
+    merged = nodes(omar, again, rival, son)
+    assert "person/a4/omar" in merged

@@ -4,11 +4,17 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from kg.extract.context import article_view
 from kg.models import Mention
 from kg.resolve import resolve_entities
 from kg.resolve.descriptions import description_head, is_title
 from tests.docs import make_doc
 
+
+
+def resolved(doc, mentions, **kwargs):
+    """In-article resolution over the view of a hand-built parse."""
+    return resolve_entities(article_view(doc, mentions), "a1", mentions, **kwargs)
 
 def mention(doc: Doc, start: int, end: int, kind: str = "Concept", named: bool = False) -> Mention:
     span = doc[start:end]
@@ -51,7 +57,7 @@ def test_descriptions_head_noun_names_one_earlier_name():
     doc = make_doc(CHURCH)
     church = mention(doc, 1, 4, "Organization", True)
     the_church = mention(doc, 8, 9, "Concept", True)
-    _, entities, keys = resolve_entities(doc, "a1", [church, mention(doc, 5, 6, "Person", True), the_church])
+    _, entities, keys = resolved(doc, [church, mention(doc, 5, 6, "Person", True), the_church])
     assert keys[the_church.key] == keys[church.key] == "church-of-scientology"
     [e] = [e for e in entities if e.key == "church-of-scientology"]
     assert "description-head" in e.rules and "Church" not in e.aliases    # a description is not a name
@@ -78,7 +84,7 @@ def test_descriptions_class_noun_takes_the_one_salient_country():
     doc = make_doc(COUNTRY)
     ms = [mention(doc, 0, 1, "Place", True), mention(doc, 3, 4, "Place", True), mention(doc, 6, 7, "Organization", True)]
     the_country = mention(doc, 11, 12)
-    _, _, keys = resolve_entities(doc, "a1", [*ms, the_country])
+    _, _, keys = resolved(doc, [*ms, the_country])
     assert keys[the_country.key] == "afghanistan"      # "US" only modifies "soldiers"
 
 
@@ -88,7 +94,7 @@ def test_descriptions_without_strong_evidence_are_left_out():
     doc = make_doc(rows)
     ms = [mention(doc, 0, 1, "Place", True), mention(doc, 3, 4, "Place", True)]
     the_country = mention(doc, 11, 12)
-    mentions, entities, keys = resolve_entities(doc, "a1", [*ms, the_country])
+    mentions, entities, keys = resolved(doc, [*ms, the_country])
     assert the_country.key not in keys
     assert all(e.label != "country" for e in entities)
 
@@ -111,7 +117,7 @@ TITLE = [
 def test_descriptions_bare_title_is_the_person_it_was_written_before():
     doc = make_doc(TITLE)
     sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
-    _, entities, keys = resolve_entities(doc, "a1", [sunak, title])
+    _, entities, keys = resolved(doc, [sunak, title])
     assert keys[title.key] == keys[sunak.key] == "rishi-sunak"
     assert {e.key for e in entities} == {"rishi-sunak"}     # no "Prime Minister" node of its own
 
@@ -128,7 +134,7 @@ def test_descriptions_definite_apposition_is_the_name():
     ]
     doc = make_doc(rows)
     name, desc = mention(doc, 0, 1, "Organization", True), mention(doc, 3, 5)
-    _, entities, keys = resolve_entities(doc, "a1", [name, desc], appositions=((name, desc),))
+    _, entities, keys = resolved(doc, [name, desc], appositions=((name, desc),))
     assert keys[desc.key] == "micromega"
     assert {e.key for e in entities} == {"micromega"}
 
@@ -138,7 +144,7 @@ def test_descriptions_title_must_match_whole_never_another_minister():
     rows[0] = ("Foreign", "Foreign", "PROPN", "NNP", "compound", 1, "O")     # "Foreign Minister Rishi Sunak"
     doc = make_doc(rows)
     sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
-    _, _, keys = resolve_entities(doc, "a1", [sunak, title])
+    _, _, keys = resolved(doc, [sunak, title])
     # "the Prime Minister" is someone the article did not name: a node of this article only, not Sunak
     assert keys[title.key] == "concept/a1/prime-minister"
 
@@ -163,7 +169,7 @@ def test_descriptions_unresolved_description_is_an_article_local_concept():
     doc = make_doc(FORMER_MINISTER)
     acme = mention(doc, 7, 8, "Organization", True)
     minister = mention(doc, 1, 3)
-    _, entities, keys = resolve_entities(doc, "a1", [acme, minister])
+    _, entities, keys = resolved(doc, [acme, minister])
     assert keys[minister.key] == "concept/a1/former-minister"
     assert keys[acme.key] != keys[minister.key]
     assert any(e.key == "concept/a1/former-minister" and e.label == "former minister" for e in entities)
@@ -188,7 +194,7 @@ def test_descriptions_holder_of_another_office_is_no_holder_of_the_title(qualifi
     """A "Deputy/Shadow/Vice/former Prime Minister" is no holder of "the Prime Minister"."""
     doc = make_doc(_title_doc(qualifier))
     sunak, title = mention(doc, 3, 5, "Person", True), mention(doc, 8, 10, "Concept", True)
-    _, _, keys = resolve_entities(doc, "a1", [sunak, title])
+    _, _, keys = resolved(doc, [sunak, title])
     assert keys[title.key] != keys[sunak.key]
 
 
@@ -212,9 +218,9 @@ def test_descriptions_holder_stated_in_apposition_holds_the_title():
     doc = make_doc(rows)
     dewar, stated, later = (mention(doc, 0, 2, "Person", True), mention(doc, 4, 6), mention(doc, 10, 11,
                                                                                           "Concept", True))
-    _, _, keys = resolve_entities(doc, "a1", [dewar, later], held=((dewar, stated.text),))
+    _, _, keys = resolved(doc, [dewar, later], held=((dewar, stated.text),))
     assert keys[later.key] == keys[dewar.key] == "paul-dewar"
-    _, _, keys = resolve_entities(doc, "a1", [dewar, later])
+    _, _, keys = resolved(doc, [dewar, later])
     assert keys[later.key] != keys[dewar.key]       # without the stated title: no holder, never by recency
 
 
@@ -233,6 +239,6 @@ def test_descriptions_bare_title_beside_a_full_name_is_that_person():
     ]
     doc = make_doc(rows)
     najib, title = mention(doc, 5, 7, "Person", True), mention(doc, 2, 4, "Concept", True)
-    _, entities, keys = resolve_entities(doc, "a1", [najib, title])
+    _, entities, keys = resolved(doc, [najib, title])
     assert keys[title.key] == keys[najib.key] == "najib-razak"
     assert all(e.label != "Prime Minister" for e in entities)     # no node of its own

@@ -84,6 +84,8 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
     pytest.param("White House", "House", False, id="generic-word-is-no-short-form"),
     pytest.param("Never Trump", "Trump", False, id="campaign-is-not-its-target"),
+    pytest.param("Fedora/Red Hat Enterprise Linux", "Red Hat", False, id="slash-joins-two-names"),
+    pytest.param("Fedora/Red Hat Enterprise Linux", "Enterprise Linux", True, id="slash-keeps-each-name"),
 ])
 def test_entities_short_form_of_a_longer_name(longer, short, merged):
     kind = "Place" if "Angeles" in longer else "Organization"

@@ -102,3 +102,25 @@ def test_merge_table_reads_old_new_and_reason(tmp_path):
     table.write_text("# old\tnew\treason\ndaesh-group\tislamic-state\tsame group, Arabic acronym\n")
     assert merge_table(table) == {"daesh-group": ("islamic-state", "same group, Arabic acronym")}
     assert isinstance(merge_table(), dict)    # the shipped file parses
+
+
+def test_merge_statements_of_a_joined_key_stay_on_the_joined_node():
+    """A bare "Obama" of article a2 joins Barack Obama of a1: what a2 says of Obama stays in the graph, on the
+    joined node (before, the statement was dropped with the local key)."""
+    from kg.graph import merge_results
+    from kg.models import Article, ArticleResult, Evidence, Statement
+
+    def result(article_id: str, subject: str, obj: str) -> ArticleResult:
+        text = f"{subject} met {obj}."
+        s = Mention(text=subject, start=0, end=len(subject), type="Person", is_named=True)
+        o = Mention(text=obj, start=len(subject) + 5, end=len(text) - 1, type="Place", is_named=True)
+        entities, keys = cluster_mentions(article_id, [s, o])
+        statement = Statement(subject=s, relation="meet", object=o, surface="met",
+                              evidence=Evidence(article_id, text, 0, 0, len(text)))
+        return ArticleResult(article=Article(id=article_id, text=text, source=f"{article_id}.txt"),
+                             mentions=(s, o), statements=(statement,), entities=tuple(entities),
+                             resolution=tuple(sorted(keys.items())))
+    kg = merge_results([result("a1", "Barack Obama", "Kenya"), result("a2", "Obama", "Ghana")])
+    assert "person/a2/obama" in kg.entities["barack-obama"].same_as
+    assert {(f.subject, f.object, f.article.id) for f in kg.facts} == {("barack-obama", "kenya", "a1"),
+                                                                       ("barack-obama", "ghana", "a2")}
