@@ -1,0 +1,174 @@
+"""The parent's side of a build: collect per-article chunks, merge entities, write every export streaming.
+
+Results arrive one by one (from the cache or a worker). Each one's :class:`~kg.article_graph.ArticleGraph`
+chunks go to a spool file on disk at once; the parent keeps only what the cross-article merge needs: the
+article's entities, its statements' :class:`~kg.quads.FactRow` and a few numbers. Memory is bounded by the
+merged graph (entities and edge aggregates), not by the corpus's statements and evidence.
+
+:meth:`Assembly.write` then merges the entities, aggregates the edges once (:class:`~kg.quads.Groups`: the
+merged graph's statement groups and the visual exports' edges), and writes graph.nq, graph.trig, graph.ttl
+and graph.jsonld in one pass over the spool, article graphs in graph-IRI order and the merged graph last,
+followed by the visual exports. Only articles holding a statement the merge dropped (a key folded into
+another entity) get their chunks rebuilt (:func:`kg.article_graph.without`).
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.article_graph import ArticleGraph, article_graph, body, render, without
+from kg.export.graphml import write_graphml
+from kg.export.gexf import write_gexf
+from kg.export.html import write_html
+from kg.export.jsonld import _Compactor, _nodes
+from kg.export.tables import write_csv
+from kg.graph import prefixes as export_prefixes, view
+from kg.iri import entity_iri, merged_graph_iri, relation_iri
+from kg.models import ArticleResult, Entity
+from kg.quads import FactRow, Groups, _n, asserted_triples, merged_quads
+
+RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    article_id: str
+    date: str | None
+    graph: str
+    rows: tuple[FactRow, ...]
+    offset: int          # where its chunks start in the spool
+    sizes: tuple[int, int, int, int]   # nquads, trig, turtle, jsonld
+    triples: int
+
+
+class Assembly:
+    """Per-article chunks in, a complete set of exports out (see the module doc)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.prefixes = export_prefixes(base)
+        self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
+        self.entries: list[_Entry] = []
+        self.entities: list[Entity] = []
+        self.statements = 0      # after the merge: the statements in the graph
+        self.triples = 0         # after writing: the union graph's size
+        self.merged: dict[str, Entity] = {}
+
+    def close(self) -> None:
+        self.spool.close()
+
+    def add(self, result: ArticleResult) -> None:
+        chunk = result.graph
+        if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
+            chunk = article_graph(result, self.base, self.prefixes)
+        offset = self.spool.seek(0, 2)
+        for part in (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld):
+            self.spool.write(part)
+        self.entries.append(_Entry(result.article.id, result.article.date, chunk.graph, chunk.rows, offset,
+                                   (len(chunk.nquads), len(chunk.trig), len(chunk.turtle), len(chunk.jsonld)),
+                                   chunk.triples))
+        self.entities.extend(result.entities)
+
+    def _chunk(self, entry: _Entry) -> ArticleGraph:
+        self.spool.seek(entry.offset)
+        parts = [self.spool.read(size) for size in entry.sizes]
+        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples)
+
+    def merge(self) -> Groups:
+        """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
+        from kg.resolve import merge_entities   # lazily: exporting and querying never need spaCy
+
+        self.entries.sort(key=lambda e: e.article_id)
+        used = {k for e in self.entries for row in e.rows for k in (row.subject, row.object, row.attribution) if k}
+        # named entities always become nodes; article-local concepts only when a statement uses them
+        self.merged = {k: e for k, e in merge_entities(self.entities).items() if e.type != "Concept" or k in used}
+        self.entities = []
+        groups = Groups()
+        self.statements = 0
+        for entry in self.entries:
+            for row in entry.rows:
+                if self._keeps(row):
+                    groups.add(entry.article_id, entry.date, row)
+                    self.statements += 1
+        return groups
+
+    def _keeps(self, row: FactRow) -> bool:
+        return row.subject != row.object and row.subject in self.merged and row.object in self.merged
+
+    def _final(self, entry: _Entry) -> ArticleGraph:
+        """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
+        chunk = self._chunk(entry)
+        dropped = [r for r in entry.rows if r.subject != r.object and not self._keeps(r)]
+        if not dropped:
+            return chunk
+        kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
+        plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
+        return without(chunk, {r.statement for r in dropped}, plain, self.base, self.prefixes)
+
+    def _plain(self, row: FactRow) -> str:
+        return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
+                             _n(str(entity_iri(row.object, self.base)))))
+
+    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None) -> list[Path]:
+        """Write every export into ``folder``; returns their paths."""
+        graph = _n(str(merged_graph_iri(self.base)))
+        merged = merged_quads(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph)
+        share = sorted([q.triple for q in merged] + asserted_triples(groups, self.base), key=str)
+        lap("graph")
+        header = prefix_lines(self.prefixes)
+        paths = [folder / name for name in RDF_NAMES]
+        files = [path.open("wb") for path in paths]
+        ttl, trig, nq, jsonld = files
+        try:
+            ttl.write(header)
+            trig.write(header)
+            jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
+                                                       ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
+            first, triples = True, 0
+            for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
+                chunk = self._final(entry)
+                nq.write(chunk.nquads)
+                trig.write(chunk.trig)
+                ttl.write(chunk.turtle)
+                if chunk.jsonld:
+                    jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+                    first = False
+                triples += chunk.triples
+            tail = render(merged, graph.value, (), self.base, self.prefixes)
+            nq.write(tail.nquads)
+            trig.write(tail.trig)
+            ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
+                           self.prefixes))
+            dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+            for node in _nodes(share, _Compactor(self.prefixes)):
+                jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+                first = False
+            jsonld.write(b" ]}\n" if first else b"\n ]}\n")
+            self.triples = triples + len(share)
+        finally:
+            for f in files:
+                f.close()
+        lap("rdf exports")
+        picture = view(self.merged, groups, base=self.base)
+        write_graphml(picture, folder / "graph.graphml")
+        write_gexf(picture, folder / "graph.gexf")
+        write_html(picture, folder / "graph.html")
+        tables = write_csv(picture, folder)
+        lap("visual exports")
+        return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
+
+
+def prefix_lines(prefixes: dict[str, str]) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of Turtle/TriG with ``prefixes``."""
+    probe = ox.Triple(ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"))
+    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return text[:end]
