@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.article_graph import ArticleGraph, article_graph, body, render, without
+from kg.article_graph import ArticleGraph, article_graph, body, without
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
@@ -31,7 +31,7 @@ from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
 from kg.iri import entity_iri, merged_graph_iri, relation_iri
 from kg.models import ArticleResult, Entity
-from kg.quads import FactRow, Groups, _n, asserted_triples, merged_quads
+from kg.quads import FactRow, Groups, _n, merged_units
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 
@@ -117,10 +117,6 @@ class Assembly:
 
     def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None) -> list[Path]:
         """Write every export into ``folder``; returns their paths."""
-        graph = _n(str(merged_graph_iri(self.base)))
-        merged = merged_quads(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph)
-        share = sorted([q.triple for q in merged] + asserted_triples(groups, self.base), key=str)
-        lap("graph")
         header = prefix_lines(self.prefixes)
         paths = [folder / name for name in RDF_NAMES]
         files = [path.open("wb") for path in paths]
@@ -140,21 +136,42 @@ class Assembly:
                     jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
                     first = False
                 triples += chunk.triples
-            tail = render(merged, graph.value, (), self.base, self.prefixes)
-            nq.write(tail.nquads)
-            trig.write(tail.trig)
-            ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
-                           self.prefixes))
+            lap("article graphs")
+            graph = _n(str(merged_graph_iri(self.base)))
+            compact = _Compactor(self.prefixes)
             dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-            for node in _nodes(share, _Compactor(self.prefixes)):
-                jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
-                first = False
+            quads: list[ox.Quad] = []
+            share: list[ox.Triple] = []
+
+            def flush() -> None:
+                nonlocal first
+                nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+                trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
+                                self.prefixes))
+                ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
+                               self.prefixes))
+                for node in _nodes(share, compact):
+                    jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+                    first = False
+                quads.clear()
+                share.clear()
+
+            # the merged graph, a bounded batch of whole subjects at a time
+            for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base,
+                                            graph):
+                quads += unit
+                share += (q.triple for q in unit)
+                share += plain
+                triples += len(unit) + len(plain)
+                if len(quads) >= _BATCH:
+                    flush()
+            flush()
             jsonld.write(b" ]}\n" if first else b"\n ]}\n")
-            self.triples = triples + len(share)
+            self.triples = triples
         finally:
             for f in files:
                 f.close()
-        lap("rdf exports")
+        lap("merged graph")
         picture = view(self.merged, groups, base=self.base)
         write_graphml(picture, folder / "graph.graphml")
         write_gexf(picture, folder / "graph.gexf")
@@ -162,6 +179,9 @@ class Assembly:
         tables = write_csv(picture, folder)
         lap("visual exports")
         return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
+
+
+_BATCH = 20_000   # quads of the merged graph serialized at once
 
 
 def prefix_lines(prefixes: dict[str, str]) -> bytes:

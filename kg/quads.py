@@ -9,7 +9,7 @@ exports: one aggregation for both).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -214,44 +214,72 @@ class Groups:
 def merged_quads(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
                  graph: ox.NamedNode) -> list[ox.Quad]:
     """The merged graph: entities, relation declarations and statement groups, sorted."""
-    quads: set[ox.Quad] = set()
+    return sorted((q for quads, _ in merged_units(entities, articles, groups, base, graph) for q in quads),
+                  key=sort_key)
 
-    def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        quads.add(ox.Quad(s, p, o, graph))
 
-    for key, entity in entities.items():
-        node = _n(str(entity_iri(key, base)))
-        add(node, _RDF.type, getattr(_KG, entity.type))
-        add(node, _RDFS.label, _str(entity.label))
+def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
+                 graph: ox.NamedNode) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+    """The merged graph one subject at a time, so it can be written in bounded memory: entities (by key), then
+    relation declarations and statement groups (in the order they were first seen).
+
+    Each unit is (its quads in the merged graph, the plain triples the subject asserts as an entity): the
+    latter live in the article graphs, and belong beside the entity in the union graph (graph.ttl)."""
+    nodes: dict[str, ox.NamedNode] = {}
+    asserts: dict[str, list[tuple[str, str]]] = {}
+    for s_key, label, o_key in groups.items:
+        asserts.setdefault(s_key, []).append((label, o_key))
+
+    def ent(key: str) -> ox.NamedNode:
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = ox.NamedNode(str(entity_iri(key, base)))
+        return node
+
+    for key in sorted(entities):
+        entity = entities[key]
+        node = ent(key)
+        quads: dict[ox.Quad, None] = {}
+
+        def add(p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+            quads[ox.Quad(node, p, o, graph)] = None   # noqa: B023 - used at once, in this iteration
+
+        add(_RDF.type, getattr(_KG, entity.type))
+        add(_RDFS.label, _str(entity.label))
         for alias in entity.aliases:
-            add(node, _SKOS.altLabel, _str(alias))
+            add(_SKOS.altLabel, _str(alias))
         for article_id in entity.articles:
             if article_id in articles:
-                add(node, _KG.mentionedIn, _n(str(article_iri(article_id, base))))
-        add(node, _KG.mentionCount, _typed(entity.mentions, XSD.integer))
+                add(_KG.mentionedIn, _n(str(article_iri(article_id, base))))
+        add(_KG.mentionCount, _typed(entity.mentions, XSD.integer))
         for rule in entity.rules:
-            add(node, _KG.mergeRule, _str(rule))
+            add(_KG.mergeRule, _str(rule))
         for role in entity.roles:
-            add(node, _KG.role, _str(role))
+            add(_KG.role, _str(role))
         for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
-            add(node, _OWL.sameAs, _n(str(entity_iri(old_key, base))))
+            add(_OWL.sameAs, ent(old_key))
+        plain = {ox.Triple(node, _n(str(relation_iri(label))), ent(o)): None for label, o in asserts.get(key, ())}
+        yield list(quads), list(plain)
+    classes: set[str] = set()
+    declared: set[ox.Quad] = set()   # two labels may share one property IRI ("meet with", "meet-with")
     for label, (klass, base_label) in groups.declared.items():
-        _declare(add, label, klass, base_label)
+        for quads, plain in _declare(graph, label, klass, base_label, classes):
+            quads = [q for q in quads if q not in declared]
+            declared.update(quads)
+            yield quads, plain
     for (subj_key, asserted, obj_key), group in groups.items.items():
-        node = _n(str(group_iri(subj_key, asserted, obj_key, base)))
-        add(node, _RDF.type, _KG.StatementGroup)
-        add(node, _RDF.subject, _n(str(entity_iri(subj_key, base))))
-        add(node, _RDF.predicate, _n(str(relation_iri(asserted))))
-        add(node, _RDF.object, _n(str(entity_iri(obj_key, base))))
-        for value in group.statements:
-            add(node, _KG.supportedBy, _n(value))
-        add(node, _KG.supportCount, _typed(len(group.statements), XSD.integer))
-        add(node, _KG.articleCount, _typed(len(group.articles), XSD.integer))
-        add(node, _KG.maxConfidence, _typed(f"{group.confidence:.3f}", XSD.decimal))
+        node = ox.NamedNode(str(group_iri(subj_key, asserted, obj_key, base)))
+        quads = [ox.Quad(node, p, o, graph) for p, o in (
+            (_RDF.type, _KG.StatementGroup), (_RDF.subject, ent(subj_key)),
+            (_RDF.predicate, _n(str(relation_iri(asserted)))), (_RDF.object, ent(obj_key)),
+            *((_KG.supportedBy, ox.NamedNode(value)) for value in group.statements),
+            (_KG.supportCount, _typed(len(group.statements), XSD.integer)),
+            (_KG.articleCount, _typed(len(group.articles), XSD.integer)),
+            (_KG.maxConfidence, _typed(f"{group.confidence:.3f}", XSD.decimal)))]
         if group.dates:
-            add(node, _KG.firstSeen, _typed(min(group.dates), XSD.date))
-            add(node, _KG.lastSeen, _typed(max(group.dates), XSD.date))
-    return sorted(quads, key=sort_key)
+            quads.append(ox.Quad(node, _KG.firstSeen, _typed(min(group.dates), XSD.date), graph))
+            quads.append(ox.Quad(node, _KG.lastSeen, _typed(max(group.dates), XSD.date), graph))
+        yield quads, []
 
 
 def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
@@ -261,25 +289,27 @@ def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
     return sorted(triples, key=str)
 
 
-def _declare(add: Callable[..., None], label: str, klass: str | None, base_label: str | None) -> None:
+def _declare(graph: ox.NamedNode, label: str, klass: str | None, base_label: str | None, classes: set[str]
+             ) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+    """The declaration of the property ``label`` (and, the first time, of its relation class)."""
     prop = _n(str(relation_iri(label)))
     a, sub = _RDF.type, _RDFS.subPropertyOf
-    add(prop, a, _KG.Relation)
-    add(prop, a, _OWL.ObjectProperty)
-    add(prop, _RDFS.label, _str(label))
+    pairs = [(a, _KG.Relation), (a, _OWL.ObjectProperty), (_RDFS.label, _str(label))]
+    class_pairs = []
     if base_label is not None:
         # negated/modal variants are not sub-properties of the plain relation (that would assert it)
-        add(prop, _KG.baseRelation, _n(str(relation_iri(base_label))))
-        add(prop, sub, _KG.related)
+        pairs += [(_KG.baseRelation, _n(str(relation_iri(base_label)))), (sub, _KG.related)]
     elif klass:
         class_prop = _n(str(relation_class_iri(klass)))
-        add(prop, sub, class_prop)
-        add(class_prop, a, _KG.RelationClass)
-        add(class_prop, a, _OWL.ObjectProperty)
-        add(class_prop, _RDFS.label, _str(klass))
-        add(class_prop, sub, _KG.related)
+        pairs.append((sub, class_prop))
+        if klass not in classes:
+            classes.add(klass)
+            class_pairs = [(a, _KG.RelationClass), (a, _OWL.ObjectProperty), (_RDFS.label, _str(klass)),
+                           (sub, _KG.related)]
     else:
-        add(prop, sub, _KG.related)
+        pairs.append((sub, _KG.related))
     if klass:
-        add(prop, _KG.relationClass, _str(klass))
-
+        pairs.append((_KG.relationClass, _str(klass)))
+    yield [ox.Quad(prop, p, o, graph) for p, o in pairs], []
+    if class_pairs:
+        yield [ox.Quad(class_prop, p, o, graph) for p, o in class_pairs], []
