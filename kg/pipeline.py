@@ -120,7 +120,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
                      time_limit: float | None = None, base: str = DEFAULT_BASE) -> Iterator[ArticleResult | Skipped]:
     """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
     in-article resolution) only for those not found in the cache, on the engine the options name
-    (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order."""
+    (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order. Results are
+    compact: entities and the article's graph, without mentions and statements (the build needs no more)."""
     cache = cache or _Cache(None, model, base)
     pending: list[Article] = []
     for article in articles:
@@ -134,7 +135,7 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     if not pending:
         return
     for result in run_engine(pending, model=model, processes=n_process, dask=dask, time_limit=time_limit,
-                             base=base):
+                             base=base, compact=True):   # the build needs the article graph, not the statements
         if isinstance(result, ArticleResult):   # a Skipped (over the time limit) is not cached
             cache.put(result)
         yield result
