@@ -88,3 +88,24 @@ def test_assembled_exports_do_not_depend_on_arrival_order(tmp_path: Path, order:
     _write([items[i] for i in order], tmp_path / "second")
     for name in [*FORMATS, *UNION, "graph.graphml", "graph.gexf", "nodes.csv", "edges.csv"]:
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes(), name
+
+
+def test_worker_builds_the_article_graph_and_compact_results_assemble_the_same(tmp_path: Path, monkeypatch) -> None:
+    import spacy
+
+    import kg.nlp
+    import kg.resolve
+    from kg.article_graph import ArticleGraph
+    from kg.worker import analyze_stream
+
+    by_id = {r.article.id: r for r in results()}
+    monkeypatch.setattr(kg.nlp, "load_pipeline", lambda model: spacy.blank("en"))
+    monkeypatch.setattr(kg.resolve, "analyze", lambda doc, article: by_id[article.id])
+    compact = list(analyze_stream([r.article for r in results()], model="blank", compact=True))
+    assert all(isinstance(r.graph, ArticleGraph) and r.graph.nquads and not r.statements and not r.mentions
+               for r in compact)
+    assert [len(r.graph.rows) for r in compact] == [3, 3]      # every statement, the self-loop too
+    _write(results(), tmp_path / "full")
+    _write(compact, tmp_path / "compact")
+    for name in [*FORMATS, *UNION, "graph.graphml", "edges.csv"]:
+        assert (tmp_path / "full" / name).read_bytes() == (tmp_path / "compact" / name).read_bytes(), name
