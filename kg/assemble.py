@@ -23,15 +23,18 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.article_graph import ArticleGraph, article_graph, body, without
+from kg.evidence import edge_keys, read as read_evidence
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.jsonld import _Compactor, _nodes
+from kg.export.neo4j import write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
 from kg.iri import entity_iri, merged_graph_iri, relation_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units
+from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 
@@ -175,8 +178,11 @@ class Assembly:
         picture = view(self.merged, groups, base=self.base)
         write_graphml(picture, folder / "graph.graphml")
         write_gexf(picture, folder / "graph.gexf")
-        write_html(picture, folder / "graph.html")
+        # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
+        page = select(picture)
+        write_html(page, folder / "graph.html", evidence=read_evidence(folder / "graph.ttl", wanted=edge_keys(page)))
         tables = write_csv(picture, folder)
+        tables = [*tables, *write_neo4j(picture, folder)]    # issue 9: Neo4j bulk-import layout
         lap("visual exports")
         return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
 

@@ -147,36 +147,6 @@ def extract(source: str | None, sentences: Path | None, fmt: str, model: str) ->
     out.print(table)
 
 
-@cli.command()
-@click.argument("exports", type=click.Path(exists=True, path_type=Path), default=Path("exports"))
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
-def view(exports: Path, open_browser: bool) -> None:
-    """Write the HTML viewer for EXPORTS (a folder or a .graphml file) and print its path."""
-    import networkx as nx
-
-    from kg.export.html import write_html
-
-    source = exports / "graph.graphml" if exports.is_dir() else exports
-    if not source.is_file():
-        fail(KGError(f"{source}: no such GraphML file", hint="run `kg build ... -o DIR` first, then `kg view DIR`"))
-    try:
-        graph = nx.read_graphml(source, force_multigraph=True)
-    except Exception as exc:   # networkx raises several types for malformed files
-        fail(KGError(f"{source}: not a readable GraphML file ({exc})"))
-    page = source.with_suffix(".html")
-    write_html(graph, page)
-    out.print(str(page.resolve()), highlight=False)
-    if open_browser:
-        import webbrowser
-
-        try:
-            opened = webbrowser.open(page.resolve().as_uri())
-        except webbrowser.Error:
-            opened = False
-        if not opened:    # no browser found: say so instead of silently doing nothing (the page is written)
-            click.echo(f"Warning: no web browser could be opened; open {page.resolve()} yourself", err=True)
-
-
 def main() -> None:
     cli()
 
@@ -188,3 +158,8 @@ cli.add_command(validate_cmd)
 cli.add_command(stats_cmd)
 cli.add_command(serve_cmd)
 cli.add_command(push_cmd)
+
+from kg.cli_views import export_cmd, view_cmd  # noqa: E402
+
+cli.add_command(view_cmd)
+cli.add_command(export_cmd)

@@ -15,8 +15,11 @@ from kg.data import ontology_dir
 from kg.errors import InputError
 from kg.export import RDF_EXPORTS, write_graphml
 from kg.export.gexf import write_gexf
+from kg.evidence import collect as collect_evidence, edge_keys
 from kg.export.html import write_html
 from kg.export.tables import write_csv
+from kg.export.neo4j import write_neo4j
+from kg.views import select
 from kg.assemble import Assembly
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
 from kg.quads import Groups
@@ -253,8 +256,11 @@ def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: 
     view = to_networkx(kg, base=base)
     write_graphml(view, out / "graph.graphml")
     write_gexf(view, out / "graph.gexf")
-    write_html(view, out / "graph.html")
+    # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
+    page = select(view)
+    write_html(page, out / "graph.html", evidence=collect_evidence(data.triples(), wanted=edge_keys(page)))
     tables = write_csv(view, out)
+    tables = (*tables, *write_neo4j(view, out))    # issue 9: Neo4j bulk-import layout
     lap("visual exports")
     outputs += [out / "graph.graphml", out / "graph.gexf", out / "graph.html", *tables]
     if summary is not None:

@@ -2,14 +2,14 @@
 
 Ready-made queries live in ``ontology/queries/NAME.rq``; their header declares parameters::
 
-    # @param entity string required  an entity name (label or alias), e.g. Taliban
+    # @param entity name required  an entity name (label or alias, any case), e.g. Taliban
     # @param relation_class string ""  limit to one relation class; "" = any
 
 In the query text a parameter is the variable ``$entity``; a line ``#@if entity TEXT`` counts (as TEXT)
 only when ``entity`` is given a non-empty value. :func:`bind_parameters` replaces each
 ``$name`` token (never inside strings, IRIs or comments) with the value written as a SPARQL term:
-a string literal with every quote, backslash and control character escaped, a validated IRI, an
-integer or a date, so no value can change the shape of the query.
+a string literal with every quote, backslash and control character escaped (for kind ``name``, the
+entity name's key in the name index, :func:`kg.store.name_key`), a validated IRI, an integer or a date, so no value can change the shape of the query.
 """
 from __future__ import annotations
 
@@ -26,13 +26,16 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import InputError, UsageError
-from kg.graph import PREFIXES
-from kg.ontology import QUERIES_DIR
+from kg.sparql_prefixes import PREFIXES
+from kg.data import ontology_dir
 from kg.sparql_guard import NETWORK_HINT, network_use
-from kg.store import open_store
+from kg.store import name_key
+from kg.store_cache import cached_store
+
+QUERIES_DIR = ontology_dir() / "queries"   # (not kg.ontology's: it imports rdflib, and kg query should start fast)
 
 FORMATS = ("table", "csv", "tsv", "json")
-PARAM_KINDS = ("string", "iri", "integer", "date", "day")
+PARAM_KINDS = ("string", "name", "iri", "integer", "date", "day")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(required|\"[^\"]*\"|\S+)\s*(.*)$")
@@ -161,6 +164,8 @@ def sparql_term(value: str, kind: str = "string") -> str:
     """
     if kind == "string":
         return sparql_string(value)
+    if kind == "name":   # an entity name, looked up in the name index (kg.store.name_index) by its key
+        return sparql_string(name_key(value))
     if kind == "iri":
         try:
             node = ox.NamedNode(value)
@@ -216,18 +221,20 @@ def bind_parameters(query: NamedQuery, values: Mapping[str, str]) -> str:
     return _TOKENS.sub(replace, _conditional_lines(query.text, {p.name: terms[p.name] != '""' for p in query.params}))
 
 
-_IF_LINE = re.compile(r"^#@if (\w+) (.*)$", re.M)
+_IF_LINE = re.compile(r"^#@if(not)? (\w+) (.*)$", re.M)
 
 
 def _conditional_lines(text: str, given: Mapping[str, bool]) -> str:
-    """``#@if NAME TEXT`` lines become TEXT when parameter NAME is given (not empty) and vanish otherwise: a
-    restriction that is only there when asked for, rather than ``$x = "" || ...``, which Oxigraph cannot
-    plan well (it evaluates both sides over the whole graph).
+    """``#@if NAME TEXT`` lines become TEXT when parameter NAME is given (not empty) and vanish otherwise
+    (``#@ifnot NAME TEXT``: the other way round): a restriction that is only there when asked for, rather
+    than ``$x = "" || ...``, which Oxigraph cannot plan well (it evaluates both sides over the whole graph).
 
-    >>> _conditional_lines("#@if e  ?s ?p $e .\nX", {"e": True}), _conditional_lines("#@if e ?s\nX", {"e": False})
-    (' ?s ?p $e .\nX', '\nX')
+    >>> _conditional_lines("#@if e  ?s ?p $e .\\nX", {"e": True}), _conditional_lines("#@if e ?s\\nX", {"e": False})
+    (' ?s ?p $e .\\nX', '\\nX')
+    >>> _conditional_lines("#@ifnot e ?s\\n#@if e ?o", {"e": False})
+    '?s\\n'
     """
-    return _IF_LINE.sub(lambda m: m.group(2) if given.get(m.group(1)) else "", text)
+    return _IF_LINE.sub(lambda m: m.group(3) if bool(given.get(m.group(2))) != bool(m.group(1)) else "", text)
 
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
@@ -265,11 +272,13 @@ def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> Q
 def query_export(path: str | Path, sparql: str, *, with_ontology: bool = True,
                  allow_service: bool = False) -> QueryResult:
     """Run ``sparql`` over an export file or folder (plus ``ontology/kg.ttl`` unless told not to); SERVICE is
-    refused unless ``allow_service`` (see :func:`run_query`)."""
+    refused unless ``allow_service`` (see :func:`run_query`). The export is read from its on-disk store
+    (:mod:`kg.store_cache`), built on the first query."""
     refused = None if allow_service else network_use(sparql)
     if refused:   # before the export is read: a refusal should not wait for a large file to load
         raise UsageError(f"refused: {refused}", hint=NETWORK_HINT)
-    return run_query(open_store(path, with_ontology=with_ontology), sparql, allow_service=allow_service)
+    # the on-disk store beside the export (built by the first query of this export): no re-parsing
+    return run_query(cached_store(path, with_ontology=with_ontology), sparql, allow_service=allow_service)
 
 
 # ---- result formats -------------------------------------------------------------------------------------

@@ -27,10 +27,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.graph import PREFIXES
+from kg.sparql_prefixes import PREFIXES
 from kg.ontology import KG_TTL
 from kg.serve_proxy import GuardProxy
 from kg.store import ontology_quads, open_store, resolve_export, with_merged_default
+from kg.store_cache import cached_store_path, holding
 from kg.vocab import ONTOLOGY_GRAPH
 
 HOST = "127.0.0.1"
@@ -86,6 +87,8 @@ class Server:
     folder: Path
     writable: bool
     proxy: GuardProxy | None = None
+    location: Path | None = None    # the store served when it is not ``folder`` (the export's cached store)
+    hold: contextlib.ExitStack | None = None
 
     @property
     def base_url(self) -> str:
@@ -117,6 +120,8 @@ class Server:
                 self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
         self.log.unlink(missing_ok=True)
+        if self.hold is not None:
+            self.hold.close()
 
     @property
     def log(self) -> Path:
@@ -155,7 +160,7 @@ def _load_merged(folder: Path, file: Path | None, with_ontology: bool) -> None:
         if with_ontology:
             store.bulk_extend(with_merged_default(ontology_quads()))
     else:
-        store = open_store(file, with_ontology=with_ontology, store_path=folder)
+        store = open_store(file, with_ontology=with_ontology, store_path=folder, with_name_index=True)
     store.flush()
     del store          # the server can open the folder only once this process has closed it
     gc.collect()
@@ -224,8 +229,13 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
     remove_stale_folders()
     # the pid in the name lets a later start remove what a killed server (kill -9) left behind
     folder = Path(tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-"))
+    location, hold = folder, contextlib.ExitStack()
     try:
-        if writable:   # pushes land in named graphs, so the default graph must follow them: the union
+        cached = cached_store_path(files[0], with_ontology=with_ontology) if files and not writable else None
+        if cached is not None:      # read-only: the export's on-disk store, kept while the server runs
+            hold.enter_context(holding(cached))
+            location = cached
+        elif writable:   # pushes land in named graphs, so the default graph must follow them: the union
             for file in files:
                 _load(binary, folder, file.resolve())
             if with_ontology:
@@ -233,7 +243,7 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         else:
             _load_merged(folder, files[0] if files else None, with_ontology)
         backend = free_port()
-        cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(folder / ""),
+        cmd = [binary, "serve" if writable else "serve-read-only", "--location", str(location / ""),
                "--bind", f"{HOST}:{backend}"] + (["--union-default-graph"] if writable else [])
         if query_timeout:
             cmd += ["--timeout-s", str(max(1, round(query_timeout)))]
@@ -243,8 +253,9 @@ def start_server(exports: str | Path | None = None, *, port: int = DEFAULT_PORT,
         log.close()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
+        hold.close()
         raise
-    server = Server(process, port, folder, writable)
+    server = Server(process, port, folder, writable, location=location, hold=hold)
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:

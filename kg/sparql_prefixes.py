@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["declared_prefixes", "with_prefixes"]
+__all__ = ["ONTOLOGY_GRAPH", "PREFIXES", "declared_prefixes", "with_prefixes"]
+
+# the same as kg.graph.PREFIXES (a test checks), here without what kg.graph imports, so that kg query starts fast
+PREFIXES = {"kg": "https://w3id.org/kg-news/ontology#", "rel": "https://w3id.org/kg-news/relation/",
+            "schema": "https://schema.org/", "prov": "http://www.w3.org/ns/prov#",
+            "skos": "http://www.w3.org/2004/02/skos/core#", "owl": "http://www.w3.org/2002/07/owl#",
+            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"}
+ONTOLOGY_GRAPH = "https://w3id.org/kg-news/ontology"   # kg.vocab.ONTOLOGY_GRAPH (a test checks)
 
 # strings, IRIs and comments are skipped, so "PREFIX x:" inside them is not a declaration
 _SKIP_OR_DECL = re.compile(r'''(\#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\''''

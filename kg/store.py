@@ -1,7 +1,6 @@
 """Reading exports back: a file in any RDF format kg writes, or an exports folder, into Oxigraph."""
 from __future__ import annotations
 
-import itertools
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -9,8 +8,16 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.ontology import KG_TTL
-from kg.vocab import ONTOLOGY_GRAPH
+from kg.data import ontology_dir
+from kg.sparql_prefixes import ONTOLOGY_GRAPH, PREFIXES
+
+# (not from kg.ontology / kg.vocab, which import rdflib: kg query should start fast)
+KG_TTL = ontology_dir() / "kg.ttl"
+ONTOLOGY_IRI = PREFIXES["kg"]
+
+NAME_INDEX_GRAPH = ONTOLOGY_IRI + "nameIndex"   # named graph of the name index (never in the default graph)
+NAME_KEY = ONTOLOGY_IRI + "nameKey"
+_NAME_PREDICATES = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
 
 FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
            ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
@@ -88,15 +95,45 @@ def with_merged_default(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
             yield ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph())
 
 
-def open_store(path: str | Path, *, with_ontology: bool = False, store_path: str | Path | None = None) -> ox.Store:
+def name_key(name: str) -> str:
+    """The key an entity name is found by in the name index: the name in lower case.
+
+    >>> name_key("Suhail Shaheen")
+    'suhail shaheen'
+    """
+    return name.lower()
+
+
+def name_index(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+    """For each name or alias (``rdfs:label``, ``skos:altLabel``) of a subject, ``SUBJECT kg:nameKey "key"`` in
+    the graph ``kg:nameIndex``: the ready-made queries find an entity by its name in any case with one index
+    lookup instead of lower-casing every label of the graph."""
+    graph = ox.NamedNode(NAME_INDEX_GRAPH)
+    key = ox.NamedNode(NAME_KEY)
+    seen: set[tuple[ox.NamedNode | ox.BlankNode, str]] = set()
+    for quad in quads:
+        if quad.predicate.value in _NAME_PREDICATES and isinstance(quad.object, ox.Literal) \
+                and not isinstance(quad.subject, ox.Triple):
+            entry = (quad.subject, name_key(quad.object.value))
+            if entry not in seen:
+                seen.add(entry)
+                yield ox.Quad(quad.subject, key, ox.Literal(entry[1]), graph)
+
+
+def open_store(path: str | Path, *, with_ontology: bool = False, store_path: str | Path | None = None,
+               with_name_index: bool = False) -> ox.Store:
     """An Oxigraph store with the export (and optionally the ontology in its own graph); its default graph is
     the merge of all graphs (see :func:`with_merged_default`), so query it without the union option.
 
     ``store_path`` makes it an on-disk store there (for the Oxigraph server) instead of an in-memory one.
+    ``with_name_index`` adds the graph ``kg:nameIndex`` (see :func:`name_index`) that the ready-made queries
+    look entities up in.
     """
     store = ox.Store(str(store_path)) if store_path is not None else ox.Store()
-    quads: Iterable[ox.Quad] = read_quads(path)
+    quads: list[ox.Quad] = read_quads(path)
     if with_ontology:
-        quads = itertools.chain(quads, ontology_quads())
+        quads += ontology_quads()
     store.bulk_extend(with_merged_default(quads))
+    if with_name_index:
+        store.bulk_extend(name_index(quads))
     return store

@@ -18,7 +18,7 @@ from kg.errors import InputError, UsageError
 from kg.export import write_nquads, write_rdf
 from kg.graph import to_quads
 from kg.ontology import KG_TTL
-from kg.store import with_merged_default
+from kg.store import name_index, with_merged_default
 from kg.query import (NamedQuery, QueryParam, bind_parameters, format_result, get_named_query, named_queries,
                       run_query, sparql_string, sparql_term)
 from tests.kgfixtures import make_kg
@@ -38,7 +38,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def store(exports: Path) -> ox.Store:
     from kg.store import open_store
-    return open_store(exports, with_ontology=True)
+    return open_store(exports, with_ontology=True, with_name_index=True)
 
 
 def rows(store: ox.Store, name: str, **params: str) -> list[dict[str, str]]:
@@ -199,7 +199,7 @@ def test_query_cli_file_and_inline(exports: Path, tmp_path: Path) -> None:
 
 def test_query_cli_list() -> None:
     result = CliRunner().invoke(cli, ["query", ".", "--list"])
-    assert result.exit_code == 0 and "who-did-what:" in result.output and "entity (string, required)" in result.output
+    assert result.exit_code == 0 and "who-did-what:" in result.output and "entity (name, required)" in result.output
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
@@ -238,11 +238,14 @@ def test_query_disputed_needs_an_affirmation_not_a_question() -> None:
     data = to_quads(kg)
     store = ox.Store()
     store.bulk_extend(with_merged_default(data.quads))
+    store.bulk_extend(name_index(data.quads))
     found = {(r["status"], r["modality"]) for r in rows(store, "negated", entity="Taliban")}
     assert found == {("negated", "planned")}
     kg.facts.append(fact(other, "Taliban", "work with", "United States", start=90, modality="asserted"))
     store = ox.Store()
-    store.bulk_extend(with_merged_default(to_quads(kg).quads))
+    quads = to_quads(kg).quads
+    store.bulk_extend(with_merged_default(quads))
+    store.bulk_extend(name_index(quads))
     found = {(r["status"], r["modality"]) for r in rows(store, "negated", entity="Taliban")}
     assert found == {("disputed", "planned"), ("disputed", "asserted")}
 

@@ -29,7 +29,7 @@ def demo(demo_exports: Path) -> Path:
 
 
 def rows(folder: Path, name: str, **params: str) -> list[dict[str, str]]:
-    result = run_query(open_store(folder, with_ontology=True), bind_parameters(get_named_query(name), params))
+    result = run_query(open_store(folder, with_ontology=True, with_name_index=True), bind_parameters(get_named_query(name), params))
     return [{v: (t.value if t is not None else "") for v, t in zip(result.variables, r)} for r in result.rows]
 
 
@@ -135,7 +135,7 @@ def test_rdf_demo_readme_query_examples_show_real_output(demo: Path) -> None:
 
 def test_rdf_demo_roles_are_plain_triples_and_nothing_loops(demo: Path) -> None:
     """Every statement's plain triple joins two different entities; titles before names are roles (kg:role)."""
-    store = open_store(demo, with_ontology=True)
+    store = open_store(demo, with_ontology=True, with_name_index=True)
     assert run_query(store, "ASK { ?x ?p ?x . ?p a kg:Relation }").boolean is False
     assert run_query(store, "ASK { ?st a kg:Statement ; rdf:subject ?x ; rdf:object ?x }").boolean is False
     found = {(r["s"], r["r"], r["o"]) for r in _select(store, """

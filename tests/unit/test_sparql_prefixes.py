@@ -40,3 +40,15 @@ def test_sparql_prefixes_in_every_request_shape() -> None:
     assert body.decode().endswith(query) and body.decode().count("PREFIX") == 2
     turtle = b"<a> <b> <c> ."
     assert with_request_prefixes("/store?graph=x", "text/turtle", turtle, PREFIXES) == ("/store?graph=x", turtle)
+
+
+def test_query_prefixes_are_the_exports_prefixes() -> None:
+    from kg.graph import PREFIXES as EXPORT_PREFIXES
+    from kg.ontology import KG_TTL, QUERIES_DIR
+    from kg.query import QUERIES_DIR as QUERY_FOLDER
+    from kg.sparql_prefixes import ONTOLOGY_GRAPH, PREFIXES
+    from kg.store import KG_TTL as STORE_KG_TTL
+    from kg.vocab import ONTOLOGY_GRAPH as VOCAB_GRAPH
+
+    assert PREFIXES == EXPORT_PREFIXES and ONTOLOGY_GRAPH == VOCAB_GRAPH
+    assert STORE_KG_TTL == KG_TTL and QUERY_FOLDER == QUERIES_DIR
