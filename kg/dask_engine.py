@@ -16,6 +16,7 @@ from kg import DEFAULT_MODEL
 from kg.engines import batched, ordered
 from kg.errors import KGError
 from kg.models import Article, ArticleResult, Skipped
+from kg.vocab import DEFAULT_BASE
 from kg.worker import analyze_batch, warm_up
 
 try:
@@ -54,13 +55,14 @@ def _client(address: str, workers: int | None) -> tuple[Any, Any]:
 
 
 def run_dask(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, address: str = "local",
-             workers: int | None = None, time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+             workers: int | None = None, time_limit: float | None = None, base: str = DEFAULT_BASE,
+             compact: bool = False) -> Iterator[ArticleResult | Skipped]:
     """Yield one result per article, in order, computed on the dask cluster at ``address`` (or ``local``)."""
     client, cluster = _client(address, workers)
     try:
         client.register_plugin(LoadModel(model))
         window = 3 * max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
-        yield from ordered(lambda batch: client.submit(analyze_batch, batch, model, time_limit, pure=False),
+        yield from ordered(lambda batch: client.submit(analyze_batch, batch, model, time_limit, base, compact, pure=False),
                            batched(articles), window=window)
     finally:
         client.close()

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from kg import DEFAULT_MODEL
 from kg.lifeline import init_worker
 from kg.models import Article, ArticleResult, Skipped
+from kg.vocab import DEFAULT_BASE
 from kg.worker import analyze_batch, analyze_stream
 
 BATCH = 8   # articles per task: large enough to amortize a task, small enough to balance the workers
@@ -46,31 +47,35 @@ def ordered(submit: Callable[[list[Article]], _Future], batches: Iterable[list[A
         yield from pending.popleft().result()
 
 
-def run_local(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, time_limit: float | None = None
-              ) -> Iterator[ArticleResult | Skipped]:
+def run_local(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, time_limit: float | None = None,
+              base: str = DEFAULT_BASE, compact: bool = False) -> Iterator[ArticleResult | Skipped]:
     """The per-article stage in this process, streaming."""
-    yield from analyze_stream(articles, model=model, time_limit=time_limit)
+    yield from analyze_stream(articles, model=model, time_limit=time_limit, base=base, compact=compact)
 
 
 def run_processes(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, processes: int = 2,
-                  time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+                  time_limit: float | None = None, base: str = DEFAULT_BASE, compact: bool = False
+                  ) -> Iterator[ArticleResult | Skipped]:
     """The per-article stage in ``processes`` worker processes (each loads the model once, and is killed
     by the kernel if this process dies, even by ``kill -9``: :mod:`kg.lifeline`)."""
     context = multiprocessing.get_context("spawn")   # no fork of a parent that runs threads (progress bar)
     with ProcessPoolExecutor(processes, mp_context=context, initializer=init_worker,
                              initargs=(model, os.getpid())) as pool:
-        yield from ordered(lambda batch: pool.submit(analyze_batch, batch, model, time_limit), batched(articles),
+        yield from ordered(lambda batch: pool.submit(analyze_batch, batch, model, time_limit, base, compact), batched(articles),
                            window=3 * processes)
 
 
 def run(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, processes: int = 1, dask: str | None = None,
-        time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+        time_limit: float | None = None, base: str = DEFAULT_BASE, compact: bool = False
+        ) -> Iterator[ArticleResult | Skipped]:
     """The per-article stage on the engine the options name (``dask`` wins over ``processes``); an article
-    whose analysis outlasts ``time_limit`` seconds comes back as a :class:`~kg.models.Skipped`."""
+    whose analysis outlasts ``time_limit`` seconds comes back as a :class:`~kg.models.Skipped`. ``compact``:
+    results without what only the article graph needed (:func:`kg.worker.analyze_stream`)."""
     if dask is not None:
         from kg.dask_engine import run_dask
 
-        return run_dask(articles, model=model, address=dask, time_limit=time_limit)
+        return run_dask(articles, model=model, address=dask, time_limit=time_limit, base=base, compact=compact)
     if processes > 1:
-        return run_processes(articles, model=model, processes=processes, time_limit=time_limit)
-    return run_local(articles, model=model, time_limit=time_limit)
+        return run_processes(articles, model=model, processes=processes, time_limit=time_limit, base=base,
+                             compact=compact)
+    return run_local(articles, model=model, time_limit=time_limit, base=base, compact=compact)

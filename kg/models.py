@@ -133,3 +133,5 @@ class ArticleResult:
     entities: tuple[Entity, ...] = ()          # this article's entities (keys are global, deterministic)
     # mention key -> entity key (after in-article resolution); unresolved mentions are absent
     resolution: tuple[tuple[str, str], ...] = field(default=())
+    # the article's named graph as export chunks (a kg.article_graph.ArticleGraph), made where it was parsed
+    graph: object = None

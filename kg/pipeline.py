@@ -20,7 +20,9 @@ from kg.export.html import write_html
 from kg.export.tables import write_csv
 from kg.export.neo4j import write_neo4j
 from kg.views import select
-from kg.graph import KnowledgeGraph, merge_results, to_networkx, to_quads
+from kg.assemble import Assembly
+from kg.graph import KnowledgeGraph, to_networkx, to_quads
+from kg.quads import Groups
 from kg.iri import check_base
 from kg.models import Article, ArticleResult, Skipped
 from kg.engines import run as run_engine
@@ -81,15 +83,16 @@ def code_fingerprint() -> str:
 class _Cache:
     """Per-article results keyed by content hash, extractor version and model (incremental builds)."""
 
-    def __init__(self, folder: Path | None, model: str) -> None:
+    def __init__(self, folder: Path | None, model: str, base: str = DEFAULT_BASE) -> None:
         self.folder = folder
         self.model = model
+        self.base = base     # a result holds its article's graph, whose IRIs are under the base
 
     def _path(self, article: Article) -> Path | None:
         if self.folder is None:
             return None
-        key = hashlib.sha256(f"{article.sha256}|{EXTRACTOR_VERSION}|{code_fingerprint()}|{self.model}".encode()
-                             ).hexdigest()
+        key = hashlib.sha256(f"{article.sha256}|{EXTRACTOR_VERSION}|{code_fingerprint()}|{self.model}|{self.base}"
+                             .encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, article: Article) -> ArticleResult | None:
@@ -117,11 +120,12 @@ class _Cache:
 
 def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
                      cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None,
-                     time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+                     time_limit: float | None = None, base: str = DEFAULT_BASE) -> Iterator[ArticleResult | Skipped]:
     """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
     in-article resolution) only for those not found in the cache, on the engine the options name
-    (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order."""
-    cache = cache or _Cache(None, model)
+    (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order. Results are
+    compact: entities and the article's graph, without mentions and statements (the build needs no more)."""
+    cache = cache or _Cache(None, model, base)
     pending: list[Article] = []
     for article in articles:
         hit = cache.get(article)
@@ -133,7 +137,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             pending.append(article)
     if not pending:
         return
-    for result in run_engine(pending, model=model, processes=n_process, dask=dask, time_limit=time_limit):
+    for result in run_engine(pending, model=model, processes=n_process, dask=dask, time_limit=time_limit,
+                             base=base, compact=True):   # the build needs the article graph, not the statements
         if isinstance(result, ArticleResult):   # a Skipped (over the time limit) is not cached
             cache.put(result)
         yield result
@@ -200,33 +205,40 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     clock.lap("read")
     if total_hint:
         total_hint(len(articles))
-    cache = _Cache(out / CACHE_DIR if use_cache else None, model)
-    results = []
-    stats: dict[str, int] = {}
-    for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats, dask=dask,
-                                   time_limit=time_limit):
-        if isinstance(result, Skipped):
-            summary.skipped.append(result)
-        else:
-            results.append(result)
-        if on_article:
-            on_article(result if isinstance(result, Skipped) else result.article)
-    summary.articles = len(results)
-    summary.cached = stats.get("cached", 0)
-    summary.parsed = summary.articles - summary.cached
-    clock.lap("parse+extract")
-    kg = merge_results(results)
-    del results
-    clock.lap("merge")
+    cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
+    assembly = Assembly(base)
     try:
-        publish(out, lambda folder: export(kg, folder, base=base, summary=summary, clock=clock))
-        summary.outputs = [out / path.name for path in summary.outputs]   # the paths readers use
-    except OSError as exc:       # disk full, folder made read-only meanwhile, ...
-        raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
-    summary.statements = len(kg.facts)
-    summary.entities = len(kg.entities)
+        stats: dict[str, int] = {}
+        for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,
+                                       dask=dask, time_limit=time_limit, base=base):
+            if isinstance(result, Skipped):
+                summary.skipped.append(result)
+            else:
+                assembly.add(result)   # its chunks go to disk; only entities and statement rows stay
+                summary.articles += 1
+            if on_article:
+                on_article(result if isinstance(result, Skipped) else result.article)
+        summary.cached = stats.get("cached", 0)
+        summary.parsed = summary.articles - summary.cached
+        clock.lap("parse+extract")
+        groups = assembly.merge()
+        clock.lap("merge")
+        try:
+            publish(out, lambda folder: _write(assembly, groups, folder, summary, clock))
+            summary.outputs = [out / path.name for path in summary.outputs]   # the paths readers use
+        except OSError as exc:       # disk full, folder made read-only meanwhile, ...
+            raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
+        summary.statements = assembly.statements
+        summary.entities = len(assembly.merged)
+        summary.triples = assembly.triples
+    finally:
+        assembly.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write(assembly: Assembly, groups: Groups, folder: Path, summary: BuildSummary, clock: _Stopwatch) -> None:
+    summary.outputs = assembly.write(folder, groups, clock.lap)
 
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None,

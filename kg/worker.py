@@ -10,19 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from dataclasses import replace
+
 from kg import DEFAULT_MODEL
 from kg.models import Article, ArticleResult, Skipped
+from kg.vocab import DEFAULT_BASE
 
 
 def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 16,
-                   time_limit: float | None = None) -> Iterator[ArticleResult | Skipped]:
+                   time_limit: float | None = None, base: str = DEFAULT_BASE, compact: bool = False
+                   ) -> Iterator[ArticleResult | Skipped]:
     """Yield one result per article, in order, streaming through ``nlp.pipe`` in this process; an article
-    whose extraction and resolution outlast ``time_limit`` seconds yields a :class:`~kg.models.Skipped`."""
+    whose extraction and resolution outlast ``time_limit`` seconds yields a :class:`~kg.models.Skipped`.
+
+    Each result carries its article's named graph as export chunks (``result.graph``, IRIs under ``base``:
+    :mod:`kg.article_graph`), built here, beside the parse. ``compact`` leaves out what a build no longer
+    needs once that graph is built (mentions, statements, resolution), so less crosses process boundaries
+    and goes into the cache."""
+    from kg.article_graph import article_graph
     from kg.budget import OverBudget, time_budget
+    from kg.graph import prefixes
     from kg.nlp import load_pipeline, parse_articles
     from kg.resolve import analyze
 
     nlp = load_pipeline(model)
+    names = prefixes(base)
     for doc, article in parse_articles(nlp, articles, batch_size=batch_size):
         try:
             with time_budget(time_limit):
@@ -31,13 +43,16 @@ def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, b
             yield Skipped(article.source, f"analysis took longer than {time_limit:g}s ({len(article.text):,} "
                                           f"characters), stopped; split the article or raise --article-time-limit")
             continue
-        yield result
+        chunk = article_graph(result, base, names)
+        yield (replace(result, mentions=(), statements=(), resolution=(), graph=chunk) if compact
+               else replace(result, graph=chunk))
 
 
-def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, time_limit: float | None = None
-                  ) -> list[ArticleResult | Skipped]:
+def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, time_limit: float | None = None,
+                  base: str = DEFAULT_BASE, compact: bool = False) -> list[ArticleResult | Skipped]:
     """The results of ``articles`` (in order): the task every engine runs, wherever the parse runs."""
-    return list(analyze_stream(articles, model=model, batch_size=max(1, len(articles)), time_limit=time_limit))
+    return list(analyze_stream(articles, model=model, batch_size=max(1, len(articles)), time_limit=time_limit,
+                               base=base, compact=compact))
 
 
 def warm_up(model: str = DEFAULT_MODEL) -> None:

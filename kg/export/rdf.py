@@ -36,6 +36,17 @@ def without_escaped_names(text: bytes, prefixes: Mapping[str, str]) -> bytes:
     """
     if b"\\" not in text:
         return text
+    if b'"""' not in text and b"'''" not in text and b"\n" in text:
+        # no literal spans lines (only a long one could): fix only the lines holding a backslash
+        lines = text.split(b"\n")
+        for i, line in enumerate(lines):
+            if b"\\" in line:
+                lines[i] = _fixed(line, prefixes)
+        return b"\n".join(lines)
+    return _fixed(text, prefixes)
+
+
+def _fixed(text: bytes, prefixes: Mapping[str, str]) -> bytes:
 
     def full(m: re.Match[str]) -> str:
         if m.group(1) is not None or "\\" not in m.group(3):

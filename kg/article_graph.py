@@ -1,0 +1,111 @@
+"""One article's named graph, built where the article was parsed, as ready-to-write export chunks.
+
+A worker turns an :class:`~kg.models.ArticleResult` into an :class:`ArticleGraph`: the article's quads
+serialized once per export format (N-Quads, a TriG block, its share of the union graph as Turtle and as
+JSON-LD node objects) plus one small :class:`~kg.quads.FactRow` per statement. The parent never walks these
+statements again: it concatenates the chunks (:mod:`kg.assemble`) and builds only the merged graph.
+
+Entity IRIs in a chunk come from the article's own entity keys. The cross-article merge keeps every key
+that names an entity after the merge; a statement about a key the merge joined into another entity moves to
+that entity (as :func:`kg.graph.merge_results` moves it: :func:`renamed`), a statement that ends up a
+self-loop is dropped (:func:`without`), and only the chunks of articles holding such a statement are rebuilt.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from kg.export.jsonld import _Compactor, _nodes
+from kg.export.rdf import without_escaped_names
+from kg.models import ArticleResult
+from kg.quads import FactRow, article_quads, fact_order, sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """One article's named graph as export chunks (UTF-8 bytes) and its statements as rows."""
+
+    graph: str                  # the named graph's IRI
+    rows: tuple[FactRow, ...]   # every statement, in fact order (self-loops too: their keys count as used)
+    nquads: bytes               # the named graph, sorted N-Quads
+    trig: bytes                 # the named graph as one TriG block (no @prefix lines)
+    turtle: bytes               # its share of the union graph (all but the asserted plain triples), Turtle
+    jsonld: bytes               # the same share as JSON-LD node objects, one a line, joined by ",\n"
+    triples: int                # how many triples ``turtle`` holds
+
+
+def facts_of(result: ArticleResult) -> list[tuple[str, str, object, str | None]]:
+    """(subject key, object key, statement, attribution key) of each statement, in fact order."""
+    keys = dict(result.resolution)
+    facts = []
+    for s in result.statements:
+        attribution = keys.get(s.attribution.key) if s.attribution is not None else None
+        facts.append((keys[s.subject.key], keys[s.object.key], s, attribution))
+    facts.sort(key=lambda f: fact_order(f[2].evidence.start, f[0], f[2], f[1]))
+    return facts
+
+
+def article_graph(result: ArticleResult, base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
+    """The export chunks of one article (run in the worker that parsed it)."""
+    quads, rows = article_quads(result.article, facts_of(result), base)   # type: ignore[arg-type]
+    graph = quads[0].graph_name.value if quads else ""
+    return render(quads, graph, tuple(rows), base, prefixes)
+
+
+def render(quads: list[ox.Quad], graph: str, rows: tuple[FactRow, ...], base: str, prefixes: Mapping[str, str]
+           ) -> ArticleGraph:
+    """Serialize an article's sorted ``quads`` into its chunks."""
+    entities = base + "entity/"   # an entity subject in an article graph is an asserted plain triple
+    share = [q.triple for q in quads if not q.subject.value.startswith(entities)]
+    compact = _compactor(tuple(prefixes.items()))
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    return ArticleGraph(
+        graph=graph, rows=rows,
+        nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"",
+        trig=body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(prefixes)) or b"", prefixes),
+        turtle=body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes)) or b"", prefixes),
+        jsonld=",\n".join("  " + dumps(node) for node in _nodes(share, compact)).encode("utf-8"),
+        triples=len(share))
+
+
+@lru_cache(maxsize=4)
+def _compactor(prefixes: tuple[tuple[str, str], ...]) -> _Compactor:
+    return _Compactor(dict(prefixes))
+
+
+def body(text: bytes, prefixes: Mapping[str, str]) -> bytes:
+    """Turtle/TriG ``text`` without its leading ``@prefix`` lines, names needing escapes as full IRIs."""
+    start = 0
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
+    return without_escaped_names(text[start:], prefixes)
+
+
+def without(chunk: ArticleGraph, statements: set[str], triples: set[str], base: str, prefixes: Mapping[str, str]
+            ) -> ArticleGraph:
+    """``chunk`` without the statement nodes ``statements`` (IRIs) and the plain triples ``triples``
+    (N-Triples text without the final " ."): rebuilt for an article holding statements the merge dropped."""
+    kept = [q for q in ox.parse(chunk.nquads, format=ox.RdfFormat.N_QUADS)
+            if q.subject.value not in statements and str(q.triple) not in triples]
+    return render(kept, chunk.graph, chunk.rows, base, prefixes)
+
+
+def renamed(chunk: ArticleGraph, iris: Mapping[str, str], base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
+    """``chunk`` with the IRIs ``iris`` (old -> new: entities joined across the corpus, and the statement nodes
+    their keys name) replaced wherever they stand."""
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        return ox.NamedNode(iris[t.value]) if isinstance(t, ox.NamedNode) and t.value in iris else t
+
+    quads = {ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name)
+             for q in ox.parse(chunk.nquads, format=ox.RdfFormat.N_QUADS)}
+    return render(sorted(quads, key=sort_key), chunk.graph, chunk.rows, base, prefixes)
+
+
+def attach(results: Iterable[ArticleResult], base: str, prefixes: Mapping[str, str]) -> Iterable[ArticleResult]:
+    """Each result with its :class:`ArticleGraph` (``result.graph``)."""
+    for result in results:
+        yield replace(result, graph=article_graph(result, base, prefixes))

@@ -1,0 +1,228 @@
+"""The parent's side of a build: collect per-article chunks, merge entities, write every export streaming.
+
+Results arrive one by one (from the cache or a worker). Each one's :class:`~kg.article_graph.ArticleGraph`
+chunks go to a spool file on disk at once; the parent keeps only what the cross-article merge needs: the
+article's entities, its statements' :class:`~kg.quads.FactRow` and a few numbers. Memory is bounded by the
+merged graph (entities and edge aggregates), not by the corpus's statements and evidence.
+
+:meth:`Assembly.write` then merges the entities, aggregates the edges once (:class:`~kg.quads.Groups`: the
+merged graph's statement groups and the visual exports' edges), and writes graph.nq, graph.trig, graph.ttl
+and graph.jsonld in one pass over the spool, article graphs in graph-IRI order and the merged graph last,
+followed by the visual exports. Only articles holding a statement about a key the merge joined into another
+entity get their chunks rebuilt: the statement moves to the joined entity (:func:`kg.article_graph.renamed`),
+or goes if it became a self-loop (:func:`kg.article_graph.without`).
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.article_graph import ArticleGraph, article_graph, body, renamed, without
+from kg.evidence import edge_keys, read as read_evidence
+from kg.export.graphml import write_graphml
+from kg.export.gexf import write_gexf
+from kg.export.html import write_html
+from kg.export.jsonld import _Compactor, _nodes
+from kg.export.neo4j import write_neo4j
+from kg.export.tables import write_csv
+from kg.graph import prefixes as export_prefixes, view
+from kg.iri import entity_iri, merged_graph_iri, relation_iri, statement_iri
+from kg.models import ArticleResult, Entity
+from kg.quads import FactRow, Groups, _n, merged_units
+from kg.views import select
+
+RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    article_id: str
+    date: str | None
+    graph: str
+    rows: tuple[FactRow, ...]
+    offset: int          # where its chunks start in the spool
+    sizes: tuple[int, int, int, int]   # nquads, trig, turtle, jsonld
+    triples: int
+    renames: tuple[tuple[str, str], ...] = ()   # IRIs the merge changed in its chunks (old, new)
+
+
+class Assembly:
+    """Per-article chunks in, a complete set of exports out (see the module doc)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.prefixes = export_prefixes(base)
+        self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
+        self.entries: list[_Entry] = []
+        self.entities: list[Entity] = []
+        self.statements = 0      # after the merge: the statements in the graph
+        self.triples = 0         # after writing: the union graph's size
+        self.merged: dict[str, Entity] = {}
+
+    def close(self) -> None:
+        self.spool.close()
+
+    def add(self, result: ArticleResult) -> None:
+        chunk = result.graph
+        if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
+            chunk = article_graph(result, self.base, self.prefixes)
+        offset = self.spool.seek(0, 2)
+        for part in (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld):
+            self.spool.write(part)
+        self.entries.append(_Entry(result.article.id, result.article.date, chunk.graph, chunk.rows, offset,
+                                   (len(chunk.nquads), len(chunk.trig), len(chunk.turtle), len(chunk.jsonld)),
+                                   chunk.triples))
+        self.entities.extend(result.entities)
+
+    def _chunk(self, entry: _Entry) -> ArticleGraph:
+        self.spool.seek(entry.offset)
+        parts = [self.spool.read(size) for size in entry.sizes]
+        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples)
+
+    def merge(self) -> Groups:
+        """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
+        from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
+
+        self.entries.sort(key=lambda e: e.article_id)
+        entities = merge_entities(self.entities)
+        if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
+            self.entries = [self._moved(entry, moved) for entry in self.entries]
+        used = {k for e in self.entries for row in e.rows for k in (row.subject, row.object, row.attribution) if k}
+        # named entities always become nodes; article-local concepts only when a statement uses them
+        self.merged = {k: e for k, e in entities.items() if e.type != "Concept" or k in used}
+        self.entities = []
+        groups = Groups()
+        self.statements = 0
+        for entry in self.entries:
+            for row in entry.rows:
+                if self._keeps(row):
+                    groups.add(entry.article_id, entry.date, row)
+                    self.statements += 1
+        return groups
+
+    def _moved(self, entry: _Entry, moved: dict[str, str]) -> _Entry:
+        """``entry`` with its statements' keys joined as the merge joined them, and the IRIs to rename."""
+        if not any(k in moved for row in entry.rows for k in (row.subject, row.object, row.attribution)):
+            return entry
+        rows, renames = [], {}
+        for row in entry.rows:
+            new = replace(row, subject=moved.get(row.subject, row.subject), object=moved.get(row.object, row.object),
+                          attribution=moved.get(row.attribution, row.attribution) if row.attribution else None)
+            if new != row:
+                for old_key in (row.subject, row.object, row.attribution):
+                    if old_key in moved:
+                        renames[str(entity_iri(old_key, self.base))] = str(entity_iri(moved[old_key], self.base))
+                if (new.subject, new.object) != (row.subject, row.object):
+                    new = replace(new, statement=str(statement_iri(
+                        entry.article_id, new.subject, row.relation, new.object, row.polarity, row.modality,
+                        row.start, row.end, base=self.base)))
+                    renames[row.statement] = new.statement
+            rows.append(new)
+        return replace(entry, rows=tuple(rows), renames=tuple(sorted(renames.items())))
+
+    def _keeps(self, row: FactRow) -> bool:
+        return row.subject != row.object and row.subject in self.merged and row.object in self.merged
+
+    def _final(self, entry: _Entry) -> ArticleGraph:
+        """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
+        chunk = self._chunk(entry)
+        if entry.renames:
+            chunk = renamed(chunk, dict(entry.renames), self.base, self.prefixes)
+        # a self-loop from the start has no quads; one the merge made (two keys joined) still has them
+        dropped = [r for r in entry.rows if not self._keeps(r)]
+        if not dropped:
+            return chunk
+        kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
+        plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
+        return without(chunk, {r.statement for r in dropped}, plain, self.base, self.prefixes)
+
+    def _plain(self, row: FactRow) -> str:
+        return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
+                             _n(str(entity_iri(row.object, self.base)))))
+
+    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None) -> list[Path]:
+        """Write every export into ``folder``; returns their paths."""
+        header = prefix_lines(self.prefixes)
+        paths = [folder / name for name in RDF_NAMES]
+        files = [path.open("wb") for path in paths]
+        ttl, trig, nq, jsonld = files
+        try:
+            ttl.write(header)
+            trig.write(header)
+            jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
+                                                       ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
+            first, triples = True, 0
+            for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
+                chunk = self._final(entry)
+                nq.write(chunk.nquads)
+                trig.write(chunk.trig)
+                ttl.write(chunk.turtle)
+                if chunk.jsonld:
+                    jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+                    first = False
+                triples += chunk.triples
+            lap("article graphs")
+            graph = _n(str(merged_graph_iri(self.base)))
+            compact = _Compactor(self.prefixes)
+            dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+            quads: list[ox.Quad] = []
+            share: list[ox.Triple] = []
+
+            def flush() -> None:
+                nonlocal first
+                nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+                trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
+                                self.prefixes))
+                ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
+                               self.prefixes))
+                for node in _nodes(share, compact):
+                    jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+                    first = False
+                quads.clear()
+                share.clear()
+
+            # the merged graph, a bounded batch of whole subjects at a time
+            for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base,
+                                            graph):
+                quads += unit
+                share += (q.triple for q in unit)
+                share += plain
+                triples += len(unit) + len(plain)
+                if len(quads) >= _BATCH:
+                    flush()
+            flush()
+            jsonld.write(b" ]}\n" if first else b"\n ]}\n")
+            self.triples = triples
+        finally:
+            for f in files:
+                f.close()
+        lap("merged graph")
+        picture = view(self.merged, groups, base=self.base)
+        write_graphml(picture, folder / "graph.graphml")
+        write_gexf(picture, folder / "graph.gexf")
+        # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
+        page = select(picture)
+        write_html(page, folder / "graph.html", evidence=read_evidence(folder / "graph.ttl", wanted=edge_keys(page)))
+        tables = write_csv(picture, folder)
+        tables = [*tables, *write_neo4j(picture, folder)]    # issue 9: Neo4j bulk-import layout
+        lap("visual exports")
+        return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
+
+
+_BATCH = 20_000   # quads of the merged graph serialized at once
+
+
+def prefix_lines(prefixes: dict[str, str]) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of Turtle/TriG with ``prefixes``."""
+    probe = ox.Triple(ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"), ox.NamedNode("urn:kg:probe"))
+    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+    end = 0
+    while text.startswith(b"@prefix ", end):
+        end = text.index(b"\n", end) + 1
+    return text[:end]

@@ -1,0 +1,317 @@
+"""Quad building, shared by the workers and the parent: one article's named graph, and the merged graph.
+
+An article's graph (its description, its statement nodes with evidence, the plain triples its positive
+statements assert) depends only on that article and the entity keys in-article resolution gave it, so a
+worker builds it right after the parse (:mod:`kg.article_graph`). The merged graph (entities, relation
+declarations, statement groups) is what only the whole corpus can say; the parent builds it from entity
+values and the compact :class:`FactRow` of every statement (:class:`Groups`, also the edges of the visual
+exports: one aggregation for both).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
+
+from kg import EXTRACTOR_VERSION
+from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, relation_class_iri, relation_iri,
+                    statement_iri)
+from kg.models import Article, Entity, Statement
+from kg.safe_text import clean_text
+from kg.vocab import KG, PROV, SCHEMA
+
+MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": "",
+                "requested": "be asked", "alleged": "allegedly"}
+
+
+def asserted_label(relation: str, polarity: str, modality: str) -> str | None:
+    """The label of the property a statement is asserted with, or None when it is not asserted at all.
+
+    A requested one reads as what its subject is asked to do, an alleged one keeps "allegedly":
+
+    >>> asserted_label("work with", "negative", "planned")
+    'will not work with'
+    >>> asserted_label("withdraw from", "positive", "requested"), asserted_label("accept", "positive", "alleged")
+    ('be asked to withdraw from', 'allegedly accept')
+    """
+    if modality == "conditional":
+        return None
+    words = [MODAL_PREFIX[modality]] if MODAL_PREFIX[modality] else []
+    if polarity == "negative":
+        words.append("not")
+    if modality == "requested":
+        words.append("to")
+    return " ".join([*words, relation])
+
+
+@lru_cache(maxsize=65536)
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+class _Nodes:
+    """Vocabulary terms as Oxigraph nodes, made once (closed-namespace lookups are slow in a hot loop)."""
+
+    def __init__(self, ns: object, names: Iterable[str]) -> None:
+        for name in names:
+            setattr(self, name, ox.NamedNode(str(getattr(ns, name))))
+
+    def __getattr__(self, name: str) -> ox.NamedNode:   # only reached for a term not listed below
+        raise AttributeError(name)
+
+
+_KG = _Nodes(KG, KG.__annotations__)
+_RDF = _Nodes(RDF, ["type", "subject", "predicate", "object"])
+_RDFS = _Nodes(RDFS, ["label", "subPropertyOf"])
+_OWL = _Nodes(OWL, ["ObjectProperty", "sameAs"])
+_SKOS = _Nodes(SKOS, ["altLabel"])
+_SCHEMA = _Nodes(SCHEMA, ["NewsArticle", "identifier", "headline", "datePublished", "author", "url"])
+_PROV = _Nodes(PROV, ["wasDerivedFrom"])
+
+
+def _str(value: str) -> ox.Literal:
+    return ox.Literal(clean_text(value))   # no character any export format (or rapper) rejects
+
+
+def _typed(value: object, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(clean_text(str(value)), datatype=_n(str(datatype)))
+
+
+def _date(value: str) -> ox.Literal:
+    return _typed(value, XSD.dateTime if "T" in value else XSD.date)
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """What the merged graph and the visual exports need of one statement: small, picklable, no text."""
+
+    subject: str                 # entity keys as in-article resolution gave them
+    object: str
+    asserted: str | None         # asserted_label(...), None for a conditional statement
+    relation: str
+    relation_class: str | None
+    polarity: str
+    modality: str
+    confidence: float
+    statement: str               # the statement node's IRI
+    attribution: str | None = None   # the entity key of whoever said it
+    start: int = 0               # the evidence's character span (with the keys, what names the statement node)
+    end: int = 0
+
+
+def fact_order(start: int, subject: str, statement: Statement, obj: str) -> tuple[object, ...]:
+    """The order of statements inside an article (articles themselves go by id)."""
+    return (start, subject, statement.relation, obj, statement.polarity, statement.modality)
+
+
+def sort_key(quad: ox.Quad) -> tuple[str, str]:
+    """Quads sort by (graph, triple) as N-Triples text, so the same input gives the same bytes."""
+    return str(quad.graph_name), str(quad.triple)
+
+
+def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, str | None]], base: str, *,
+                  describe: bool = True) -> tuple[list[ox.Quad], list[FactRow]]:
+    """One article's named graph as sorted quads, and one :class:`FactRow` per statement.
+
+    ``facts`` are (subject key, object key, statement, attribution key) in :func:`fact_order`; a statement whose
+    two sides are one entity gets a row (its keys count as used) but no quads: it says nothing about the world.
+    """
+    quads: set[ox.Quad] = set()
+    g = _n(str(graph_iri(article.id, base)))
+    article_node = _n(str(article_iri(article.id, base)))
+
+    def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        quads.add(ox.Quad(s, p, o, g))
+
+    if describe:
+        add(article_node, _RDF.type, _SCHEMA.NewsArticle)
+        add(article_node, _SCHEMA.identifier, _str(article.id))
+        if article.title:
+            add(article_node, _SCHEMA.headline, _str(article.title))
+        if article.date:
+            add(article_node, _SCHEMA.datePublished, _date(article.date))
+        if article.author:
+            add(article_node, _SCHEMA.author, _str(article.author))
+        if article.url:
+            add(article_node, _SCHEMA.url, _typed(article.url, XSD.anyURI))
+    rows = []
+    for subject, obj, s, attribution in facts:
+        asserted = asserted_label(s.relation, s.polarity, s.modality)
+        node_iri = str(statement_iri(article.id, subject, s.relation, obj, s.polarity, s.modality,
+                                     s.evidence.start, s.evidence.end, base=base))
+        rows.append(FactRow(subject, obj, asserted, s.relation, s.relation_class, s.polarity, s.modality,
+                            s.confidence, node_iri, attribution, s.evidence.start, s.evidence.end))
+        if subject == obj:
+            continue
+        node = _n(node_iri)
+        subj, ob = _n(str(entity_iri(subject, base))), _n(str(entity_iri(obj, base)))
+        base_prop = _n(str(relation_iri(s.relation)))
+        if asserted is not None:
+            prop = _n(str(relation_iri(asserted)))
+            add(subj, prop, ob)
+            add(node, _KG.assertedAs, prop)
+        add(node, _RDF.type, _KG.Statement)
+        add(node, _RDF.subject, subj)
+        add(node, _RDF.predicate, base_prop)
+        add(node, _RDF.object, ob)
+        add(node, _KG.polarity, _str(s.polarity))
+        add(node, _KG.modality, _str(s.modality))
+        add(node, _KG.confidence, _typed(f"{s.confidence:.3f}", XSD.decimal))
+        if attribution:
+            add(node, _KG.attributedTo, _n(str(entity_iri(attribution, base))))
+        add(node, _KG.surface, _str(s.surface))
+        if s.pattern:
+            add(node, _KG.pattern, _str(s.pattern))
+        add(node, _KG.extractor, _str(EXTRACTOR_VERSION))
+        add(node, _KG.sentence, _str(s.evidence.sentence))
+        add(node, _KG.sentenceStart, _typed(s.evidence.sentence_start, XSD.integer))
+        add(node, _KG.startChar, _typed(s.evidence.start, XSD.integer))
+        add(node, _KG.endChar, _typed(s.evidence.end, XSD.integer))
+        add(node, _PROV.wasDerivedFrom, article_node)
+    return sorted(quads, key=sort_key), rows
+
+
+@dataclass
+class Group:
+    """The statements asserting one (subject, relation, object) edge, across articles."""
+
+    first: FactRow                                           # the first in (article id, fact order)
+    statements: dict[str, None] = field(default_factory=dict)   # statement IRIs, in order, each once
+    articles: set[str] = field(default_factory=set)
+    dates: list[str] = field(default_factory=list)           # the articles' dates (YYYY-MM-DD), per statement
+    count: int = 0                                           # statements, duplicates included
+    confidence: float = 0.0
+
+
+class Groups:
+    """Edge-level aggregates of the asserted statements, built once and read by both the merged graph
+    (statement groups) and the visual exports (one weighted edge each). Feed it articles in id order."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str, str], Group] = {}
+        self.declared: dict[str, tuple[str | None, str | None]] = {}   # property label -> (class, base label)
+
+    def add(self, article_id: str, date: str | None, row: FactRow) -> None:
+        if row.relation not in self.declared:
+            self.declared[row.relation] = (row.relation_class, None)
+        if row.asserted is None:
+            return
+        if row.asserted != row.relation and row.asserted not in self.declared:
+            self.declared[row.asserted] = (row.relation_class, row.relation)
+        key = (row.subject, row.asserted, row.object)
+        group = self.items.get(key)
+        if group is None:
+            group = self.items[key] = Group(row)
+        group.statements[row.statement] = None
+        group.articles.add(article_id)
+        if date:
+            group.dates.append(date[:10])
+        group.count += 1
+        group.confidence = max(group.confidence, row.confidence)
+
+
+def merged_quads(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
+                 graph: ox.NamedNode) -> list[ox.Quad]:
+    """The merged graph: entities, relation declarations and statement groups, sorted."""
+    return sorted((q for quads, _ in merged_units(entities, articles, groups, base, graph) for q in quads),
+                  key=sort_key)
+
+
+def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
+                 graph: ox.NamedNode) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+    """The merged graph one subject at a time, so it can be written in bounded memory: entities (by key), then
+    relation declarations and statement groups (in the order they were first seen).
+
+    Each unit is (its quads in the merged graph, the plain triples the subject asserts as an entity): the
+    latter live in the article graphs, and belong beside the entity in the union graph (graph.ttl)."""
+    nodes: dict[str, ox.NamedNode] = {}
+    asserts: dict[str, list[tuple[str, str]]] = {}
+    for s_key, label, o_key in groups.items:
+        asserts.setdefault(s_key, []).append((label, o_key))
+
+    def ent(key: str) -> ox.NamedNode:
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = ox.NamedNode(str(entity_iri(key, base)))
+        return node
+
+    for key in sorted(entities):
+        entity = entities[key]
+        node = ent(key)
+        quads: dict[ox.Quad, None] = {}
+
+        def add(p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+            quads[ox.Quad(node, p, o, graph)] = None   # noqa: B023 - used at once, in this iteration
+
+        add(_RDF.type, getattr(_KG, entity.type))
+        add(_RDFS.label, _str(entity.label))
+        for alias in entity.aliases:
+            add(_SKOS.altLabel, _str(alias))
+        for article_id in entity.articles:
+            if article_id in articles:
+                add(_KG.mentionedIn, _n(str(article_iri(article_id, base))))
+        add(_KG.mentionCount, _typed(entity.mentions, XSD.integer))
+        for rule in entity.rules:
+            add(_KG.mergeRule, _str(rule))
+        for role in entity.roles:
+            add(_KG.role, _str(role))
+        for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
+            add(_OWL.sameAs, ent(old_key))
+        plain = {ox.Triple(node, _n(str(relation_iri(label))), ent(o)): None for label, o in asserts.get(key, ())}
+        yield list(quads), list(plain)
+    classes: set[str] = set()
+    declared: set[ox.Quad] = set()   # two labels may share one property IRI ("meet with", "meet-with")
+    for label, (klass, base_label) in groups.declared.items():
+        for quads, plain in _declare(graph, label, klass, base_label, classes):
+            quads = [q for q in quads if q not in declared]
+            declared.update(quads)
+            yield quads, plain
+    for (subj_key, asserted, obj_key), group in groups.items.items():
+        node = ox.NamedNode(str(group_iri(subj_key, asserted, obj_key, base)))
+        quads = [ox.Quad(node, p, o, graph) for p, o in (
+            (_RDF.type, _KG.StatementGroup), (_RDF.subject, ent(subj_key)),
+            (_RDF.predicate, _n(str(relation_iri(asserted)))), (_RDF.object, ent(obj_key)),
+            *((_KG.supportedBy, ox.NamedNode(value)) for value in group.statements),
+            (_KG.supportCount, _typed(len(group.statements), XSD.integer)),
+            (_KG.articleCount, _typed(len(group.articles), XSD.integer)),
+            (_KG.maxConfidence, _typed(f"{group.confidence:.3f}", XSD.decimal)))]
+        if group.dates:
+            quads.append(ox.Quad(node, _KG.firstSeen, _typed(min(group.dates), XSD.date), graph))
+            quads.append(ox.Quad(node, _KG.lastSeen, _typed(max(group.dates), XSD.date), graph))
+        yield quads, []
+
+
+def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
+    """The plain triples the groups assert, each once (articles repeat them in their own graphs)."""
+    triples = {ox.Triple(_n(str(entity_iri(s, base))), _n(str(relation_iri(label))), _n(str(entity_iri(o, base))))
+               for s, label, o in groups.items}
+    return sorted(triples, key=str)
+
+
+def _declare(graph: ox.NamedNode, label: str, klass: str | None, base_label: str | None, classes: set[str]
+             ) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+    """The declaration of the property ``label`` (and, the first time, of its relation class)."""
+    prop = _n(str(relation_iri(label)))
+    a, sub = _RDF.type, _RDFS.subPropertyOf
+    pairs = [(a, _KG.Relation), (a, _OWL.ObjectProperty), (_RDFS.label, _str(label))]
+    class_pairs = []
+    if base_label is not None:
+        # negated/modal variants are not sub-properties of the plain relation (that would assert it)
+        pairs += [(_KG.baseRelation, _n(str(relation_iri(base_label)))), (sub, _KG.related)]
+    elif klass:
+        class_prop = _n(str(relation_class_iri(klass)))
+        pairs.append((sub, class_prop))
+        if klass not in classes:
+            classes.add(klass)
+            class_pairs = [(a, _KG.RelationClass), (a, _OWL.ObjectProperty), (_RDFS.label, _str(klass)),
+                           (sub, _KG.related)]
+    else:
+        pairs.append((sub, _KG.related))
+    if klass:
+        pairs.append((_KG.relationClass, _str(klass)))
+    yield [ox.Quad(prop, p, o, graph) for p, o in pairs], []
+    if class_pairs:
+        yield [ox.Quad(class_prop, p, o, graph) for p, o in class_pairs], []
