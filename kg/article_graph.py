@@ -7,13 +7,13 @@ statements again: it concatenates the chunks (:mod:`kg.assemble`) and builds onl
 
 Entity IRIs in a chunk come from the article's own entity keys. The cross-article merge keeps every key
 that names an entity after the merge; a statement about a key the merge joined into another entity moves to
-that entity (as :func:`kg.graph.merge_results` moves it: :func:`renamed`), a statement that ends up a
-self-loop is dropped (:func:`without`), and only the chunks of articles holding such a statement are rebuilt.
+that entity (as :func:`kg.graph.merge_results` moves it), a statement that ends up a self-loop is dropped, and
+only the chunks of articles holding such a statement are rebuilt (:func:`rebuilt`).
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -85,24 +85,21 @@ def body(text: bytes, prefixes: Mapping[str, str]) -> bytes:
     return without_escaped_names(text[start:], prefixes)
 
 
-def without(chunk: ArticleGraph, statements: set[str], triples: set[str], base: str, prefixes: Mapping[str, str]
-            ) -> ArticleGraph:
-    """``chunk`` without the statement nodes ``statements`` (IRIs) and the plain triples ``triples``
-    (N-Triples text without the final " ."): rebuilt for an article holding statements the merge dropped."""
-    kept = [q for q in ox.parse(chunk.nquads, format=ox.RdfFormat.N_QUADS)
-            if q.subject.value not in statements and str(q.triple) not in triples]
-    return render(kept, chunk.graph, chunk.rows, base, prefixes)
+def rebuilt(chunk: ArticleGraph, base: str, prefixes: Mapping[str, str], *, renames: Mapping[str, str] | None = None,
+            statements: AbstractSet[str] = frozenset(), triples: AbstractSet[str] = frozenset()) -> ArticleGraph:
+    """``chunk`` re-rendered from one parse of its N-Quads, for an article the cross-article merge touched:
+    the IRIs ``renames`` (old -> new: entities joined across the corpus, and the statement nodes their keys
+    name) replaced wherever they stand, then without the statement nodes ``statements`` (IRIs) and the plain
+    triples ``triples`` (N-Triples text without the final " .")."""
+    renames = renames or {}
 
-
-def renamed(chunk: ArticleGraph, iris: Mapping[str, str], base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
-    """``chunk`` with the IRIs ``iris`` (old -> new: entities joined across the corpus, and the statement nodes
-    their keys name) replaced wherever they stand."""
     def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        return ox.NamedNode(iris[t.value]) if isinstance(t, ox.NamedNode) and t.value in iris else t
+        return ox.NamedNode(renames[t.value]) if isinstance(t, ox.NamedNode) and t.value in renames else t
 
     quads = {ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name)
              for q in ox.parse(chunk.nquads, format=ox.RdfFormat.N_QUADS)}
-    return render(sorted(quads, key=sort_key), chunk.graph, chunk.rows, base, prefixes)
+    kept = [q for q in quads if q.subject.value not in statements and str(q.triple) not in triples]
+    return render(sorted(kept, key=sort_key), chunk.graph, chunk.rows, base, prefixes)
 
 
 def attach(results: Iterable[ArticleResult], base: str, prefixes: Mapping[str, str]) -> Iterable[ArticleResult]:

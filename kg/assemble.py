@@ -9,8 +9,8 @@ merged graph (entities and edge aggregates), not by the corpus's statements and 
 merged graph's statement groups and the visual exports' edges), and writes graph.nq, graph.trig, graph.ttl
 and graph.jsonld in one pass over the spool, article graphs in graph-IRI order and the merged graph last,
 followed by the visual exports. Only articles holding a statement about a key the merge joined into another
-entity get their chunks rebuilt: the statement moves to the joined entity (:func:`kg.article_graph.renamed`),
-or goes if it became a self-loop (:func:`kg.article_graph.without`).
+entity get their chunks rebuilt, from one parse (:func:`kg.article_graph.rebuilt`): the statement moves to the
+joined entity, or goes if it became a self-loop.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.article_graph import ArticleGraph, article_graph, body, renamed, without
+from kg.article_graph import ArticleGraph, article_graph, body, rebuilt
 from kg.evidence import edge_keys, read as read_evidence
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
@@ -132,15 +132,14 @@ class Assembly:
     def _final(self, entry: _Entry) -> ArticleGraph:
         """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
         chunk = self._chunk(entry)
-        if entry.renames:
-            chunk = renamed(chunk, dict(entry.renames), self.base, self.prefixes)
         # a self-loop from the start has no quads; one the merge made (two keys joined) still has them
         dropped = [r for r in entry.rows if not self._keeps(r)]
-        if not dropped:
+        if not dropped and not entry.renames:
             return chunk
         kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
         plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
-        return without(chunk, {r.statement for r in dropped}, plain, self.base, self.prefixes)
+        return rebuilt(chunk, self.base, self.prefixes, renames=dict(entry.renames),
+                       statements={r.statement for r in dropped}, triples=plain)
 
     def _plain(self, row: FactRow) -> str:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
