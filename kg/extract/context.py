@@ -67,8 +67,9 @@ class ArticleView:
         return i < len(self.subjects) and self.subjects[i] < end
 
 
-def article_view(doc: Doc, mentions: Iterable[Mention]) -> ArticleView:
-    """The view of ``doc`` resolution needs for ``mentions`` and for the speakers their pronouns report."""
+def article_view(doc: Doc, mentions: Iterable[Mention], *, text: str | None = None) -> ArticleView:
+    """The view of ``doc`` resolution needs for ``mentions`` and for the speakers their pronouns report
+    (``text``: ``doc.text``, when the caller has it)."""
     sentences = list(doc.sents)
     starts = tuple(s.start_char for s in sentences)
     sent_of = {s.start: i for i, s in enumerate(sentences)}
@@ -84,7 +85,7 @@ def article_view(doc: Doc, mentions: Iterable[Mention]) -> ArticleView:
             if context.speaker is not None and context.speaker.key not in contexts:
                 pending.append(context.speaker)
     subjects = tuple(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"))
-    return ArticleView(text=doc.text, sentences=starts, subjects=subjects, contexts=contexts)
+    return ArticleView(text=doc.text if text is None else text, sentences=starts, subjects=subjects, contexts=contexts)
 
 
 def _context(doc: Doc, m: Mention, sent_of: Mapping[int, int]) -> Context | None:
