@@ -54,6 +54,7 @@ _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 _COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
 
+@lru_cache(maxsize=65536)   # names and article ids repeat across an article's mentions and entities
 def slug(text: str, *, limit: int = 60) -> str:
     """An IRI-safe key part: lowercase ASCII letters, digits and hyphens (a hash when nothing is left).
 
