@@ -140,12 +140,31 @@ def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, s
     ``facts`` are (subject key, object key, statement, attribution key) in :func:`fact_order`; a statement whose
     two sides are one entity gets a row (its keys count as used) but no quads: it says nothing about the world.
     """
-    quads: set[ox.Quad] = set()
+    graph = article_triples(article, facts, base, describe=describe)
+    g = graph.name
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples], graph.rows
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTriples:
+    """One article's named graph as triples (cheaper to make than quads: every one is in the graph ``name``)."""
+
+    name: ox.NamedNode
+    triples: list[ox.Triple]    # sorted by their N-Triples text, as :func:`sort_key` sorts the quads
+    plain: set[ox.Triple]       # those whose subject is an entity: the positive statements' plain triples
+    rows: list[FactRow]
+
+
+def article_triples(article: Article, facts: Iterable[tuple[str, str, Statement, str | None]], base: str, *,
+                    describe: bool = True) -> ArticleTriples:
+    """The triples of :func:`article_quads` (the same, in the same order) without their graph name."""
+    triples: set[ox.Triple] = set()
+    plain: set[ox.Triple] = set()
     g = _n(str(graph_iri(article.id, base)))
     article_node = _n(str(article_iri(article.id, base)))
 
     def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        quads.add(ox.Quad(s, p, o, g))
+        triples.add(ox.Triple(s, p, o))
 
     if describe:
         add(article_node, _RDF.type, _SCHEMA.NewsArticle)
@@ -183,7 +202,9 @@ def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, s
         subj, ob = entity(subject), entity(obj)
         if asserted is not None:
             prop = _relation(asserted)
-            add(subj, prop, ob)
+            triple = ox.Triple(subj, prop, ob)      # an entity's: the only triples whose subject is no node of
+            triples.add(triple)                      # the article graph's own
+            plain.add(triple)
             add(node, _KG.assertedAs, prop)
         add(node, _RDF.type, _KG.Statement)
         add(node, _RDF.subject, subj)
@@ -207,11 +228,7 @@ def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, s
         add(node, _KG.endChar, _integer(evidence.end))
         add(node, _PROV.wasDerivedFrom, article_node)
     # every quad is in the article's graph: the triple alone orders them as sort_key does
-    return sorted(quads, key=_triple_text), rows
-
-
-def _triple_text(quad: ox.Quad) -> str:
-    return str(quad.triple)
+    return ArticleTriples(g, sorted(triples, key=str), plain, rows)
 
 
 @dataclass

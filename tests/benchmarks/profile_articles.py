@@ -1,7 +1,7 @@
 """Where the per-article stage spends its CPU: per-article timings, the slowest articles, cost vs length.
 
     .venv/bin/python tests/benchmarks/profile_articles.py CORPUS [--limit N] [--docs DIR] [--slowest 15]
-        [--cprofile FILE] [--top 30] [--sample FILE] [--stages]
+        [--cprofile FILE] [--top 30] [--stages]
 
 Runs, in this process, what a build's worker runs per article after the parse (:func:`kg.resolve.analyze`,
 then :func:`kg.article_graph.article_graph`) and times each article with ``time.process_time``. It prints
@@ -12,7 +12,9 @@ profiles the per-article steps (not the parse) and prints the top functions by c
 
 The parse is timed as a whole (``nlp.pipe`` streams; it cannot be split per article without changing the
 batching). ``--docs DIR`` keeps the parsed ``Doc``s (as :mod:`corpus_report` does), so re-running after a
-change measures the per-article steps without parsing again.
+change measures the per-article steps without parsing again. For a profile without cProfile's overhead
+(which inflates Python calls several times), run the script under a sampling profiler, e.g.
+``py-spy record -f raw -o out.txt -- .venv/bin/python tests/benchmarks/profile_articles.py ...``.
 """
 from __future__ import annotations
 
@@ -44,8 +46,8 @@ def _slope(points: list[tuple[int, float]]) -> float | None:
 STAGES = (("kg.resolve", "extract_statements"), ("kg.resolve", "named_mentions"), ("kg.resolve", "article_view"),
           ("kg.resolve", "resolve_entities"), ("kg.resolve", "cluster_mentions"), ("kg.resolve", "resolve_descriptions"),
           ("kg.extract", "propositions"), ("kg.extract", "statement_from"),
-          ("kg.article_graph", "article_quads"), ("kg.article_graph", "render"), ("kg.article_graph", "_nodes"),
-          ("kg.article_graph", "body"))
+          ("kg.article_graph", "article_triples"), ("kg.article_graph", "render_triples"),
+          ("kg.article_graph", "_nodes"), ("kg.article_graph", "body"))
 
 
 def _time_stages(totals: dict[str, float]) -> None:
@@ -89,9 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slowest", type=int, default=15)
     parser.add_argument("--cprofile", type=Path, default=None, help="write a cProfile of the per-article steps")
     parser.add_argument("--top", type=int, default=30, help="functions listed from the profile")
-    parser.add_argument("--sample", type=Path, default=None,
-                        help="write a sampling profile (pyinstrument, the 'profile' extra) of the per-article "
-                             "steps as text to this file: call tree with real proportions, little overhead")
     parser.add_argument("--stages", action="store_true",
                         help="time the main per-article steps (inclusive CPU seconds), without a profiler")
     args = parser.parse_args(argv)
@@ -111,11 +110,6 @@ def main(argv: list[str] | None = None) -> int:
     articles = [a for a in read_paths([args.corpus]) if hasattr(a, "text")][:args.limit]
     names = prefixes(DEFAULT_BASE)
     profile = cProfile.Profile() if args.cprofile else None
-    sampler = None
-    if args.sample:
-        from pyinstrument import Profiler
-
-        sampler = Profiler(interval=0.0005)
     rows: list[tuple[float, float, int, int, str]] = []   # analyze s, graph s, words, chars, id
     parse_started = time.process_time()
     parse_cpu = 0.0
@@ -130,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
         parse_cpu += time.process_time() - before
         if profile:
             profile.enable()
-        if sampler:
-            sampler.start()
         t0 = time.process_time()
         result = analyze(doc, article)
         t1 = time.process_time()
@@ -139,8 +131,6 @@ def main(argv: list[str] | None = None) -> int:
         t2 = time.process_time()
         if profile:
             profile.disable()
-        if sampler:
-            sampler.stop()
         words = sum(1 for token in doc if not token.is_space and not token.is_punct)
         rows.append((t1 - t0, t2 - t1, words, len(article.text), article.id))
     total_cpu = time.process_time() - parse_started
@@ -160,9 +150,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'seconds':>8} {'analyze':>8} {'graph':>7} {'words':>7} {'ms/1kw':>7}  id")
     for a, g, w, _c, ident in sorted(rows, key=lambda r: -(r[0] + r[1]))[:args.slowest]:
         print(f"{a + g:8.2f} {a:8.2f} {g:7.2f} {w:7,} {1e6 * (a + g) / max(w, 1):7.1f}  {ident}")
-    if sampler:
-        args.sample.write_text(sampler.output_text(unicode=False, color=False, show_all=False))
-        print(f"\nsampling profile written to {args.sample}")
     if profile:
         profile.dump_stats(args.cprofile)
         for key in ("cumulative", "tottime"):
