@@ -410,4 +410,5 @@ def _move(by_key: dict[str, list[Mention]], keys: dict[str, str], rules: dict[st
 def retype(mentions: Sequence[Mention], entities: Sequence[Entity], keys: dict[str, str]) -> list[Mention]:
     """Mentions with the type of the entity they were resolved to (for pronoun agreement)."""
     types = {e.key: e.type for e in entities}
-    return [replace(m, type=types.get(keys.get(m.key, ""), m.type)) for m in mentions]
+    return [m if (kind := types.get(keys.get(m.key, ""), m.type)) == m.type else replace(m, type=kind)
+            for m in mentions]

@@ -74,7 +74,10 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     else:
         pool = {t: n for t, n in pool.items() if t != "Concept"} or pool
     best = max(pool.values())
-    return next((t for t in TYPE_PRIORITY if pool.get(t) == best), sorted(t for t in pool if pool[t] == best)[0])
+    for t in TYPE_PRIORITY:
+        if pool.get(t) == best:
+            return t
+    return sorted(t for t in pool if pool[t] == best)[0]
 
 
 def as_pairs(votes: Counter[str]) -> tuple[tuple[str, int], ...]:
