@@ -175,6 +175,6 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
         if ident in seen:
             continue
         seen.add(ident)
-        resolved.append(replace(s, attribution=attribution))
+        resolved.append(s if attribution is s.attribution else replace(s, attribution=attribution))
     return ArticleResult(article=article, mentions=tuple(mentions), statements=tuple(resolved),
                          entities=tuple(entities), resolution=tuple(sorted(keys.items())))
