@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
-                              type_cues)
+from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
+                              strip_title, title_before, type_cues)
 from kg.models import Mention
 from kg.names import canonical_alias, first_names, is_region, is_title, place_names
 from kg.ontology import cue_words
@@ -183,7 +183,7 @@ def mention_for(token: Token) -> Mention | None:
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
     return Mention(text=display_name(text) if named else text, start=phrase.start_char, end=phrase.end_char,
-                   type=kind, head=token.lemma_.lower(), is_named=named)
+                   type=kind, head=token.lemma_.lower(), is_named=named, cues=definition_cues(phrase) if named else ())
 
 
 def _run_type(span: Span) -> str:
