@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
-                              type_cues)
+from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
+                              strip_title, title_before, type_cues)
 from kg.models import Mention
 from kg.names import canonical_alias, first_names, is_region, is_title, place_names
 from kg.ontology import cue_words
@@ -117,8 +117,55 @@ def named_mention(span: Span) -> Mention | None:
     if is_junk_name(span):
         return None
     title = title_before(span) or glued
-    return Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+    return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
+                   type=kind,
                    ner_label=label, head=span.root.text, is_named=True, title=title, cues=type_cues(span, title))
+
+
+_COORDINATED_HEADS = cue_words("org-suffix")
+
+
+def shared_head(span: Span, text: str) -> str:
+    """The name of one conjunct of "the State and Homeland Security Departments": a plural head written once
+    for two names belongs to each ("State Department", "Homeland Security Department"), so neither is
+    a bare "State" nor a plural "Departments". A plural that is part of a name NER found ("Ford and General
+    Motors") is that name's own.
+
+    ``text``: the name as written for ``span``; returned unchanged when no head is shared.
+    """
+    doc = span.doc
+    last = doc[span.end - 1]
+    if _plural_head(last) and span.start >= 2 and doc[span.start - 1].lower_ == "and" \
+            and doc[span.start - 2].text[:1].isupper():
+        return f"{text[:len(text) - len(last.text)]}{_singular(last)}"
+    if span.end < len(doc) and span.start >= 1 and doc[span.start - 1].lower_ == "and" and _plural_head(doc[span.end]):
+        return f"{text} {_singular(doc[span.end])}"     # "the Justice and [Treasury] Departments"
+    if span.end < len(doc) and doc[span.end].lower_ == "and":
+        for tok in doc[span.end + 1:min(span.end + 6, len(doc))]:
+            if not tok.text[:1].isupper():
+                break
+            if _plural_head(tok):
+                return f"{text} {_singular(tok)}"
+    return text
+
+
+def _plural_head(token: Token) -> bool:
+    """A capitalized plural organization noun outside any NER name ("Departments", "Ministries"); a word
+    with no plural ending ("the Avon and Somerset Police", one force) is none."""
+    return token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper() and not token.ent_type_ \
+        and (singular := _singular(token).lower()) in _COORDINATED_HEADS and singular != token.lower_
+
+
+def _singular(token: Token) -> str:
+    """"Departments" -> "Department", "Ministries" -> "Ministry" (capitalized as written)."""
+    word = token.text
+    if token.lemma_.lower() != token.lower_:
+        word = token.lemma_
+    elif word.lower().endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.lower().endswith("s"):
+        word = word[:-1]
+    return word[:1].upper() + word[1:].lower()
 
 
 def _labelled(span: Span, label: str) -> Span:
@@ -182,8 +229,9 @@ def mention_for(token: Token) -> Mention | None:
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
-    return Mention(text=display_name(text) if named else text, start=phrase.start_char, end=phrase.end_char,
-                   type=kind, head=token.lemma_.lower(), is_named=named)
+    return Mention(text=shared_head(phrase, display_name(text)) if named else text, start=phrase.start_char,
+                   end=phrase.end_char,
+                   type=kind, head=token.lemma_.lower(), is_named=named, cues=definition_cues(phrase) if named else ())
 
 
 def _run_type(span: Span) -> str:
@@ -329,8 +377,8 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         if glued and kind == "Entity":
             kind = "Person"
         title = title_before(span) or glued
-        out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
-                           ner_label=None, head=span.root.text, is_named=True, title=title,
+        out.append(Mention(text=shared_head(span, display_name(span.text)), start=span.start_char,
+                           end=span.end_char, type=kind, ner_label=None, head=span.root.text, is_named=True, title=title,
                            cues=type_cues(span, title)))
     out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text if text is None else text))
     return sorted(out, key=lambda m: (m.start, m.end))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from kg.names import first_names, is_known_place, place_names
-from kg.ontology import cue_words
+from kg.ontology import class_nouns, cue_words
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
@@ -74,7 +74,14 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
+    # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
+    # a definition outweighs NER (kg.resolve.type_vote.decide)
+    "defined-product": ("Product", 6),
+    "defined-organization": ("Organization", 6),
+    "defined-place": ("Place", 6),
+    "defined-work": ("Work", 6),
 }
+DEFINED = {cue: kind for cue, (kind, _) in CUE_TYPES.items() if cue.startswith("defined-")}
 NER_WEIGHT = 2
 
 
@@ -163,7 +170,39 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
         cues.append("org-suffix")
     if is_known_place(span.text):
         cues.append("known-place")
-    return tuple(cues)
+    return tuple(cues) + definition_cues(span)
+
+
+def definition_cues(span: Span) -> tuple[str, ...]:
+    """``("defined-<class>",)`` when the sentence defines the name by a noun of ``class-noun``, else ()."""
+    if (noun := defining_noun(span)) is not None and (klass := class_nouns().get(noun)) is not None:
+        return (f"defined-{klass.lower()}",)
+    return ()
+
+
+_INDEFINITE = {"a", "an"}
+
+
+def defining_noun(span: Span) -> str | None:
+    """The noun a sentence defines a name by, lower-case lemma: "Minetest is an open-source game" and
+    "Minetest, an open-source game," give "game"; None without such a definition.
+
+    Only an indefinite noun phrase after a plain finite "is/was/are" with no negation or modal ("X is not a
+    game", "X could be a game", "X is the winner" define nothing), or in apposition after the name with no
+    "of Y" between them.
+    """
+    root = span.root
+    # "Robert Seiden of Confidential Security, a New York firm": after "of Y" the apposition may be Y's
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i
+             and not any(p.dep_ == "prep" and root.i < p.i < c.i for p in root.children)]
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBD", "VBP") and not any(
+            c.dep_ in ("neg", "aux") for c in verb.children):
+        nouns += [c for c in verb.children if c.dep_ == "attr"]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
+            return noun.lemma_.lower()
+    return None
 
 
 def is_junk_name(span: Span) -> bool:

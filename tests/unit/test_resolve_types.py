@@ -185,3 +185,54 @@ def test_types_hyphenated_title_is_one_role():
         ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),
     ]
     assert by_text(rows)["Jens Stoltenberg"].title.replace(" ", "") == "Secretary-General"
+
+
+def _defined(verb: str = "is", det: str = "an", neg: bool = False) -> list:
+    """"Minetest <verb> [not] <det> open game." with NER calling Minetest an organization."""
+    rows = [("Minetest", "Minetest", "PROPN", "NNP", "nsubj", 1, "B-ORG"),
+            (verb, "be", "AUX", {"is": "VBZ", "was": "VBD", "be": "VB"}[verb], "ROOT", 1, "O")]
+    if neg:
+        rows.append(("not", "not", "PART", "RB", "neg", 1, "O"))
+    n = len(rows)
+    rows += [(det, det.lower(), "DET", "DT", "det", n + 2, "O"), ("open", "open", "ADJ", "JJ", "amod", n + 2, "O"),
+             ("game", "game", "NOUN", "NN", "attr", 1, "O"), (".", ".", "PUNCT", ".", "punct", 1, "O")]
+    return rows
+
+
+def test_types_a_definition_is_a_cue_that_outweighs_ner():
+    """"Minetest is an open-source game": the text says what it is; NER's ORG on every mention does not."""
+    minetest = by_text(_defined())["Minetest"]
+    assert "defined-product" in minetest.cues
+    plain = Mention(text="Minetest", start=0, end=8, type="Organization", ner_label="ORG", is_named=True)
+    votes = mention_votes([minetest] + [plain] * 20)     # one definition, twenty more ORG labels
+    assert votes["Organization"] > votes["Product"] and decide(votes, ["Minetest"]) == "Product"
+
+
+@pytest.mark.parametrize("kw", [{"neg": True}, {"det": "the"}], ids=["negated", "definite"])
+def test_types_no_definition_without_a_plain_indefinite_predicate(kw):
+    """"Minetest is not a game" and "Minetest is the game" (an identity, not a class) define nothing."""
+    assert not any(c.startswith("defined-") for c in by_text(_defined(**kw))["Minetest"].cues)
+
+
+def test_types_apposition_after_of_phrase_defines_nothing():
+    """"Robert Seiden of Confidential Security, a New York firm": the firm may be the organization."""
+    ms = by_text([
+        ("Robert", "Robert", "PROPN", "NNP", "compound", 1, "B-PERSON"),     # 0
+        ("Seiden", "Seiden", "PROPN", "NNP", "nsubj", 8, "I-PERSON"),        # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "O"),                           # 2
+        ("Acme", "Acme", "PROPN", "NNP", "pobj", 2, "B-ORG"),                # 3
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                           # 4
+        ("a", "a", "DET", "DT", "det", 6, "O"),                              # 5
+        ("firm", "firm", "NOUN", "NN", "appos", 1, "O"),                     # 6
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                           # 7
+        ("said", "say", "VERB", "VBD", "ROOT", 8, "O"),                      # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                           # 9
+    ])
+    assert not any(c.startswith("defined-") for c in ms["Robert Seiden"].cues)
+
+
+def test_types_known_place_defined_as_something_else_stays_a_place():
+    """"Rogers, Arkansas, a marketing firm": a parse that hangs the firm on Arkansas does not make it one."""
+    votes = Counter({"Place": 8, "cue:defined-organization": 1, "Organization": 6})
+    assert decide(votes, ["Arkansas"]) == "Place"
+    assert decide(Counter({"Organization": 8, "cue:defined-product": 1, "Product": 6}), ["Minetest"]) == "Product"
