@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.names import first_names, is_known_place, place_names
+from kg.names import first_names, is_known_place, place_names, without_diacritics
 from kg.ontology import class_nouns, cue_words
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
@@ -222,6 +222,6 @@ def display_name(text: str) -> str:
     text = " ".join(text.split())     # a label is one line
     if text.isupper() and len(text.replace(" ", "")) > 3:
         titled = text.title()
-        if titled in place_names():     # an exact spelling, so an acronym ("DPRK") stays
+        if without_diacritics(titled) in place_names():     # an exact spelling, so an acronym ("DPRK") stays
             return titled
     return text

@@ -95,6 +95,19 @@ def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
 
 
+@pytest.mark.parametrize("name", ["Ciudad Juárez", "Ciudad Juarez", "CIUDAD JUÁREZ".title(), "São Paulo", "Sao Paulo"])
+def test_types_known_place_with_diacritics_is_never_a_person(name):
+    # the place list keeps names with diacritics and is matched with or without them
+    assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
+
+
+def test_types_place_inside_a_name_is_found_without_its_diacritics():
+    rows = [("University", "University", "PROPN", "NNP", "nsubj", 3, "B-ORG"), ("of", "of", "ADP", "IN", "prep", 0, "I-ORG"),
+            ("Zurich", "Zurich", "PROPN", "NNP", "pobj", 1, "I-ORG"), ("grew", "grow", "VERB", "VBD", "ROOT", 3, "O")]
+    found = by_text(rows)
+    assert found["Zurich"].type == "Place" and found["University of Zurich"].type == "Organization"
+
+
 def test_types_given_name_with_a_person_cue_is_never_an_organization():
     votes = Counter({"Organization": 20, "Person": 2, "cue:given-name": 1, "cue:given-name-person": 1})
     assert decide(votes, ["Donald Trump"]) == "Person"
