@@ -72,6 +72,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
+    "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
     # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
     # a definition outweighs NER (kg.resolve.type_vote.decide)
     "defined-product": ("Product", 6),
@@ -160,7 +161,25 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
         cues.append("org-suffix")
     if is_known_place(span.text):
         cues.append("known-place")
+    if is_publisher(span):
+        cues.append("publisher")
     return tuple(cues) + definition_cues(span)
+
+
+# a source line of a news story: a quoted headline, a dash, the publisher, then a date or the line's end
+_CITED_BEFORE = re.compile(r"[\"\u201d]\s*[\u2014\u2013-]{1,2}\s*(?:the\s+)?$", re.IGNORECASE)
+_CITED_AFTER = re.compile(r"^\s*(?:,|\(|$)")
+
+
+def is_publisher(span: Span) -> bool:
+    """True for the name after the quoted headline of a source line ('"MP calls for probe" — [Edmonton Sun],
+    August 16, 2008'): whoever published a story is an organization, whatever NER says."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_CITED_BEFORE.search(text[line_start:span.start_char])
+                and _CITED_AFTER.match(text[span.end_char:line_end]))
 
 
 def definition_cues(span: Span) -> tuple[str, ...]:

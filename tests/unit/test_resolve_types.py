@@ -249,3 +249,31 @@ def test_types_known_place_defined_as_something_else_stays_a_place():
     votes = Counter({"Place": 8, "cue:defined-organization": 1, "Organization": 6})
     assert decide(votes, ["Arkansas"]) == "Place"
     assert decide(Counter({"Organization": 8, "cue:defined-product": 1, "Product": 6}), ["Minetest"]) == "Product"
+
+
+def _source_line(dash: str, after: list) -> list:
+    """ '"Probe urged" <dash> Edmonton Sun<after>' with NER calling the publisher a person."""
+    return [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ROOT", 2, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            (dash, dash, "PUNCT", ":", "punct", 2, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "appos", 2, "I-PERSON")] + after
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_types_publisher_of_a_source_line_is_an_organization(dash):
+    date = [(",", ",", "PUNCT", ",", "punct", 6, "O"), ("August", "August", "PROPN", "NNP", "npadvmod", 6, "B-DATE"),
+            ("16", "16", "NUM", "CD", "nummod", 8, "I-DATE")]
+    m = by_text(_source_line(dash, date))["Edmonton Sun"]
+    assert "publisher" in m.cues
+    assert decide(mention_votes([m]), ["Edmonton Sun"]) == "Organization"
+
+
+def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher():
+    # guard: '"Probe urged" - Edmonton Sun said' is a speaker after the quote, not a source line
+    rows = [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ccomp", 7, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            ("-", "-", "PUNCT", ":", "punct", 7, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-PERSON"), ("said", "say", "VERB", "VBD", "ROOT", 7, "O")]
+    assert "publisher" not in by_text(rows)["Edmonton Sun"].cues
