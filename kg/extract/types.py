@@ -216,13 +216,15 @@ def defining_noun(span: Span) -> str | None:
 
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
-    All-Time High"), a lower-case lead that survived repair ("post-Brexit"), or one common word the tagger
-    did not call a proper noun ("Heartfelt", "Students", "Lack")."""
+    All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
+    one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack")."""
     if not len(span):
         return True
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree"):
+        return True     # "a PhD in physics": a degree, not a work or an organization
     if first.text[:1].islower() and first.lower_ not in ("al", "el", "de", "van", "von", "bin", "ibn", "da",
                                                          "di", "du", "la", "le", "e", "i"):
         return True

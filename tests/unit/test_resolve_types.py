@@ -64,7 +64,8 @@ def test_types_given_name_that_is_a_title_word_stays():
 
 @pytest.mark.parametrize("word, pos, tag, label", [
     ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
-], ids=["number-word", "plural-common-noun", "adjective"])
+    ("PhD", "PROPN", "NNP", "WORK_OF_ART"), ("Ph.D.", "PROPN", "NNP", "ORG"),
+], ids=["number-word", "plural-common-noun", "adjective", "academic-degree", "academic-degree-dotted"])
 def test_types_common_words_are_no_names(word, pos, tag, label):
     rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
     assert by_text(rows) == {}
@@ -74,6 +75,13 @@ def test_types_lower_case_prefix_is_no_name():
     rows = [("post", "post", "ADJ", "JJ", "amod", 2, "B-NORP"), ("-", "-", "PUNCT", "HYPH", "punct", 2, "I-NORP"),
             ("Brexit", "Brexit", "PROPN", "NNP", "ROOT", 2, "I-NORP")]
     assert "post-Brexit" not in by_text(rows, spaces=[False, False, False])
+
+
+def test_types_a_name_holding_a_degree_word_stays_a_name():
+    # guard: only the degree alone is no name ("PhD Comics" is a name)
+    rows = [("PhD", "PhD", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Comics", "Comics", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+            ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
+    assert "PhD Comics" in by_text(rows)
 
 
 def test_types_acronym_is_not_a_number_word():
