@@ -223,8 +223,9 @@ def is_junk_name(span: Span) -> bool:
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
-    if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree"):
-        return True     # "a PhD in physics": a degree, not a work or an organization
+    if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \
+            and not first.text.isupper():
+        return True     # "a PhD in physics": a degree, not a work or an organization ("MSC" is a company)
     if first.text[:1].islower() and first.lower_ not in ("al", "el", "de", "van", "von", "bin", "ibn", "da",
                                                          "di", "du", "la", "le", "e", "i"):
         return True

@@ -64,8 +64,8 @@ def test_types_given_name_that_is_a_title_word_stays():
 
 @pytest.mark.parametrize("word, pos, tag, label", [
     ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
-    ("PhD", "PROPN", "NNP", "WORK_OF_ART"), ("Ph.D.", "PROPN", "NNP", "ORG"),
-], ids=["number-word", "plural-common-noun", "adjective", "academic-degree", "academic-degree-dotted"])
+    ("PhD", "PROPN", "NNP", "WORK_OF_ART"), ("Ph.D.", "PROPN", "NNP", "ORG"), ("MSc", "PROPN", "NNP", "ORG"),
+], ids=["number-word", "plural-common-noun", "adjective", "academic-degree", "academic-degree-dotted", "academic-degree-msc"])
 def test_types_common_words_are_no_names(word, pos, tag, label):
     rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
     assert by_text(rows) == {}
@@ -82,6 +82,9 @@ def test_types_a_name_holding_a_degree_word_stays_a_name():
     rows = [("PhD", "PhD", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Comics", "Comics", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
             ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
     assert "PhD Comics" in by_text(rows)
+    # nor is an acronym written in capitals ("MSC", the shipping company, is no MSc)
+    rows = [("MSC", "MSC", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert "MSC" in by_text(rows)
 
 
 def test_types_acronym_is_not_a_number_word():
