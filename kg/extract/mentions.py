@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
                               strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_region, is_title, place_names
+from kg.names import canonical_alias, first_names, is_region, is_title, place_names, without_diacritics
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -41,6 +41,24 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+_TITLE_HEADS = cue_words("head-title")
+_TITLE_DOMAINS = cue_words("generic-word") | cue_words("title-word") | cue_words("title-modifier")
+
+
+def in_title(token: Token) -> bool:
+    """True for the bare "of" word of a capitalized title: "State" in "Secretary of State", "Defence" in
+    "Minister of Defence". One capitalized common word of institution names, with no determiner or other
+    dependent, after "of" on a capitalized title head: part of the title, never an entity of its own
+    ("President of France", "Secretary of the Army" and "Mayor of Paris" name one).
+    """
+    prep = token.head
+    title = prep.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.i == token.i - 1 and title.i == prep.i - 1
+            and not any(True for _ in token.children) and token.text[:1].isupper()
+            and token.lower_ in _TITLE_DOMAINS and title.text[:1].isupper()
+            and (title.lower_ in _TITLE_HEADS or title.lemma_.lower() in _TITLE_HEADS))
 
 
 def _trim(span: Span) -> Span:
@@ -114,7 +132,7 @@ def named_mention(span: Span) -> Mention | None:
     if not len(span):
         return None
     span, glued = strip_title(_labelled(span, label))
-    if is_junk_name(span):
+    if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
     title = title_before(span) or glued
     return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
@@ -299,7 +317,7 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             part = span.doc[tokens[i].i:tokens[i].i + size]
             if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
                 continue
-            if part.text in (places if size > 1 else big) and not (i > 0 and _is(tokens[i - 1].text, _DIRECTIONS)):
+            if without_diacritics(part.text) in (places if size > 1 else big) and not (i > 0 and _is(tokens[i - 1].text, _DIRECTIONS)):
                 seen.add((part.start, part.end))
                 yield part, "Place"
     if len(tokens) >= 3 and _is(tokens[-1].text, _FACILITY_HEADS) and _is(tokens[-2].text, _FACILITY_HEADS):
@@ -362,7 +380,8 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         span = repair_span(span)
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
-        if is_title(run.text) or looks_temporal(span.text) or len(span.text) < 2 or not any(
+        if is_title(run.text) or len(span) == 1 and in_title(span[0]) or looks_temporal(span.text) \
+                or len(span.text) < 2 or not any(
                 ch.isalpha() for ch in span.text) or is_junk_name(span):
             continue
         kind = _run_type(span)

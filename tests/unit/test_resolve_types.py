@@ -64,7 +64,8 @@ def test_types_given_name_that_is_a_title_word_stays():
 
 @pytest.mark.parametrize("word, pos, tag, label", [
     ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
-], ids=["number-word", "plural-common-noun", "adjective"])
+    ("PhD", "PROPN", "NNP", "WORK_OF_ART"), ("Ph.D.", "PROPN", "NNP", "ORG"), ("MSc", "PROPN", "NNP", "ORG"),
+], ids=["number-word", "plural-common-noun", "adjective", "academic-degree", "academic-degree-dotted", "academic-degree-msc"])
 def test_types_common_words_are_no_names(word, pos, tag, label):
     rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
     assert by_text(rows) == {}
@@ -74,6 +75,16 @@ def test_types_lower_case_prefix_is_no_name():
     rows = [("post", "post", "ADJ", "JJ", "amod", 2, "B-NORP"), ("-", "-", "PUNCT", "HYPH", "punct", 2, "I-NORP"),
             ("Brexit", "Brexit", "PROPN", "NNP", "ROOT", 2, "I-NORP")]
     assert "post-Brexit" not in by_text(rows, spaces=[False, False, False])
+
+
+def test_types_a_name_holding_a_degree_word_stays_a_name():
+    # guard: only the degree alone is no name ("PhD Comics" is a name)
+    rows = [("PhD", "PhD", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Comics", "Comics", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+            ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
+    assert "PhD Comics" in by_text(rows)
+    # nor is an acronym written in capitals ("MSC", the shipping company, is no MSc)
+    rows = [("MSC", "MSC", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert "MSC" in by_text(rows)
 
 
 def test_types_acronym_is_not_a_number_word():
@@ -93,6 +104,19 @@ def test_types_display_name_is_one_line_and_dateline_capitals_are_normalised(tex
 def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10, "Place": 2}), ["Paris"]) == "Place"
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
+
+
+@pytest.mark.parametrize("name", ["Ciudad Juárez", "Ciudad Juarez", "CIUDAD JUÁREZ".title(), "São Paulo", "Sao Paulo"])
+def test_types_known_place_with_diacritics_is_never_a_person(name):
+    # the place list keeps names with diacritics and is matched with or without them
+    assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
+
+
+def test_types_place_inside_a_name_is_found_without_its_diacritics():
+    rows = [("University", "University", "PROPN", "NNP", "nsubj", 3, "B-ORG"), ("of", "of", "ADP", "IN", "prep", 0, "I-ORG"),
+            ("Zurich", "Zurich", "PROPN", "NNP", "pobj", 1, "I-ORG"), ("grew", "grow", "VERB", "VBD", "ROOT", 3, "O")]
+    found = by_text(rows)
+    assert found["Zurich"].type == "Place" and found["University of Zurich"].type == "Organization"
 
 
 def test_types_given_name_with_a_person_cue_is_never_an_organization():
@@ -236,3 +260,31 @@ def test_types_known_place_defined_as_something_else_stays_a_place():
     votes = Counter({"Place": 8, "cue:defined-organization": 1, "Organization": 6})
     assert decide(votes, ["Arkansas"]) == "Place"
     assert decide(Counter({"Organization": 8, "cue:defined-product": 1, "Product": 6}), ["Minetest"]) == "Product"
+
+
+def _source_line(dash: str, after: list) -> list:
+    """ '"Probe urged" <dash> Edmonton Sun<after>' with NER calling the publisher a person."""
+    return [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ROOT", 2, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            (dash, dash, "PUNCT", ":", "punct", 2, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "appos", 2, "I-PERSON")] + after
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_types_publisher_of_a_source_line_is_an_organization(dash):
+    date = [(",", ",", "PUNCT", ",", "punct", 6, "O"), ("August", "August", "PROPN", "NNP", "npadvmod", 6, "B-DATE"),
+            ("16", "16", "NUM", "CD", "nummod", 8, "I-DATE")]
+    m = by_text(_source_line(dash, date))["Edmonton Sun"]
+    assert "publisher" in m.cues
+    assert decide(mention_votes([m]), ["Edmonton Sun"]) == "Organization"
+
+
+def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher():
+    # guard: '"Probe urged" - Edmonton Sun said' is a speaker after the quote, not a source line
+    rows = [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ccomp", 7, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            ("-", "-", "PUNCT", ":", "punct", 7, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-PERSON"), ("said", "say", "VERB", "VBD", "ROOT", 7, "O")]
+    assert "publisher" not in by_text(rows)["Edmonton Sun"].cues
