@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg.export.jsonld import _Compactor, _nodes
 from kg.export.rdf import without_escaped_names
 from kg.models import ArticleResult
-from kg.quads import FactRow, article_quads, fact_order, sort_key
+from kg.quads import ArticleTriples, FactRow, article_triples, fact_order, sort_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +50,51 @@ def facts_of(result: ArticleResult) -> list[tuple[str, str, object, str | None]]
 
 
 def article_graph(result: ArticleResult, base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
-    """The export chunks of one article (run in the worker that parsed it)."""
-    quads, rows = article_quads(result.article, facts_of(result), base)   # type: ignore[arg-type]
-    graph = quads[0].graph_name.value if quads else ""
-    return render(quads, graph, tuple(rows), base, prefixes)
+    """The export chunks of one article (run in the worker that parsed it): :func:`render` of its
+    :func:`~kg.quads.article_quads`, made from triples (:func:`render_triples`, the same bytes)."""
+    graph = article_triples(result.article, facts_of(result), base)   # type: ignore[arg-type]
+    if not graph.triples:
+        return render([], "", tuple(graph.rows), base, prefixes)
+    return render_triples(graph, base, prefixes)
+
+
+def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
+    """:func:`render` of the quads ``graph`` names, from its triples: N-Quads are its N-Triples lines with the
+    graph name before the final dot, and a TriG block is its Turtle lines, each indented by a tab, between the
+    graph's opening line and "}" (Oxigraph writes every triple on lines of its own: no literal spans lines).
+    Only triples are made and serialized, never quads; tests/unit/test_article_graph_triples.py checks the
+    bytes against :func:`render`."""
+    triples, name = graph.triples, graph.name
+    share = [t for t in triples if t not in graph.plain]
+    named = dict(prefixes)
+    ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    suffix = b" " + str(name).encode("utf-8") + b" .\n"
+    nquads = b"".join(line[:-2] + suffix for line in ntriples.split(b"\n") if line)
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=named) or b""
+    start = _after_prefixes(turtle)
+    lines = turtle[start:].split(b"\n")
+    trig = turtle[:start] + _graph_line(name, named) + b"".join(b"\t" + line + b"\n" for line in lines if line) + b"}\n"
+    compact = _compactor(tuple(prefixes.items()))
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    return ArticleGraph(
+        graph=name.value, rows=tuple(graph.rows), nquads=nquads, trig=body(trig, prefixes),
+        turtle=body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=named) or b"", prefixes),
+        jsonld=",\n".join("  " + dumps(node) for node in _nodes(share, compact)).encode("utf-8"),
+        triples=len(share))
+
+
+def _graph_line(name: ox.NamedNode, prefixes: dict[str, str]) -> bytes:
+    """The line Oxigraph's TriG opens the graph ``name`` with (``graph:article\\/x {``)."""
+    text = ox.serialize([ox.Quad(name, name, name, name)], format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
+    start = _after_prefixes(text)
+    return text[start:text.index(b"\n", start) + 1]
+
+
+def _after_prefixes(text: bytes) -> int:
+    start = 0
+    while text.startswith(b"@prefix ", start):
+        start = text.index(b"\n", start) + 1
+    return start
 
 
 def render(quads: list[ox.Quad], graph: str, rows: tuple[FactRow, ...], base: str, prefixes: Mapping[str, str]
@@ -79,10 +120,7 @@ def _compactor(prefixes: tuple[tuple[str, str], ...]) -> _Compactor:
 
 def body(text: bytes, prefixes: Mapping[str, str]) -> bytes:
     """Turtle/TriG ``text`` without its leading ``@prefix`` lines, names needing escapes as full IRIs."""
-    start = 0
-    while text.startswith(b"@prefix ", start):
-        start = text.index(b"\n", start) + 1
-    return without_escaped_names(text[start:], prefixes)
+    return without_escaped_names(text[_after_prefixes(text):], prefixes)
 
 
 def rebuilt(chunk: ArticleGraph, base: str, prefixes: Mapping[str, str], *, renames: Mapping[str, str] | None = None,

@@ -84,6 +84,27 @@ def _date(value: str) -> ox.Literal:
     return _typed(value, XSD.dateTime if "T" in value else XSD.date)
 
 
+_XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_XSD_DECIMAL = ox.NamedNode(str(XSD.decimal))
+
+
+def _integer(value: int) -> ox.Literal:
+    """``_typed(value, XSD.integer)`` of an int (its digits need no cleaning)."""
+    return ox.Literal(str(value), datatype=_XSD_INTEGER)
+
+
+@lru_cache(maxsize=4096)
+def _word(value: str) -> ox.Literal:
+    """:func:`_str` of a value from a small vocabulary (polarity, modality, pattern, version), made once."""
+    return _str(value)
+
+
+@lru_cache(maxsize=65536)
+def _relation(label: str) -> ox.NamedNode:
+    """The property node of a relation label."""
+    return ox.NamedNode(str(relation_iri(label)))
+
+
 @dataclass(frozen=True, slots=True)
 class FactRow:
     """What the merged graph and the visual exports need of one statement: small, picklable, no text."""
@@ -119,12 +140,31 @@ def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, s
     ``facts`` are (subject key, object key, statement, attribution key) in :func:`fact_order`; a statement whose
     two sides are one entity gets a row (its keys count as used) but no quads: it says nothing about the world.
     """
-    quads: set[ox.Quad] = set()
+    graph = article_triples(article, facts, base, describe=describe)
+    g = graph.name
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in graph.triples], graph.rows
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTriples:
+    """One article's named graph as triples (cheaper to make than quads: every one is in the graph ``name``)."""
+
+    name: ox.NamedNode
+    triples: list[ox.Triple]    # sorted by their N-Triples text, as :func:`sort_key` sorts the quads
+    plain: set[ox.Triple]       # those whose subject is an entity: the positive statements' plain triples
+    rows: list[FactRow]
+
+
+def article_triples(article: Article, facts: Iterable[tuple[str, str, Statement, str | None]], base: str, *,
+                    describe: bool = True) -> ArticleTriples:
+    """The triples of :func:`article_quads` (the same, in the same order) without their graph name."""
+    triples: set[ox.Triple] = set()
+    plain: set[ox.Triple] = set()
     g = _n(str(graph_iri(article.id, base)))
     article_node = _n(str(article_iri(article.id, base)))
 
     def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        quads.add(ox.Quad(s, p, o, g))
+        triples.add(ox.Triple(s, p, o))
 
     if describe:
         add(article_node, _RDF.type, _SCHEMA.NewsArticle)
@@ -138,40 +178,57 @@ def article_quads(article: Article, facts: Iterable[tuple[str, str, Statement, s
         if article.url:
             add(article_node, _SCHEMA.url, _typed(article.url, XSD.anyURI))
     rows = []
+    # terms repeated across the article's statements are made once (each Oxigraph term costs a copy)
+    entities: dict[str, ox.NamedNode] = {}
+    sentences: dict[str, ox.Literal] = {}
+
+    def entity(key: str) -> ox.NamedNode:
+        node = entities.get(key)
+        if node is None:
+            node = entities[key] = ox.NamedNode(str(entity_iri(key, base)))
+        return node
+
+    extractor = _word(EXTRACTOR_VERSION)
     for subject, obj, s, attribution in facts:
         asserted = asserted_label(s.relation, s.polarity, s.modality)
+        evidence = s.evidence
         node_iri = str(statement_iri(article.id, subject, s.relation, obj, s.polarity, s.modality,
-                                     s.evidence.start, s.evidence.end, base=base))
+                                     evidence.start, evidence.end, base=base))
         rows.append(FactRow(subject, obj, asserted, s.relation, s.relation_class, s.polarity, s.modality,
-                            s.confidence, node_iri, attribution, s.evidence.start, s.evidence.end))
+                            s.confidence, node_iri, attribution, evidence.start, evidence.end))
         if subject == obj:
             continue
-        node = _n(node_iri)
-        subj, ob = _n(str(entity_iri(subject, base))), _n(str(entity_iri(obj, base)))
-        base_prop = _n(str(relation_iri(s.relation)))
+        node = ox.NamedNode(node_iri)
+        subj, ob = entity(subject), entity(obj)
         if asserted is not None:
-            prop = _n(str(relation_iri(asserted)))
-            add(subj, prop, ob)
+            prop = _relation(asserted)
+            triple = ox.Triple(subj, prop, ob)      # an entity's: the only triples whose subject is no node of
+            triples.add(triple)                      # the article graph's own
+            plain.add(triple)
             add(node, _KG.assertedAs, prop)
         add(node, _RDF.type, _KG.Statement)
         add(node, _RDF.subject, subj)
-        add(node, _RDF.predicate, base_prop)
+        add(node, _RDF.predicate, _relation(s.relation))
         add(node, _RDF.object, ob)
-        add(node, _KG.polarity, _str(s.polarity))
-        add(node, _KG.modality, _str(s.modality))
-        add(node, _KG.confidence, _typed(f"{s.confidence:.3f}", XSD.decimal))
+        add(node, _KG.polarity, _word(s.polarity))
+        add(node, _KG.modality, _word(s.modality))
+        add(node, _KG.confidence, ox.Literal(f"{s.confidence:.3f}", datatype=_XSD_DECIMAL))
         if attribution:
-            add(node, _KG.attributedTo, _n(str(entity_iri(attribution, base))))
+            add(node, _KG.attributedTo, entity(attribution))
         add(node, _KG.surface, _str(s.surface))
         if s.pattern:
-            add(node, _KG.pattern, _str(s.pattern))
-        add(node, _KG.extractor, _str(EXTRACTOR_VERSION))
-        add(node, _KG.sentence, _str(s.evidence.sentence))
-        add(node, _KG.sentenceStart, _typed(s.evidence.sentence_start, XSD.integer))
-        add(node, _KG.startChar, _typed(s.evidence.start, XSD.integer))
-        add(node, _KG.endChar, _typed(s.evidence.end, XSD.integer))
+            add(node, _KG.pattern, _word(s.pattern))
+        add(node, _KG.extractor, extractor)
+        sentence = sentences.get(evidence.sentence)
+        if sentence is None:
+            sentence = sentences[evidence.sentence] = _str(evidence.sentence)
+        add(node, _KG.sentence, sentence)
+        add(node, _KG.sentenceStart, _integer(evidence.sentence_start))
+        add(node, _KG.startChar, _integer(evidence.start))
+        add(node, _KG.endChar, _integer(evidence.end))
         add(node, _PROV.wasDerivedFrom, article_node)
-    return sorted(quads, key=sort_key), rows
+    # every quad is in the article's graph: the triple alone orders them as sort_key does
+    return ArticleTriples(g, sorted(triples, key=str), plain, rows)
 
 
 @dataclass

@@ -16,6 +16,7 @@ _UNUSABLE_RE = re.compile(
     + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
     + "]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_EITHER_RE = re.compile(_UNUSABLE_RE.pattern[:-1] + "\ud800-\udfff]")   # one scan for the common clean text
 
 
 def clean_text(text: str) -> str:
@@ -24,6 +25,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\x00b\ufffe\ud800c") == "ab\ufffdc"
     True
     """
+    if not _EITHER_RE.search(text):
+        return text
     if _UNUSABLE_RE.search(text):
         text = _UNUSABLE_RE.sub("", text)
     if _SURROGATE_RE.search(text):

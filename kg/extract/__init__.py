@@ -80,11 +80,13 @@ def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None =
                      pattern=prop.pattern, relation_class=relation_class)
 
 
-def extract_statements(doc: Doc, article_id: str, lexicon: Lexicon | None = None) -> Iterator[Statement]:
-    """Yield every statement of a parsed document, sentence by sentence."""
+def extract_statements(doc: Doc, article_id: str, lexicon: Lexicon | None = None, *, text: str | None = None
+                       ) -> Iterator[Statement]:
+    """Yield every statement of a parsed document, sentence by sentence (``text``: ``doc.text``, when the
+    caller has it: spaCy joins it from every token on each access)."""
     lexicon = lexicon or default_lexicon()
     mentions: dict[int, Mention | None] = {}
-    doc_text = doc.text
+    doc_text = doc.text if text is None else text
     for sent in doc.sents:
         text = None
         for prop in propositions(sent):

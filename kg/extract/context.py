@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from spacy.symbols import NOUN, PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import mention_for
@@ -23,6 +24,8 @@ from kg.ontology import cue_words
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _RUN_WORDS = TITLE_WORDS | cue_words("office-modifier")
+_SUBJECT_DEPS = (nsubj, nsubjpass)
+_NOUNS = (NOUN, PROPN)
 _RESTRICTIVE = {"prep", "relcl", "acl"}
 
 
@@ -69,8 +72,9 @@ class ArticleView:
         return i < len(self.subjects) and self.subjects[i] < end
 
 
-def article_view(doc: Doc, mentions: Iterable[Mention]) -> ArticleView:
-    """The view of ``doc`` resolution needs for ``mentions`` and for the speakers their pronouns report."""
+def article_view(doc: Doc, mentions: Iterable[Mention], *, text: str | None = None) -> ArticleView:
+    """The view of ``doc`` resolution needs for ``mentions`` and for the speakers their pronouns report
+    (``text``: ``doc.text``, when the caller has it)."""
     sentences = list(doc.sents)
     starts = tuple(s.start_char for s in sentences)
     sent_of = {s.start: i for i, s in enumerate(sentences)}
@@ -85,8 +89,8 @@ def article_view(doc: Doc, mentions: Iterable[Mention]) -> ArticleView:
             contexts[m.key] = context
             if context.speaker is not None and context.speaker.key not in contexts:
                 pending.append(context.speaker)
-    subjects = tuple(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"))
-    return ArticleView(text=doc.text, sentences=starts, subjects=subjects, contexts=contexts)
+    subjects = tuple(t.idx for t in doc if t.dep in _SUBJECT_DEPS and t.pos in _NOUNS)   # (ids: no string lookups)
+    return ArticleView(text=doc.text if text is None else text, sentences=starts, subjects=subjects, contexts=contexts)
 
 
 def _context(doc: Doc, m: Mention, sent_of: Mapping[int, int]) -> Context | None:
@@ -126,7 +130,8 @@ def _title_run(span: Span) -> tuple[str, ...]:
     doc = span.doc
     i = span.start
     run: list[str] = []
-    while i > span.sent.start and doc[i - 1].text.strip(".").casefold() in _RUN_WORDS:
+    sent_start = span.sent.start    # (span.sent scans for the sentence's ends: once, not per word)
+    while i > sent_start and doc[i - 1].text.strip(".").casefold() in _RUN_WORDS:
         i -= 1
         run.insert(0, doc[i].text.strip(".").casefold())
     return tuple(run)

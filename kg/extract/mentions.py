@@ -356,8 +356,9 @@ def _holidays(ent: Span) -> Iterator[Mention]:
                               ner_label=None, head=token.text, is_named=True)
 
 
-def named_mentions(doc: Doc) -> list[Mention]:
-    """Every typed named-entity mention in the document, in text order.
+def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
+    """Every typed named-entity mention in the document, in text order (``text``: ``doc.text``, when the
+    caller has it).
 
     Besides NER's entities: proper names it missed ("FIFA", "The Velvet Underground"), and names it cut
     short ("Carly [Simon]" -> "Carly Simon"; a given name makes it a person).
@@ -398,7 +399,7 @@ def named_mentions(doc: Doc) -> list[Mention]:
         out.append(Mention(text=shared_head(span, display_name(span.text)), start=span.start_char,
                            end=span.end_char, type=kind, ner_label=None, head=span.root.text, is_named=True, title=title,
                            cues=type_cues(span, title)))
-    out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text))
+    out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text if text is None else text))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -37,11 +38,12 @@ _ZONES = "utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|bst|aest|aed
 _DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES})$", re.IGNORECASE)
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[\d.,:/|-]+$")
+_WORD_BREAK = re.compile(r"[\s,|]+")
 
 
 def looks_temporal(text: str) -> bool:
     """True when a phrase is made of date/time words and numbers only ("Sat 09 Oct 2021", "06:30 PM")."""
-    words = [w for w in re.split(r"[\s,|]+", text.strip()) if w]
+    words = [w for w in _WORD_BREAK.split(text.strip()) if w]
     if not words:
         return False
     temporal = [bool(_DATE_WORD.match(w) or _TIME.match(w) or _NUMBERISH.match(w)) for w in words]
@@ -84,10 +86,18 @@ DEFINED = {cue: kind for cue, (kind, _) in CUE_TYPES.items() if cue.startswith("
 NER_WEIGHT = 2
 
 
+@lru_cache(maxsize=1)     # the cue lists are read once: their unions are made once too
 def _title_run_words() -> frozenset[str]:
     return _role_heads() | cue_words("title-word") | cue_words("title-modifier")
 
 
+@lru_cache(maxsize=1)
+def _name_run_words() -> frozenset[str]:
+    """Title words that may start a name NER glued a title to ("New York City" keeps its first word)."""
+    return _title_run_words() - {"new", "the", "of", "for"}
+
+
+@lru_cache(maxsize=1)
 def _role_heads() -> frozenset[str]:
     """Words that make a run before a name a role: "Defense Secretary", "WikiLeaks founder", "Mr"."""
     return cue_words("head-title") | cue_words("occupation") | cue_words("honorific") | cue_words("person-noun")
@@ -120,7 +130,7 @@ def title_before(span: Span) -> str:
 def strip_title(span: Span) -> tuple[Span, str]:
     """A person's name without the role NER glued to it: ("Defense Jim Mattis", "Chefs Jamie Oliver") ->
     ("Jim Mattis", "Defense"), ("Jamie Oliver", "Chefs")."""
-    run_words = _title_run_words() - {"new", "the", "of", "for"}     # "New York City" keeps its first word
+    run_words = _name_run_words()
     given = first_names()
     doc = span.doc
     start = span.start

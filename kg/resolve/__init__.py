@@ -144,19 +144,20 @@ def _states_role(s: Statement, persons: frozenset[str]) -> bool:
 def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
             resolver: Resolver = resolve_pronouns) -> ArticleResult:
     """Extract, resolve and package everything one parsed article contributes to the graph."""
-    statements = list(extract_statements(doc, article.id, lexicon))
+    text = doc.text     # spaCy joins it from every token on each access: once per article
+    statements = list(extract_statements(doc, article.id, lexicon, text=text))
     # a role that names no organization ("Prime Minister Boris Johnson", "Paul Dewar, the MP") is a value of
     # its holder (kg:role), not a node of its own: a bare title is no thing, and one "Prime Minister" node per
     # article would join every holder the article names; the title words themselves may still stand for
     # their holder elsewhere in the article ("the Prime Minister said"), which descriptions decide
-    named = named_mentions(doc)
+    named = named_mentions(doc, text=text)
     persons = frozenset(m.key for m in named if m.type == "Person" or m.ner_label == "PERSON")
     role_statements = [s for s in statements if _states_role(s, persons)]
     statements = [s for s in statements if not _states_role(s, persons)]
     mentions = named + [m for s in statements for m in (s.subject, s.object, s.attribution) if m is not None]
     # the one place resolution's input is read from the parse: from here on it is plain values
     mentions, entities, keys = resolve_entities(
-        article_view(doc, mentions), article.id, mentions, resolver=resolver,
+        article_view(doc, mentions, text=text), article.id, mentions, resolver=resolver,
         predicates=frozenset(s.object.key for s in statements if s.relation.split()[0] == "be"),
         held=tuple((s.subject, s.object.text) for s in [*statements, *role_statements]
                    if s.pattern in ("appos", "role") and is_title_phrase(s.object.text)),
@@ -180,6 +181,6 @@ def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
         if ident in seen:
             continue
         seen.add(ident)
-        resolved.append(replace(s, attribution=attribution))
+        resolved.append(s if attribution is s.attribution else replace(s, attribution=attribution))
     return ArticleResult(article=article, mentions=tuple(mentions), statements=tuple(resolved),
                          entities=tuple(entities), resolution=tuple(sorted(keys.items())))

@@ -56,6 +56,7 @@ _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 _COMPATIBLE = [{"Organization", "Place", "Group", "Product", "Work", "Event", "Law", "Entity"}]
 
 
+@lru_cache(maxsize=65536)   # names and article ids repeat across an article's mentions and entities
 def slug(text: str, *, limit: int = 60) -> str:
     """An IRI-safe key part: lowercase ASCII letters, digits and hyphens (a hash when nothing is left).
 
@@ -423,4 +424,5 @@ def _move(by_key: dict[str, list[Mention]], keys: dict[str, str], rules: dict[st
 def retype(mentions: Sequence[Mention], entities: Sequence[Entity], keys: dict[str, str]) -> list[Mention]:
     """Mentions with the type of the entity they were resolved to (for pronoun agreement)."""
     types = {e.key: e.type for e in entities}
-    return [replace(m, type=types.get(keys.get(m.key, ""), m.type)) for m in mentions]
+    return [m if (kind := types.get(keys.get(m.key, ""), m.type)) == m.type else replace(m, type=kind)
+            for m in mentions]

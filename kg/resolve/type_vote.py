@@ -59,7 +59,7 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     """
     from kg.names import is_known_place
 
-    pool = Counter({t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0})
+    pool = {t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0}   # (dicts: cheaper than Counters)
     if not pool:
         return "Concept"
     if any(is_known_place(n) for n in names):
@@ -76,12 +76,15 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         if not pool or max(pool.values()) == 0:
             return "Person"
     if specific:    # a specific type beats "Entity" (a name NER did not type) and "Concept"
-        pool = Counter({t: n for t, n in pool.items() if t not in ("Entity", "Concept")}) or Counter(
-            {t: n for t, n in pool.items() if t != "Concept"}) or pool
+        pool = {t: n for t, n in pool.items() if t not in ("Entity", "Concept")} or {
+            t: n for t, n in pool.items() if t != "Concept"} or pool
     else:
-        pool = Counter({t: n for t, n in pool.items() if t != "Concept"}) or pool
+        pool = {t: n for t, n in pool.items() if t != "Concept"} or pool
     best = max(pool.values())
-    return next((t for t in TYPE_PRIORITY if pool.get(t) == best), sorted(t for t in pool if pool[t] == best)[0])
+    for t in TYPE_PRIORITY:
+        if pool.get(t) == best:
+            return t
+    return sorted(t for t in pool if pool[t] == best)[0]
 
 
 def as_pairs(votes: Counter[str]) -> tuple[tuple[str, int], ...]:
