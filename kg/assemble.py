@@ -24,7 +24,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.article_graph import ArticleGraph, article_graph, body, rebuilt
-from kg.evidence import edge_keys, read as read_evidence
+from kg.evidence import EdgeKey, Evidence, edge_keys, gather
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
@@ -32,9 +32,10 @@ from kg.export.jsonld import _Compactor, _nodes
 from kg.export.neo4j import write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
-from kg.iri import entity_iri, merged_graph_iri, relation_iri, statement_iri
+from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units
+from kg.safe_text import clean_text
 from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
@@ -47,8 +48,10 @@ class _Entry:
     graph: str
     rows: tuple[FactRow, ...]
     offset: int          # where its chunks start in the spool
-    sizes: tuple[int, int, int, int]   # nquads, trig, turtle, jsonld
+    sizes: tuple[int, int, int, int, int]   # nquads, trig, turtle, jsonld, sentences
     triples: int
+    title: str = ""      # as exported (schema:headline, schema:url): the viewer's evidence names the article
+    url: str = ""
     renames: tuple[tuple[str, str], ...] = ()   # IRIs the merge changed in its chunks (old, new)
 
 
@@ -73,17 +76,46 @@ class Assembly:
         if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
             chunk = article_graph(result, self.base, self.prefixes)
         offset = self.spool.seek(0, 2)
-        for part in (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld):
+        parts = (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld, chunk.sentences)
+        for part in parts:
             self.spool.write(part)
-        self.entries.append(_Entry(result.article.id, result.article.date, chunk.graph, chunk.rows, offset,
-                                   (len(chunk.nquads), len(chunk.trig), len(chunk.turtle), len(chunk.jsonld)),
-                                   chunk.triples))
+        article = result.article
+        self.entries.append(_Entry(article.id, article.date, chunk.graph, chunk.rows, offset,
+                                   tuple(len(p) for p in parts), chunk.triples,   # type: ignore[arg-type]
+                                   clean_text(article.title or ""), clean_text(article.url or "")))
         self.entities.extend(result.entities)
 
     def _chunk(self, entry: _Entry) -> ArticleGraph:
         self.spool.seek(entry.offset)
         parts = [self.spool.read(size) for size in entry.sizes]
-        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples)
+        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
+
+    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
+        """The evidence of the ``wanted`` edges (:func:`kg.evidence.gather`), from the statement groups and the
+        sentences the workers sent with each article's chunks: graph.ttl is not read back."""
+        base = self.base
+        chosen = []
+        for key, group in groups.items.items():
+            s, label, o = key
+            edge = (str(entity_iri(s, base)), str(relation_iri(label)), str(entity_iri(o, base)))
+            if edge in wanted:
+                chosen.append((str(group_iri(s, label, o, base)), edge, group))
+        chosen.sort(key=lambda c: c[0])
+        needed = {iri for _, _, group in chosen for iri in group.statements}
+        statements: dict[str, tuple[str, str]] = {}
+        articles: dict[str, tuple[str, str, str]] = {}
+        for entry in self.entries:
+            hits = [i for i, row in enumerate(entry.rows) if row.statement in needed and self._keeps(row)]
+            if not hits:
+                continue
+            self.spool.seek(entry.offset + sum(entry.sizes[:4]))
+            sentences = json.loads(self.spool.read(entry.sizes[4]))
+            article = str(article_iri(entry.article_id, base))
+            articles[article] = (entry.title, clean_text(entry.date or ""), entry.url)
+            for i in hits:
+                statements.setdefault(entry.rows[i].statement, (sentences[i], article))
+        return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
+                      per_edge=per_edge)
 
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
@@ -207,7 +239,7 @@ class Assembly:
         write_gexf(picture, folder / "graph.gexf")
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select(picture)
-        write_html(page, folder / "graph.html", evidence=read_evidence(folder / "graph.ttl", wanted=edge_keys(page)))
+        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
         tables = write_csv(picture, folder)
         tables = [*tables, *write_neo4j(picture, folder)]    # issue 9: Neo4j bulk-import layout
         lap("visual exports")

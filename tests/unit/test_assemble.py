@@ -3,12 +3,14 @@
 bytes do not depend on the order results arrive in."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg.assemble import Assembly
+from kg.evidence import edge_keys
 from kg.graph import merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Entity, Evidence, Mention, Statement
 from tests.kgfixtures import OTHER_TEXT, TALIBAN_TEXT
@@ -113,3 +115,27 @@ def test_worker_builds_the_article_graph_and_compact_results_assemble_the_same(t
     _write(compact, tmp_path / "compact")
     for name in [*FORMATS, *UNION, "graph.graphml", "edges.csv"]:
         assert (tmp_path / "full" / name).read_bytes() == (tmp_path / "compact" / name).read_bytes(), name
+
+
+def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_ttl(tmp_path: Path) -> None:
+    from kg.evidence import read as read_evidence
+    from kg.graph import view
+
+    items = [replace(r, statements=tuple(replace(s, evidence=replace(s.evidence, sentence=f"Sentence {i} of {aid}"))
+                                         for i, s in enumerate(r.statements)))
+             for r, aid in zip(results(), ("taliban", "other"))]
+    items[1] = replace(items[1], article=replace(items[1].article, title=None, url=None, date=None))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assembly = Assembly("https://example.org/kg/")
+    for result in items:
+        assembly.add(result)
+    groups = assembly.merge()
+    assembly.write(folder, groups)
+    wanted = edge_keys(view(assembly.merged, groups))
+    got = assembly.evidence(groups, wanted)
+    assembly.close()
+    expected = read_evidence(folder / "graph.ttl", wanted=wanted)
+    assert expected is not None and len(expected.edges) == 3 and sum(map(len, expected.edges.values())) >= 3
+    assert got == expected
+    assert any(a == ("", "", "") for a in got.articles.values())   # the article without title, date or url
