@@ -5,7 +5,7 @@ without parsing anything: to profile and time the serial stages after the parse.
 
 ``CACHE_DIR`` is a build folder's ``.kg-cache`` (fill one with ``kg build CORPUS -o DIR``); its pickled
 results are read whatever code fingerprint wrote them, so the parent code can change between replays.
-Prints the stage times, CPU seconds and peak RSS as JSON (RSS includes the loaded results).
+Prints the stages' CPU seconds, the total CPU and wall seconds and peak RSS as JSON (RSS includes the loaded results).
 """
 from __future__ import annotations
 
@@ -36,10 +36,10 @@ def replay(results: list, out: Path) -> dict[str, float]:
     from kg.vocab import DEFAULT_BASE
 
     stages: dict[str, float] = {}
-    last = [time.perf_counter()]
+    last = [time.process_time()]
 
     def lap(stage: str) -> None:
-        now = time.perf_counter()
+        now = time.process_time()
         stages[stage] = stages.get(stage, 0.0) + now - last[0]
         last[0] = now
 
