@@ -15,6 +15,7 @@ joined entity, or goes if it became a self-loop.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -23,13 +24,14 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.beside import beside
 from kg.article_graph import ArticleGraph, article_graph, body, rebuilt
 from kg.evidence import EdgeKey, Evidence, edge_keys, gather
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.jsonld import _Compactor, _nodes
-from kg.export.neo4j import write_neo4j
+from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
@@ -39,6 +41,7 @@ from kg.safe_text import clean_text
 from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
+VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +88,22 @@ class Assembly:
                                    clean_text(article.title or ""), clean_text(article.url or "")))
         self.entities.extend(result.entities)
 
+    def _read(self, offset: int, size: int) -> bytes:
+        """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
+        data = os.pread(self.spool.fileno(), size, offset)
+        while len(data) < size:
+            more = os.pread(self.spool.fileno(), size - len(data), offset + len(data))
+            if not more:
+                raise OSError(f"the spool file ended {size - len(data)} bytes early")
+            data += more
+        return data
+
     def _chunk(self, entry: _Entry) -> ArticleGraph:
-        self.spool.seek(entry.offset)
-        parts = [self.spool.read(size) for size in entry.sizes]
+        whole = self._read(entry.offset, sum(entry.sizes))
+        parts, start = [], 0
+        for size in entry.sizes:
+            parts.append(whole[start:start + size])
+            start += size
         return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
 
     def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
@@ -108,8 +124,7 @@ class Assembly:
             hits = [i for i, row in enumerate(entry.rows) if row.statement in needed and self._keeps(row)]
             if not hits:
                 continue
-            self.spool.seek(entry.offset + sum(entry.sizes[:4]))
-            sentences = json.loads(self.spool.read(entry.sizes[4]))
+            sentences = json.loads(self._read(entry.offset + sum(entry.sizes[:4]), entry.sizes[4]))
             article = str(article_iri(entry.article_id, base))
             articles[article] = (entry.title, clean_text(entry.date or ""), entry.url)
             for i in hits:
@@ -121,6 +136,7 @@ class Assembly:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
         from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
 
+        self.spool.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
         entities = merge_entities(self.entities)
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
@@ -177,8 +193,22 @@ class Assembly:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
                              _n(str(entity_iri(row.object, self.base)))))
 
-    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None) -> list[Path]:
-        """Write every export into ``folder``; returns their paths."""
+    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
+              parallel: bool = False) -> list[Path]:
+        """Write every export into ``folder``; returns their paths. ``parallel``: the visual exports are written
+        by a forked process while this one writes the RDF (the same bytes; for a build given two cores or more)."""
+        visual = [folder / name for name in VISUAL_NAMES]
+        if not parallel:
+            paths = self._write_rdf(folder, groups, lap)
+            self._write_visual(folder, groups)
+            lap("visual exports")
+            return [*paths, *visual]
+        with beside(lambda: self._write_visual(folder, groups)):
+            paths = self._write_rdf(folder, groups, lap)
+        lap("visual exports")   # what is left of them once the RDF is written
+        return [*paths, *visual]
+
+    def _write_rdf(self, folder: Path, groups: Groups, lap: Callable[[str], None]) -> list[Path]:
         header = prefix_lines(self.prefixes)
         paths = [folder / name for name in RDF_NAMES]
         files = [path.open("wb") for path in paths]
@@ -234,16 +264,17 @@ class Assembly:
             for f in files:
                 f.close()
         lap("merged graph")
+        return paths
+
+    def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
         write_graphml(picture, folder / "graph.graphml")
         write_gexf(picture, folder / "graph.gexf")
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select(picture)
         write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
-        tables = write_csv(picture, folder)
-        tables = [*tables, *write_neo4j(picture, folder)]    # issue 9: Neo4j bulk-import layout
-        lap("visual exports")
-        return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
+        write_csv(picture, folder)
+        write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
 
 
 _BATCH = 20_000   # quads of the merged graph serialized at once

@@ -139,3 +139,33 @@ def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_tt
     assert expected is not None and len(expected.edges) == 3 and sum(map(len, expected.edges.values())) >= 3
     assert got == expected
     assert any(a == ("", "", "") for a in got.articles.values())   # the article without title, date or url
+
+
+def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path) -> None:
+    _write(results(), tmp_path / "serial")
+    folder = tmp_path / "parallel"
+    folder.mkdir()
+    assembly = Assembly("https://example.org/kg/")
+    for result in results():
+        assembly.add(result)
+    paths = assembly.write(folder, assembly.merge(), parallel=True)
+    assembly.close()
+    assert sorted(p.name for p in paths) == sorted(p.name for p in (tmp_path / "serial").iterdir())
+    for path in (tmp_path / "serial").iterdir():
+        assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_failure_beside_is_raised_here_after_this_side_finished(tmp_path: Path) -> None:
+    from kg.beside import beside
+
+    def fail() -> None:
+        raise OSError(28, "No space left on device")
+
+    done = []
+    with pytest.raises(OSError, match="No space left"):
+        with beside(fail):
+            done.append(True)
+    assert done == [True]
+    with beside(lambda: (tmp_path / "written").write_text("x")):
+        pass
+    assert (tmp_path / "written").read_text() == "x"
