@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
+import threading
 from functools import lru_cache
 import pickle
 import time
@@ -207,6 +209,8 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     if total_hint:
         total_hint(len(articles))
     cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
+    if n_process > 1 or dask is not None:   # the parent waits on workers: it imports what the merge needs meanwhile
+        threading.Thread(target=importlib.import_module, args=("kg.resolve",), daemon=True).start()
     assembly = Assembly(base)
     try:
         stats: dict[str, int] = {}
