@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -195,76 +197,102 @@ class Assembly:
 
     def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
               parallel: bool = False) -> list[Path]:
-        """Write every export into ``folder``; returns their paths. ``parallel``: the visual exports are written
-        by a forked process while this one writes the RDF (the same bytes; for a build given two cores or more)."""
+        """Write every export into ``folder``; returns their paths.
+
+        ``parallel`` (for a build given two cores or more): a forked process writes the article graphs' part of
+        the RDF files and the visual exports while this one writes the merged graph's part into temporary files,
+        appended at the end; the same bytes."""
+        paths = [folder / name for name in RDF_NAMES]
         visual = [folder / name for name in VISUAL_NAMES]
         if not parallel:
-            paths = self._write_rdf(folder, groups, lap)
+            with _opened(paths, "wb") as files:
+                triples, wrote = self._write_articles(files)
+                lap("article graphs")
+                more, wrote_more = self._write_merged(files, groups, first=not wrote)
+                files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
+            self.triples = triples + more
+            lap("merged graph")
             self._write_visual(folder, groups)
             lap("visual exports")
             return [*paths, *visual]
-        with beside(lambda: self._write_visual(folder, groups)):
-            paths = self._write_rdf(folder, groups, lap)
-        lap("visual exports")   # what is left of them once the RDF is written
+        parts = [folder / f".{name}.merged.tmp" for name in RDF_NAMES]
+        with beside(lambda: self._articles_and_visual(paths, folder, groups)) as child:
+            with _opened(parts, "wb") as files:
+                more, wrote_more = self._write_merged(files, groups, first=True)
+            lap("merged graph")
+        triples, wrote = child.value
+        lap("article graphs, visual exports")   # what was left of them (forked) once the merged graph was written
+        with _opened(paths, "ab") as files:
+            for part, out in zip(parts, files):
+                if out is files[3] and wrote and wrote_more:
+                    out.write(b",\n")
+                with part.open("rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+                part.unlink()
+            files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
+        self.triples = triples + more
+        lap("joined")
         return [*paths, *visual]
 
-    def _write_rdf(self, folder: Path, groups: Groups, lap: Callable[[str], None]) -> list[Path]:
+    def _articles_and_visual(self, paths: list[Path], folder: Path, groups: Groups) -> tuple[int, bool]:
+        with _opened(paths, "wb") as files:
+            done = self._write_articles(files)
+        self._write_visual(folder, groups)
+        return done
+
+    def _write_articles(self, files: list[BinaryIO]) -> tuple[int, bool]:
+        """The prefixes and every article graph (graph-IRI order); returns (union triples, any JSON-LD node)."""
         header = prefix_lines(self.prefixes)
-        paths = [folder / name for name in RDF_NAMES]
-        files = [path.open("wb") for path in paths]
         ttl, trig, nq, jsonld = files
-        try:
-            ttl.write(header)
-            trig.write(header)
-            jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
-                                                       ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
-            first, triples = True, 0
-            for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
-                chunk = self._final(entry)
-                nq.write(chunk.nquads)
-                trig.write(chunk.trig)
-                ttl.write(chunk.turtle)
-                if chunk.jsonld:
-                    jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
-                    first = False
-                triples += chunk.triples
-            lap("article graphs")
-            graph = _n(str(merged_graph_iri(self.base)))
-            compact = _Compactor(self.prefixes)
-            dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-            quads: list[ox.Quad] = []
-            share: list[ox.Triple] = []
+        ttl.write(header)
+        trig.write(header)
+        jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
+                                                   ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
+        first, triples = True, 0
+        for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
+            chunk = self._final(entry)
+            nq.write(chunk.nquads)
+            trig.write(chunk.trig)
+            ttl.write(chunk.turtle)
+            if chunk.jsonld:
+                jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+                first = False
+            triples += chunk.triples
+        return triples, not first
 
-            def flush() -> None:
-                nonlocal first
-                nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-                trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
-                                self.prefixes))
-                ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
-                               self.prefixes))
-                for node in _nodes(share, compact):
-                    jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
-                    first = False
-                quads.clear()
-                share.clear()
+    def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
+        """The merged graph, a bounded batch of whole subjects at a time; ``first``: no JSON-LD node precedes it.
+        Returns (union triples, any JSON-LD node)."""
+        ttl, trig, nq, jsonld = files
+        graph = _n(str(merged_graph_iri(self.base)))
+        compact = _Compactor(self.prefixes)
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+        quads: list[ox.Quad] = []
+        share: list[ox.Triple] = []
+        triples, wrote = 0, False
 
-            # the merged graph, a bounded batch of whole subjects at a time
-            for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base,
-                                            graph):
-                quads += unit
-                share += (q.triple for q in unit)
-                share += plain
-                triples += len(unit) + len(plain)
-                if len(quads) >= _BATCH:
-                    flush()
-            flush()
-            jsonld.write(b" ]}\n" if first else b"\n ]}\n")
-            self.triples = triples
-        finally:
-            for f in files:
-                f.close()
-        lap("merged graph")
-        return paths
+        def flush() -> None:
+            nonlocal first, wrote
+            nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+            trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
+                            self.prefixes))
+            ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
+                           self.prefixes))
+            for node in _nodes(share, compact):
+                jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+                first, wrote = False, True
+            quads.clear()
+            share.clear()
+
+        for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph):
+            quads += unit
+            share += (q.triple for q in unit)
+            share += plain
+            triples += len(unit) + len(plain)
+            if len(quads) >= _BATCH:
+                flush()
+        flush()
+        return triples, wrote
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
@@ -278,6 +306,18 @@ class Assembly:
 
 
 _BATCH = 20_000   # quads of the merged graph serialized at once
+
+
+@contextmanager
+def _opened(paths: list[Path], mode: str) -> Iterator[list[BinaryIO]]:
+    files: list[BinaryIO] = []
+    try:
+        for path in paths:
+            files.append(path.open(mode))  # type: ignore[arg-type]
+        yield files
+    finally:
+        for f in files:
+            f.close()
 
 
 def prefix_lines(prefixes: dict[str, str]) -> bytes:

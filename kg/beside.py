@@ -25,40 +25,51 @@ def _child(fn: Callable[[], Any], conn: Any, parent_pid: int) -> None:
 
     die_with_parent(parent_pid)
     try:
-        fn()
-        conn.send(None)
+        value = fn()
+        conn.send(pickle.dumps(("ok", value)))
     except BaseException as exc:   # noqa: BLE001 - everything goes back to the parent
         try:
-            conn.send(pickle.dumps(exc))
+            conn.send(pickle.dumps(("error", exc)))
         except Exception:   # an exception that does not pickle: its text
-            conn.send(pickle.dumps(BesideError("".join(traceback.format_exception_only(type(exc), exc)).strip())))
+            text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            conn.send(pickle.dumps(("error", BesideError(text))))
     finally:
         conn.close()
 
 
+class Outcome:
+    """What the forked ``fn()`` returned (``value``), once the ``with`` block has ended."""
+
+    value: Any = None
+
+
 @contextmanager
-def beside(fn: Callable[[], Any]) -> Iterator[None]:
-    """Run ``fn()`` in a forked process during the ``with`` block; wait for it at the end of the block."""
+def beside(fn: Callable[[], Any]) -> Iterator[Outcome]:
+    """Run ``fn()`` in a forked process during the ``with`` block; wait for it at the end of the block. The
+    value it returns (picklable) is the ``value`` of the object the ``with`` statement gives."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(fn, send, os.getpid()), daemon=True)
     process.start()
     send.close()
+    result = Outcome()
     try:
-        yield
+        yield result
     except BaseException:
         process.kill()   # this side failed: the other half is of no use
         process.join()
         receive.close()
         raise
     try:
-        outcome = receive.recv()     # None, or the child's pickled exception
+        outcome = receive.recv()     # the child's pickled ("ok", value) or ("error", exception)
     except EOFError:                 # it died without a word (killed, out of memory)
         outcome = None
     finally:
         receive.close()
         process.join()
-    if outcome is not None:
-        raise pickle.loads(outcome)
-    if process.exitcode != 0:
+    if outcome is None or process.exitcode != 0:
         raise BesideError(f"the process writing beside this one ended with exit code {process.exitcode}")
+    kind, value = pickle.loads(outcome)
+    if kind == "error":
+        raise value
+    result.value = value

@@ -141,12 +141,15 @@ def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_tt
     assert any(a == ("", "", "") for a in got.articles.values())   # the article without title, date or url
 
 
-def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path) -> None:
-    _write(results(), tmp_path / "serial")
+@pytest.mark.parametrize("bare", [False, True])
+def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path, bare: bool) -> None:
+    # bare: articles without entities or statements (no merged graph: the JSON-LD's joins differ)
+    items = [replace(r, statements=(), entities=(), resolution=()) for r in results()] if bare else results()
+    _write(items, tmp_path / "serial")
     folder = tmp_path / "parallel"
     folder.mkdir()
     assembly = Assembly("https://example.org/kg/")
-    for result in results():
+    for result in items:
         assembly.add(result)
     paths = assembly.write(folder, assembly.merge(), parallel=True)
     assembly.close()
@@ -169,3 +172,11 @@ def test_a_failure_beside_is_raised_here_after_this_side_finished(tmp_path: Path
     with beside(lambda: (tmp_path / "written").write_text("x")):
         pass
     assert (tmp_path / "written").read_text() == "x"
+
+
+def test_the_value_returned_beside_comes_back() -> None:
+    from kg.beside import beside
+
+    with beside(lambda: (41 + 1, "forked")) as child:
+        pass
+    assert child.value == (42, "forked")
