@@ -221,7 +221,7 @@ class Assembly:
                 more, wrote_more = self._write_merged(files, groups, first=True)
             lap("merged graph")
         triples, wrote = child.value
-        lap("article graphs, visual exports")   # what was left of them (forked) once the merged graph was written
+        lap("article graphs+visual exports")   # what was left of them (forked) once the merged graph was written
         with _opened(paths, "ab") as files:
             for part, out in zip(parts, files):
                 if out is files[3] and wrote and wrote_more:
@@ -231,7 +231,7 @@ class Assembly:
                 part.unlink()
             files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
         self.triples = triples + more
-        lap("joined")
+        lap("appended")
         return [*paths, *visual]
 
     def _articles_and_visual(self, paths: list[Path], folder: Path, groups: Groups) -> tuple[int, bool]:
