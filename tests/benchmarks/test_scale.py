@@ -65,6 +65,7 @@ def _graphs(nq: Path) -> dict[str, set[str]]:
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(0)   # tens of minutes: the suite's 10-minute limit for a hung test does not apply
 def test_scale_full_corpus(tmp_path):
     corpus = _corpus()
     if not corpus.exists():
