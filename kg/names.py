@@ -31,6 +31,15 @@ def normalize_name(name: str) -> str:
     return " ".join(text.split())
 
 
+def without_diacritics(text: str) -> str:
+    """``text`` with its combining marks removed, case kept.
+
+    >>> without_diacritics("Ciudad Juárez"), without_diacritics("São Paulo")
+    ('Ciudad Juarez', 'Sao Paulo')
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=1)
 def alias_table() -> dict[str, tuple[str, str, str]]:
     """normalized alias -> (canonical name, type, source)."""
@@ -109,11 +118,15 @@ PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 
 @lru_cache(maxsize=4)
 def place_names(*, min_population: int = 0) -> frozenset[str]:
-    """Exact spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
-    countries."""
+    """Spellings of cities (of ``min_population`` or more), US states (``ontology/places.tsv``) and
+    countries, case kept, each also without its diacritics: look a name up as ``without_diacritics(name)``.
+
+    >>> "Ciudad Juarez" in place_names(), "ciudad juarez" in place_names()
+    (True, False)
+    """
     names = {name for name, kind, _, population, *_ in data_rows(PLACES_PATH)
-             if kind != "city" or int(population) >= min_population}
-    return frozenset(names | set(_country_spellings()))
+             if kind != "city" or int(population) >= min_population} | set(_country_spellings())
+    return frozenset(names | {without_diacritics(n) for n in names})
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +189,7 @@ def is_known_place(name: str) -> bool:
     >>> is_known_place("Canada"), is_known_place("the U.S."), is_known_place("Jackson")
     (True, True, False)
     """
-    return name in place_names(min_population=KNOWN_PLACE_POPULATION) or is_country(name)
+    return without_diacritics(name) in place_names(min_population=KNOWN_PLACE_POPULATION) or is_country(name)
 
 
 MERGES_PATH = ALIASES_PATH.parent / "merges.tsv"

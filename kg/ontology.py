@@ -48,6 +48,17 @@ def entity_noun_rows() -> tuple[tuple[str, ...], ...]:
     return tuple(row for row in data_rows(NAME_CUES) if row[0] == "entity-noun")
 
 
+@lru_cache(maxsize=1)
+def class_nouns() -> dict[str, str]:
+    """Noun -> entity class of the ``class-noun`` rows of ``ontology/name_cues.tsv``: what "X is a <noun>"
+    says X is ("game" -> Product, "city" -> Place).
+
+    >>> class_nouns()["game"], class_nouns()["company"]
+    ('Product', 'Organization')
+    """
+    return {row[1].strip(): row[2].strip() for row in data_rows(NAME_CUES) if row[0] == "class-noun"}
+
+
 def _literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

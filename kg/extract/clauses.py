@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract import veridicality
 from kg.extract.factuality import (COMPLEMENT_PREPS, SentenceIndex, Status, kept_in_relation,
                                    predicate_status)
-from kg.extract.mentions import entity_span
+from kg.extract.mentions import entity_span, in_title
 from kg.extract.modality import NEGATIVE_VERBS
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -388,7 +388,8 @@ def _title_of(person: Token, title: Token) -> Iterator[Proposition]:
                 and child.i < title.i:
             yield Proposition(person, f"be {word} of", child, None, "title")
     for prep, obj in prep_objects(title):
-        if prep.lower_ in ("of", "for", "to") and obj.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        if prep.lower_ in ("of", "for", "to") and obj.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") \
+                and not in_title(obj):      # "Secretary of State": the title, not a State
             yield Proposition(person, f"be {word} {'to' if prep.lower_ == 'to' else 'of'}", obj, None, "title")
 
 

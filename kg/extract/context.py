@@ -23,6 +23,7 @@ from kg.ontology import cue_words
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _RUN_WORDS = TITLE_WORDS | cue_words("office-modifier")
+_RESTRICTIVE = {"prep", "relcl", "acl"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Context:
     definite: bool = False            # a determiner or possessive before it ("the X", "Islam's X")
     person_inside: bool = False       # a person's name among its words ("the Biden administration")
     coordinated: bool = False         # one of several joined phrases ("the Taliban and the Kurds")
+    restricted: bool = False          # a phrase or clause after it says which one ("the exhibit at USI")
     title_run: tuple[str, ...] = ()   # title words right before it in its sentence ("prime", "minister")
     word: str = ""                    # its first word, lower case (a pronoun's pronoun)
     pleonastic: bool = False          # an "it" that stands for nothing ("it is likely that")
@@ -101,7 +103,9 @@ def _context(doc: Doc, m: Mention, sent_of: Mapping[int, int]) -> Context | None
     return Context(sentence=sent_of[span.sent.start], span=(span.start_char, span.end_char), dep=root.dep_,
                    head=root.head.idx, definite=_definite(span), person_inside=any(t.ent_type_ == "PERSON"
                                                                                     for t in span),
-                   coordinated=any(c.dep_ == "conj" for c in root.children), title_run=_title_run(span),
+                   coordinated=any(c.dep_ == "conj" for c in root.children),
+                   restricted=any(c.dep_ in _RESTRICTIVE and c.i > root.i for c in root.children),
+                   title_run=_title_run(span),
                    word=first.lower_, pleonastic=m.is_pronoun and _pleonastic(first), speaker=speaker)
 
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import (display_name, entity_type, is_junk_name, looks_temporal, strip_title, title_before,
-                              type_cues)
+from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
+                              strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_region, is_title, place_names
+from kg.names import canonical_alias, first_names, is_region, is_title, place_names, without_diacritics
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -41,6 +41,24 @@ def entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+_TITLE_HEADS = cue_words("head-title")
+_TITLE_DOMAINS = cue_words("generic-word") | cue_words("title-word") | cue_words("title-modifier")
+
+
+def in_title(token: Token) -> bool:
+    """True for the bare "of" word of a capitalized title: "State" in "Secretary of State", "Defence" in
+    "Minister of Defence". One capitalized common word of institution names, with no determiner or other
+    dependent, after "of" on a capitalized title head: part of the title, never an entity of its own
+    ("President of France", "Secretary of the Army" and "Mayor of Paris" name one).
+    """
+    prep = token.head
+    title = prep.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.i == token.i - 1 and title.i == prep.i - 1
+            and not any(True for _ in token.children) and token.text[:1].isupper()
+            and token.lower_ in _TITLE_DOMAINS and title.text[:1].isupper()
+            and (title.lower_ in _TITLE_HEADS or title.lemma_.lower() in _TITLE_HEADS))
 
 
 def _trim(span: Span) -> Span:
@@ -114,11 +132,58 @@ def named_mention(span: Span) -> Mention | None:
     if not len(span):
         return None
     span, glued = strip_title(_labelled(span, label))
-    if is_junk_name(span):
+    if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
     title = title_before(span) or glued
-    return Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
+    return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
+                   type=kind,
                    ner_label=label, head=span.root.text, is_named=True, title=title, cues=type_cues(span, title))
+
+
+_COORDINATED_HEADS = cue_words("org-suffix")
+
+
+def shared_head(span: Span, text: str) -> str:
+    """The name of one conjunct of "the State and Homeland Security Departments": a plural head written once
+    for two names belongs to each ("State Department", "Homeland Security Department"), so neither is
+    a bare "State" nor a plural "Departments". A plural that is part of a name NER found ("Ford and General
+    Motors") is that name's own.
+
+    ``text``: the name as written for ``span``; returned unchanged when no head is shared.
+    """
+    doc = span.doc
+    last = doc[span.end - 1]
+    if _plural_head(last) and span.start >= 2 and doc[span.start - 1].lower_ == "and" \
+            and doc[span.start - 2].text[:1].isupper():
+        return f"{text[:len(text) - len(last.text)]}{_singular(last)}"
+    if span.end < len(doc) and span.start >= 1 and doc[span.start - 1].lower_ == "and" and _plural_head(doc[span.end]):
+        return f"{text} {_singular(doc[span.end])}"     # "the Justice and [Treasury] Departments"
+    if span.end < len(doc) and doc[span.end].lower_ == "and":
+        for tok in doc[span.end + 1:min(span.end + 6, len(doc))]:
+            if not tok.text[:1].isupper():
+                break
+            if _plural_head(tok):
+                return f"{text} {_singular(tok)}"
+    return text
+
+
+def _plural_head(token: Token) -> bool:
+    """A capitalized plural organization noun outside any NER name ("Departments", "Ministries"); a word
+    with no plural ending ("the Avon and Somerset Police", one force) is none."""
+    return token.tag_ in ("NNS", "NNPS") and token.text[:1].isupper() and not token.ent_type_ \
+        and (singular := _singular(token).lower()) in _COORDINATED_HEADS and singular != token.lower_
+
+
+def _singular(token: Token) -> str:
+    """"Departments" -> "Department", "Ministries" -> "Ministry" (capitalized as written)."""
+    word = token.text
+    if token.lemma_.lower() != token.lower_:
+        word = token.lemma_
+    elif word.lower().endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.lower().endswith("s"):
+        word = word[:-1]
+    return word[:1].upper() + word[1:].lower()
 
 
 def _labelled(span: Span, label: str) -> Span:
@@ -182,8 +247,9 @@ def mention_for(token: Token) -> Mention | None:
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
         kind = "Organization" if token.text.isupper() and len(token.text) > 1 else "Entity"
-    return Mention(text=display_name(text) if named else text, start=phrase.start_char, end=phrase.end_char,
-                   type=kind, head=token.lemma_.lower(), is_named=named)
+    return Mention(text=shared_head(phrase, display_name(text)) if named else text, start=phrase.start_char,
+                   end=phrase.end_char,
+                   type=kind, head=token.lemma_.lower(), is_named=named, cues=definition_cues(phrase) if named else ())
 
 
 def _run_type(span: Span) -> str:
@@ -251,7 +317,7 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
             part = span.doc[tokens[i].i:tokens[i].i + size]
             if len(part) == len(span) or any(a <= part.start and part.end <= b for a, b in seen):
                 continue
-            if part.text in (places if size > 1 else big) and not (i > 0 and _is(tokens[i - 1].text, _DIRECTIONS)):
+            if without_diacritics(part.text) in (places if size > 1 else big) and not (i > 0 and _is(tokens[i - 1].text, _DIRECTIONS)):
                 seen.add((part.start, part.end))
                 yield part, "Place"
     if len(tokens) >= 3 and _is(tokens[-1].text, _FACILITY_HEADS) and _is(tokens[-2].text, _FACILITY_HEADS):
@@ -313,7 +379,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
         span = repair_span(span)
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
-        if is_title(run.text) or looks_temporal(span.text) or len(span.text) < 2 or not any(
+        if is_title(run.text) or len(span) == 1 and in_title(span[0]) or looks_temporal(span.text) \
+                or len(span.text) < 2 or not any(
                 ch.isalpha() for ch in span.text) or is_junk_name(span):
             continue
         kind = _run_type(span)
@@ -328,8 +395,8 @@ def named_mentions(doc: Doc) -> list[Mention]:
         if glued and kind == "Entity":
             kind = "Person"
         title = title_before(span) or glued
-        out.append(Mention(text=display_name(span.text), start=span.start_char, end=span.end_char, type=kind,
-                           ner_label=None, head=span.root.text, is_named=True, title=title,
+        out.append(Mention(text=shared_head(span, display_name(span.text)), start=span.start_char,
+                           end=span.end_char, type=kind, ner_label=None, head=span.root.text, is_named=True, title=title,
                            cues=type_cues(span, title)))
     out.extend(place_with_region(sorted(out, key=lambda m: (m.start, m.end)), doc.text))
     return sorted(out, key=lambda m: (m.start, m.end))

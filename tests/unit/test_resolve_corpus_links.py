@@ -203,3 +203,24 @@ def test_corpus_links_given_name_alone_stays_local_whatever_its_neighbourhood():
     son = article("a4", ("Omar", "Person"), ("Taliban", "Organization"), ("Pakistan", "Place"), ("Kabul", "Place"))
     merged = nodes(omar, again, rival, son)
     assert "person/a4/omar" in merged
+
+
+def test_corpus_links_bare_given_name_does_not_join_the_one_person_of_that_surname():
+    """"Jonathan said" in an article on Jonathan Ross is no "Goodluck Jonathan", though the corpus has one
+    person of that surname: a given name alone may be anyone."""
+    merged = nodes(article("a1", ("Goodluck Jonathan", "Person"), ("Nigeria", "Place")),
+                   article("a2", ("Jonathan", "Person"), ("BBC", "Organization")))
+    assert node_of(merged, "Jonathan").key == "person/a2/jonathan"
+
+
+def test_corpus_links_bare_given_name_joins_with_a_shared_neighbourhood():
+    """Three of the bare name's article's other names written beside the one person of that surname too."""
+    near = (("Nigeria", "Place"), ("Abuja", "Place"), ("People's Democratic Party", "Organization"))
+    merged = nodes(article("a1", ("Goodluck Jonathan", "Person"), *near), article("a2", ("Jonathan", "Person"), *near))
+    jonathan = node_of(merged, "Jonathan")
+    assert jonathan.key == "goodluck-jonathan" and "corpus-surname-neighbourhood" in jonathan.rules
+
+
+def test_corpus_links_bare_surname_that_is_no_given_name_joins_the_one_person():
+    merged = nodes(article("a1", ("Barack Obama", "Person")), article("a2", ("Obama", "Person")))
+    assert node_of(merged, "Obama").key == "barack-obama"

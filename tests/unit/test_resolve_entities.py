@@ -48,6 +48,21 @@ def test_entities_surname_shared_by_two_people_stays_apart():
     assert entity(ms, "Smith").key == "person/a1/smith"     # ambiguous: local to the article
 
 
+def test_entities_surname_used_before_a_second_person_of_that_name_is_the_first():
+    """"Joe Biden ... Biden ... his son Hunter Biden ... Biden": the surname was used for the one person
+    introduced before it, and one name is one person throughout the article."""
+    ms = mentions(("Joe Biden", "Person"), ("Biden", "Person"), ("Hunter Biden", "Person"), ("Biden", "Person"))
+    e = entity(ms, "Biden")
+    assert e.key == "joe-biden" and "surname-introduced" in e.rules
+    assert entity(ms, "Hunter Biden").key == "hunter-biden"
+
+
+def test_entities_surname_after_two_people_of_that_name_stays_apart():
+    """"Joe Biden and his son Hunter Biden ... Biden": either may be meant; never the nearer one."""
+    ms = mentions(("Joe Biden", "Person"), ("Hunter Biden", "Person"), ("Biden", "Person"), ("Biden", "Person"))
+    assert entity(ms, "Biden").key == "person/a1/biden"
+
+
 def test_entities_bare_surname_is_local_to_its_article():
     assert entity(mentions(("Rathbun", "Person")), "Rathbun").key == "person/a1/rathbun"
 

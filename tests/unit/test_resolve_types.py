@@ -64,7 +64,8 @@ def test_types_given_name_that_is_a_title_word_stays():
 
 @pytest.mark.parametrize("word, pos, tag, label", [
     ("One", "NUM", "CD", "ORG"), ("Students", "NOUN", "NNS", "ORG"), ("Heartfelt", "ADJ", "JJ", "PERSON"),
-], ids=["number-word", "plural-common-noun", "adjective"])
+    ("PhD", "PROPN", "NNP", "WORK_OF_ART"), ("Ph.D.", "PROPN", "NNP", "ORG"), ("MSc", "PROPN", "NNP", "ORG"),
+], ids=["number-word", "plural-common-noun", "adjective", "academic-degree", "academic-degree-dotted", "academic-degree-msc"])
 def test_types_common_words_are_no_names(word, pos, tag, label):
     rows = [(word, word.lower(), pos, tag, "nsubj", 1, f"B-{label}"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
     assert by_text(rows) == {}
@@ -74,6 +75,16 @@ def test_types_lower_case_prefix_is_no_name():
     rows = [("post", "post", "ADJ", "JJ", "amod", 2, "B-NORP"), ("-", "-", "PUNCT", "HYPH", "punct", 2, "I-NORP"),
             ("Brexit", "Brexit", "PROPN", "NNP", "ROOT", 2, "I-NORP")]
     assert "post-Brexit" not in by_text(rows, spaces=[False, False, False])
+
+
+def test_types_a_name_holding_a_degree_word_stays_a_name():
+    # guard: only the degree alone is no name ("PhD Comics" is a name)
+    rows = [("PhD", "PhD", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Comics", "Comics", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+            ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
+    assert "PhD Comics" in by_text(rows)
+    # nor is an acronym written in capitals ("MSC", the shipping company, is no MSc)
+    rows = [("MSC", "MSC", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 1, "O")]
+    assert "MSC" in by_text(rows)
 
 
 def test_types_acronym_is_not_a_number_word():
@@ -93,6 +104,19 @@ def test_types_display_name_is_one_line_and_dateline_capitals_are_normalised(tex
 def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10, "Place": 2}), ["Paris"]) == "Place"
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
+
+
+@pytest.mark.parametrize("name", ["Ciudad Juárez", "Ciudad Juarez", "CIUDAD JUÁREZ".title(), "São Paulo", "Sao Paulo"])
+def test_types_known_place_with_diacritics_is_never_a_person(name):
+    # the place list keeps names with diacritics and is matched with or without them
+    assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
+
+
+def test_types_place_inside_a_name_is_found_without_its_diacritics():
+    rows = [("University", "University", "PROPN", "NNP", "nsubj", 3, "B-ORG"), ("of", "of", "ADP", "IN", "prep", 0, "I-ORG"),
+            ("Zurich", "Zurich", "PROPN", "NNP", "pobj", 1, "I-ORG"), ("grew", "grow", "VERB", "VBD", "ROOT", 3, "O")]
+    found = by_text(rows)
+    assert found["Zurich"].type == "Place" and found["University of Zurich"].type == "Organization"
 
 
 def test_types_given_name_with_a_person_cue_is_never_an_organization():
@@ -185,3 +209,82 @@ def test_types_hyphenated_title_is_one_role():
         ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),
     ]
     assert by_text(rows)["Jens Stoltenberg"].title.replace(" ", "") == "Secretary-General"
+
+
+def _defined(verb: str = "is", det: str = "an", neg: bool = False) -> list:
+    """"Minetest <verb> [not] <det> open game." with NER calling Minetest an organization."""
+    rows = [("Minetest", "Minetest", "PROPN", "NNP", "nsubj", 1, "B-ORG"),
+            (verb, "be", "AUX", {"is": "VBZ", "was": "VBD", "be": "VB"}[verb], "ROOT", 1, "O")]
+    if neg:
+        rows.append(("not", "not", "PART", "RB", "neg", 1, "O"))
+    n = len(rows)
+    rows += [(det, det.lower(), "DET", "DT", "det", n + 2, "O"), ("open", "open", "ADJ", "JJ", "amod", n + 2, "O"),
+             ("game", "game", "NOUN", "NN", "attr", 1, "O"), (".", ".", "PUNCT", ".", "punct", 1, "O")]
+    return rows
+
+
+def test_types_a_definition_is_a_cue_that_outweighs_ner():
+    """"Minetest is an open-source game": the text says what it is; NER's ORG on every mention does not."""
+    minetest = by_text(_defined())["Minetest"]
+    assert "defined-product" in minetest.cues
+    plain = Mention(text="Minetest", start=0, end=8, type="Organization", ner_label="ORG", is_named=True)
+    votes = mention_votes([minetest] + [plain] * 20)     # one definition, twenty more ORG labels
+    assert votes["Organization"] > votes["Product"] and decide(votes, ["Minetest"]) == "Product"
+
+
+@pytest.mark.parametrize("kw", [{"neg": True}, {"det": "the"}], ids=["negated", "definite"])
+def test_types_no_definition_without_a_plain_indefinite_predicate(kw):
+    """"Minetest is not a game" and "Minetest is the game" (an identity, not a class) define nothing."""
+    assert not any(c.startswith("defined-") for c in by_text(_defined(**kw))["Minetest"].cues)
+
+
+def test_types_apposition_after_of_phrase_defines_nothing():
+    """"Robert Seiden of Confidential Security, a New York firm": the firm may be the organization."""
+    ms = by_text([
+        ("Robert", "Robert", "PROPN", "NNP", "compound", 1, "B-PERSON"),     # 0
+        ("Seiden", "Seiden", "PROPN", "NNP", "nsubj", 8, "I-PERSON"),        # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "O"),                           # 2
+        ("Acme", "Acme", "PROPN", "NNP", "pobj", 2, "B-ORG"),                # 3
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                           # 4
+        ("a", "a", "DET", "DT", "det", 6, "O"),                              # 5
+        ("firm", "firm", "NOUN", "NN", "appos", 1, "O"),                     # 6
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                           # 7
+        ("said", "say", "VERB", "VBD", "ROOT", 8, "O"),                      # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                           # 9
+    ])
+    assert not any(c.startswith("defined-") for c in ms["Robert Seiden"].cues)
+
+
+def test_types_known_place_defined_as_something_else_stays_a_place():
+    """"Rogers, Arkansas, a marketing firm": a parse that hangs the firm on Arkansas does not make it one."""
+    votes = Counter({"Place": 8, "cue:defined-organization": 1, "Organization": 6})
+    assert decide(votes, ["Arkansas"]) == "Place"
+    assert decide(Counter({"Organization": 8, "cue:defined-product": 1, "Product": 6}), ["Minetest"]) == "Product"
+
+
+def _source_line(dash: str, after: list) -> list:
+    """ '"Probe urged" <dash> Edmonton Sun<after>' with NER calling the publisher a person."""
+    return [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ROOT", 2, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            (dash, dash, "PUNCT", ":", "punct", 2, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "appos", 2, "I-PERSON")] + after
+
+
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "-"])
+def test_types_publisher_of_a_source_line_is_an_organization(dash):
+    date = [(",", ",", "PUNCT", ",", "punct", 6, "O"), ("August", "August", "PROPN", "NNP", "npadvmod", 6, "B-DATE"),
+            ("16", "16", "NUM", "CD", "nummod", 8, "I-DATE")]
+    m = by_text(_source_line(dash, date))["Edmonton Sun"]
+    assert "publisher" in m.cues
+    assert decide(mention_votes([m]), ["Edmonton Sun"]) == "Organization"
+
+
+def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher():
+    # guard: '"Probe urged" - Edmonton Sun said' is a speaker after the quote, not a source line
+    rows = [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
+            ("urged", "urge", "VERB", "VBN", "ccomp", 7, "O"), ('"', '"', "PUNCT", "''", "punct", 2, "O"),
+            ("-", "-", "PUNCT", ":", "punct", 7, "O"),
+            ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
+            ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-PERSON"), ("said", "say", "VERB", "VBD", "ROOT", 7, "O")]
+    assert "publisher" not in by_text(rows)["Edmonton Sun"].cues
