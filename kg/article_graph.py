@@ -23,6 +23,7 @@ from kg.export.jsonld import _Compactor, _nodes
 from kg.export.rdf import without_escaped_names
 from kg.models import ArticleResult
 from kg.quads import ArticleTriples, FactRow, article_triples, fact_order, sort_key
+from kg.safe_text import clean_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class ArticleGraph:
     turtle: bytes               # its share of the union graph (all but the asserted plain triples), Turtle
     jsonld: bytes               # the same share as JSON-LD node objects, one a line, joined by ",\n"
     triples: int                # how many triples ``turtle`` holds
+    sentences: bytes = b"[]"    # each row's evidence sentence (as exported), a JSON list: the viewer's evidence
 
 
 def facts_of(result: ArticleResult) -> list[tuple[str, str, object, str | None]]:
@@ -52,13 +54,17 @@ def facts_of(result: ArticleResult) -> list[tuple[str, str, object, str | None]]
 def article_graph(result: ArticleResult, base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
     """The export chunks of one article (run in the worker that parsed it): :func:`render` of its
     :func:`~kg.quads.article_quads`, made from triples (:func:`render_triples`, the same bytes)."""
-    graph = article_triples(result.article, facts_of(result), base)   # type: ignore[arg-type]
+    facts = facts_of(result)
+    graph = article_triples(result.article, facts, base)   # type: ignore[arg-type]
+    sentences = json.dumps([clean_text(f[2].evidence.sentence) for f in facts],   # type: ignore[attr-defined]
+                           ensure_ascii=False).encode("utf-8")
     if not graph.triples:
-        return render([], "", tuple(graph.rows), base, prefixes)
-    return render_triples(graph, base, prefixes)
+        return render([], "", tuple(graph.rows), base, prefixes, sentences)
+    return render_triples(graph, base, prefixes, sentences)
 
 
-def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str]) -> ArticleGraph:
+def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str], sentences: bytes = b"[]"
+                   ) -> ArticleGraph:
     """:func:`render` of the quads ``graph`` names, from its triples: N-Quads are its N-Triples lines with the
     graph name before the final dot, and a TriG block is its Turtle lines, each indented by a tab, between the
     graph's opening line and "}" (Oxigraph writes every triple on lines of its own: no literal spans lines).
@@ -80,7 +86,7 @@ def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str]
         graph=name.value, rows=tuple(graph.rows), nquads=nquads, trig=body(trig, prefixes),
         turtle=body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=named) or b"", prefixes),
         jsonld=",\n".join("  " + dumps(node) for node in _nodes(share, compact)).encode("utf-8"),
-        triples=len(share))
+        triples=len(share), sentences=sentences)
 
 
 def _graph_line(name: ox.NamedNode, prefixes: dict[str, str]) -> bytes:
@@ -97,8 +103,8 @@ def _after_prefixes(text: bytes) -> int:
     return start
 
 
-def render(quads: list[ox.Quad], graph: str, rows: tuple[FactRow, ...], base: str, prefixes: Mapping[str, str]
-           ) -> ArticleGraph:
+def render(quads: list[ox.Quad], graph: str, rows: tuple[FactRow, ...], base: str, prefixes: Mapping[str, str],
+           sentences: bytes = b"[]") -> ArticleGraph:
     """Serialize an article's sorted ``quads`` into its chunks."""
     entities = base + "entity/"   # an entity subject in an article graph is an asserted plain triple
     share = [q.triple for q in quads if not q.subject.value.startswith(entities)]
@@ -110,7 +116,7 @@ def render(quads: list[ox.Quad], graph: str, rows: tuple[FactRow, ...], base: st
         trig=body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=dict(prefixes)) or b"", prefixes),
         turtle=body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes)) or b"", prefixes),
         jsonld=",\n".join("  " + dumps(node) for node in _nodes(share, compact)).encode("utf-8"),
-        triples=len(share))
+        triples=len(share), sentences=sentences)
 
 
 @lru_cache(maxsize=4)
@@ -137,7 +143,7 @@ def rebuilt(chunk: ArticleGraph, base: str, prefixes: Mapping[str, str], *, rena
     quads = {ox.Quad(term(q.subject), q.predicate, term(q.object), q.graph_name)
              for q in ox.parse(chunk.nquads, format=ox.RdfFormat.N_QUADS)}
     kept = [q for q in quads if q.subject.value not in statements and str(q.triple) not in triples]
-    return render(sorted(kept, key=sort_key), chunk.graph, chunk.rows, base, prefixes)
+    return render(sorted(kept, key=sort_key), chunk.graph, chunk.rows, base, prefixes, chunk.sentences)
 
 
 def attach(results: Iterable[ArticleResult], base: str, prefixes: Mapping[str, str]) -> Iterable[ArticleResult]:

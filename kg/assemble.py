@@ -15,29 +15,35 @@ joined entity, or goes if it became a self-loop.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.beside import beside
 from kg.article_graph import ArticleGraph, article_graph, body, rebuilt
-from kg.evidence import edge_keys, read as read_evidence
+from kg.evidence import EdgeKey, Evidence, edge_keys, gather
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.jsonld import _Compactor, _nodes
-from kg.export.neo4j import write_neo4j
+from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
-from kg.iri import entity_iri, merged_graph_iri, relation_iri, statement_iri
+from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units
+from kg.safe_text import clean_text
 from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
+VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +53,10 @@ class _Entry:
     graph: str
     rows: tuple[FactRow, ...]
     offset: int          # where its chunks start in the spool
-    sizes: tuple[int, int, int, int]   # nquads, trig, turtle, jsonld
+    sizes: tuple[int, int, int, int, int]   # nquads, trig, turtle, jsonld, sentences
     triples: int
+    title: str = ""      # as exported (schema:headline, schema:url): the viewer's evidence names the article
+    url: str = ""
     renames: tuple[tuple[str, str], ...] = ()   # IRIs the merge changed in its chunks (old, new)
 
 
@@ -73,22 +81,64 @@ class Assembly:
         if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
             chunk = article_graph(result, self.base, self.prefixes)
         offset = self.spool.seek(0, 2)
-        for part in (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld):
+        parts = (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld, chunk.sentences)
+        for part in parts:
             self.spool.write(part)
-        self.entries.append(_Entry(result.article.id, result.article.date, chunk.graph, chunk.rows, offset,
-                                   (len(chunk.nquads), len(chunk.trig), len(chunk.turtle), len(chunk.jsonld)),
-                                   chunk.triples))
+        article = result.article
+        self.entries.append(_Entry(article.id, article.date, chunk.graph, chunk.rows, offset,
+                                   tuple(len(p) for p in parts), chunk.triples,   # type: ignore[arg-type]
+                                   clean_text(article.title or ""), clean_text(article.url or "")))
         self.entities.extend(result.entities)
 
+    def _read(self, offset: int, size: int) -> bytes:
+        """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
+        data = os.pread(self.spool.fileno(), size, offset)
+        while len(data) < size:
+            more = os.pread(self.spool.fileno(), size - len(data), offset + len(data))
+            if not more:
+                raise OSError(f"the spool file ended {size - len(data)} bytes early")
+            data += more
+        return data
+
     def _chunk(self, entry: _Entry) -> ArticleGraph:
-        self.spool.seek(entry.offset)
-        parts = [self.spool.read(size) for size in entry.sizes]
-        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples)
+        whole = self._read(entry.offset, sum(entry.sizes))
+        parts, start = [], 0
+        for size in entry.sizes:
+            parts.append(whole[start:start + size])
+            start += size
+        return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
+
+    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
+        """The evidence of the ``wanted`` edges (:func:`kg.evidence.gather`), from the statement groups and the
+        sentences the workers sent with each article's chunks: graph.ttl is not read back."""
+        base = self.base
+        chosen = []
+        for key, group in groups.items.items():
+            s, label, o = key
+            edge = (str(entity_iri(s, base)), str(relation_iri(label)), str(entity_iri(o, base)))
+            if edge in wanted:
+                chosen.append((str(group_iri(s, label, o, base)), edge, group))
+        chosen.sort(key=lambda c: c[0])
+        needed = {iri for _, _, group in chosen for iri in group.statements}
+        statements: dict[str, tuple[str, str]] = {}
+        articles: dict[str, tuple[str, str, str]] = {}
+        for entry in self.entries:
+            hits = [i for i, row in enumerate(entry.rows) if row.statement in needed and self._keeps(row)]
+            if not hits:
+                continue
+            sentences = json.loads(self._read(entry.offset + sum(entry.sizes[:4]), entry.sizes[4]))
+            article = str(article_iri(entry.article_id, base))
+            articles[article] = (entry.title, clean_text(entry.date or ""), entry.url)
+            for i in hits:
+                statements.setdefault(entry.rows[i].statement, (sentences[i], article))
+        return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
+                      per_edge=per_edge)
 
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
         from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
 
+        self.spool.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
         entities = merge_entities(self.entities)
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
@@ -145,76 +195,129 @@ class Assembly:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
                              _n(str(entity_iri(row.object, self.base)))))
 
-    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None) -> list[Path]:
-        """Write every export into ``folder``; returns their paths."""
-        header = prefix_lines(self.prefixes)
+    def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
+              parallel: bool = False) -> list[Path]:
+        """Write every export into ``folder``; returns their paths.
+
+        ``parallel`` (for a build given two cores or more): a forked process writes the article graphs' part of
+        the RDF files and the visual exports while this one writes the merged graph's part into temporary files,
+        appended at the end; the same bytes."""
         paths = [folder / name for name in RDF_NAMES]
-        files = [path.open("wb") for path in paths]
+        visual = [folder / name for name in VISUAL_NAMES]
+        if not parallel:
+            with _opened(paths, "wb") as files:
+                triples, wrote = self._write_articles(files)
+                lap("article graphs")
+                more, wrote_more = self._write_merged(files, groups, first=not wrote)
+                files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
+            self.triples = triples + more
+            lap("merged graph")
+            self._write_visual(folder, groups)
+            lap("visual exports")
+            return [*paths, *visual]
+        parts = [folder / f".{name}.merged.tmp" for name in RDF_NAMES]
+        with beside(lambda: self._articles_and_visual(paths, folder, groups)) as child:
+            with _opened(parts, "wb") as files:
+                more, wrote_more = self._write_merged(files, groups, first=True)
+            lap("merged graph")
+        triples, wrote = child.value
+        lap("article graphs+visual exports")   # what was left of them (forked) once the merged graph was written
+        with _opened(paths, "ab") as files:
+            for part, out in zip(parts, files):
+                if out is files[3] and wrote and wrote_more:
+                    out.write(b",\n")
+                with part.open("rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 20)
+                part.unlink()
+            files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
+        self.triples = triples + more
+        lap("appended")
+        return [*paths, *visual]
+
+    def _articles_and_visual(self, paths: list[Path], folder: Path, groups: Groups) -> tuple[int, bool]:
+        with _opened(paths, "wb") as files:
+            done = self._write_articles(files)
+        self._write_visual(folder, groups)
+        return done
+
+    def _write_articles(self, files: list[BinaryIO]) -> tuple[int, bool]:
+        """The prefixes and every article graph (graph-IRI order); returns (union triples, any JSON-LD node)."""
+        header = prefix_lines(self.prefixes)
         ttl, trig, nq, jsonld = files
-        try:
-            ttl.write(header)
-            trig.write(header)
-            jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
-                                                       ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
-            first, triples = True, 0
-            for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
-                chunk = self._final(entry)
-                nq.write(chunk.nquads)
-                trig.write(chunk.trig)
-                ttl.write(chunk.turtle)
-                if chunk.jsonld:
-                    jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
-                    first = False
-                triples += chunk.triples
-            lap("article graphs")
-            graph = _n(str(merged_graph_iri(self.base)))
-            compact = _Compactor(self.prefixes)
-            dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-            quads: list[ox.Quad] = []
-            share: list[ox.Triple] = []
+        ttl.write(header)
+        trig.write(header)
+        jsonld.write(b'{"@context": ' + json.dumps({"@version": 1.1, **dict(sorted(self.prefixes.items()))},
+                                                   ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
+        first, triples = True, 0
+        for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
+            chunk = self._final(entry)
+            nq.write(chunk.nquads)
+            trig.write(chunk.trig)
+            ttl.write(chunk.turtle)
+            if chunk.jsonld:
+                jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+                first = False
+            triples += chunk.triples
+        return triples, not first
 
-            def flush() -> None:
-                nonlocal first
-                nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-                trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
-                                self.prefixes))
-                ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
-                               self.prefixes))
-                for node in _nodes(share, compact):
-                    jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
-                    first = False
-                quads.clear()
-                share.clear()
+    def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
+        """The merged graph, a bounded batch of whole subjects at a time; ``first``: no JSON-LD node precedes it.
+        Returns (union triples, any JSON-LD node)."""
+        ttl, trig, nq, jsonld = files
+        graph = _n(str(merged_graph_iri(self.base)))
+        compact = _Compactor(self.prefixes)
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+        quads: list[ox.Quad] = []
+        share: list[ox.Triple] = []
+        triples, wrote = 0, False
 
-            # the merged graph, a bounded batch of whole subjects at a time
-            for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base,
-                                            graph):
-                quads += unit
-                share += (q.triple for q in unit)
-                share += plain
-                triples += len(unit) + len(plain)
-                if len(quads) >= _BATCH:
-                    flush()
-            flush()
-            jsonld.write(b" ]}\n" if first else b"\n ]}\n")
-            self.triples = triples
-        finally:
-            for f in files:
-                f.close()
-        lap("merged graph")
+        def flush() -> None:
+            nonlocal first, wrote
+            nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+            trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
+                            self.prefixes))
+            ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
+                           self.prefixes))
+            for node in _nodes(share, compact):
+                jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+                first, wrote = False, True
+            quads.clear()
+            share.clear()
+
+        for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph):
+            quads += unit
+            share += (q.triple for q in unit)
+            share += plain
+            triples += len(unit) + len(plain)
+            if len(quads) >= _BATCH:
+                flush()
+        flush()
+        return triples, wrote
+
+    def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
         write_graphml(picture, folder / "graph.graphml")
         write_gexf(picture, folder / "graph.gexf")
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select(picture)
-        write_html(page, folder / "graph.html", evidence=read_evidence(folder / "graph.ttl", wanted=edge_keys(page)))
-        tables = write_csv(picture, folder)
-        tables = [*tables, *write_neo4j(picture, folder)]    # issue 9: Neo4j bulk-import layout
-        lap("visual exports")
-        return [*paths, folder / "graph.graphml", folder / "graph.gexf", folder / "graph.html", *tables]
+        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
+        write_csv(picture, folder)
+        write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
 
 
 _BATCH = 20_000   # quads of the merged graph serialized at once
+
+
+@contextmanager
+def _opened(paths: list[Path], mode: str) -> Iterator[list[BinaryIO]]:
+    files: list[BinaryIO] = []
+    try:
+        for path in paths:
+            files.append(path.open(mode))  # type: ignore[arg-type]
+        yield files
+    finally:
+        for f in files:
+            f.close()
 
 
 def prefix_lines(prefixes: dict[str, str]) -> bytes:

@@ -6,7 +6,7 @@ only the few properties needed are kept, as plain strings."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +72,24 @@ def collect(triples: Iterable[ox.Triple | ox.Quad], *, per_edge: int = 3,
         for _, article in found:
             a = values.get(article, {})
             out.articles.setdefault(article, (a.get("title", ""), a.get("date", "")[:10], a.get("url", "")))
+    return out
+
+
+def gather(edges: Iterable[tuple[EdgeKey, Iterable[str]]], statements: Mapping[str, tuple[str, str]],
+           articles: Mapping[str, tuple[str, str, str]], *, per_edge: int = 3) -> Evidence:
+    """The evidence of statement groups known as values, not read back from RDF: ``edges`` are (edge key,
+    supporting statement IRIs) in group-IRI order (a later group of the same key wins, as in :func:`collect`),
+    ``statements`` maps a statement IRI to (sentence, article IRI), ``articles`` an article IRI to (title,
+    datePublished, url). The same result as :func:`collect` over the graph holding them."""
+    out = Evidence()
+    for key, support in edges:
+        found = [statements[s] for s in sorted(support) if s in statements]
+        found.sort(key=lambda x: (articles.get(x[1], ("", "", ""))[1], x[0]), reverse=True)
+        found = list(dict.fromkeys(found))[:per_edge]
+        out.edges[key] = found
+        for _, article in found:
+            title, date, url = articles.get(article, ("", "", ""))
+            out.articles.setdefault(article, (title, date[:10], url))
     return out
 
 

@@ -20,6 +20,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 
 from kg.iri import digest, entity_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import Article, ArticleResult, Entity, Statement
+from kg.safe_text import clean_text
 from kg.quads import MODAL_PREFIX, FactRow, Groups, _n, article_quads, asserted_label, merged_quads, sort_key
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
@@ -226,18 +227,23 @@ def view(entities: Mapping[str, Entity], groups: Groups, *, base: str = DEFAULT_
 
     ``aliases`` is a JSON-encoded list of strings (``'["US", "U.S."]'``): GraphML, GEXF and CSV carry only
     scalars, and no separator character is safe inside names."""
+    from kg.export.graphml import CLEAN
+
+    c = clean_text
     graph = nx.MultiDiGraph()
+    graph.graph[CLEAN] = True    # every value below is a scalar free of what XML forbids: no exporter copies it
     for key, e in entities.items():
-        graph.add_node(node_id(key), label=e.label, type=e.type, iri=str(entity_iri(key, base)),
-                       aliases=json.dumps(list(e.aliases), ensure_ascii=False), roles="; ".join(e.roles),
+        graph.add_node(node_id(key), label=c(e.label), type=c(e.type), iri=c(str(entity_iri(key, base))),
+                       aliases=c(json.dumps(list(e.aliases), ensure_ascii=False)), roles=c("; ".join(e.roles)),
                        mentions=e.mentions, articles=len(e.articles))
     for (subj, label, obj), group in sorted(groups.items.items()):
         s = group.first
-        graph.add_edge(node_id(subj), node_id(obj), key="r:" + relation_iri(label).split("/")[-1] + ":" + (
+        iri = str(relation_iri(label))
+        graph.add_edge(node_id(subj), node_id(obj), key="r:" + iri.split("/")[-1] + ":" + (
             str(statement_iri(subj, label, obj))[-12:]),
-                       label=label, relation=s.relation, relation_class=s.relation_class or "",
-                       polarity=s.polarity, modality=s.modality, weight=group.count,
+                       label=c(label), relation=c(s.relation), relation_class=c(s.relation_class or ""),
+                       polarity=c(s.polarity), modality=c(s.modality), weight=group.count,
                        articles=len(group.articles), confidence=round(group.confidence, 3),
-                       first_seen=min(group.dates, default=""), last_seen=max(group.dates, default=""),
-                       iri=str(relation_iri(label)))
+                       first_seen=c(min(group.dates, default="")), last_seen=c(max(group.dates, default="")),
+                       iri=c(iri))
     return graph

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import os
+import threading
 from functools import lru_cache
 import pickle
 import time
@@ -206,6 +209,8 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     if total_hint:
         total_hint(len(articles))
     cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
+    if n_process > 1 or dask is not None:   # the parent waits on workers: it imports what the merge needs meanwhile
+        threading.Thread(target=importlib.import_module, args=("kg.resolve",), daemon=True).start()
     assembly = Assembly(base)
     try:
         stats: dict[str, int] = {}
@@ -224,7 +229,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
         groups = assembly.merge()
         clock.lap("merge")
         try:
-            publish(out, lambda folder: _write(assembly, groups, folder, summary, clock))
+            # with more than one process asked for, the visual exports are written beside the RDF
+            parallel = (n_process > 1 or dask is not None) and (os.cpu_count() or 1) > 1
+            publish(out, lambda folder: _write(assembly, groups, folder, summary, clock, parallel))
             summary.outputs = [out / path.name for path in summary.outputs]   # the paths readers use
         except OSError as exc:       # disk full, folder made read-only meanwhile, ...
             raise InputError(f"{out}: cannot write the exports: {exc.strerror or exc}") from None
@@ -237,8 +244,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     return summary
 
 
-def _write(assembly: Assembly, groups: Groups, folder: Path, summary: BuildSummary, clock: _Stopwatch) -> None:
-    summary.outputs = assembly.write(folder, groups, clock.lap)
+def _write(assembly: Assembly, groups: Groups, folder: Path, summary: BuildSummary, clock: _Stopwatch,
+           parallel: bool = False) -> None:
+    summary.outputs = assembly.write(folder, groups, clock.lap, parallel=parallel)
 
 
 def export(kg: KnowledgeGraph, out: Path, *, base: str = DEFAULT_BASE, summary: BuildSummary | None = None,

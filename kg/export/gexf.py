@@ -13,12 +13,10 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
-
 import networkx as nx
 
 from kg.export._io import emit
-from kg.export.graphml import _types, sanitized
+from kg.export.graphml import _types, escape, quoteattr, sanitized
 
 NAMESPACE = "http://gexf.net/1.3"
 _GEXF_TYPE = {"boolean": "boolean", "long": "long", "double": "double", "string": "string"}

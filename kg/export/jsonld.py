@@ -61,18 +61,33 @@ def _value(term: object, compact: _Compactor) -> Any:
 
 def _nodes(triples: list[ox.Triple], compact: _Compactor) -> list[dict[str, Any]]:
     # triples come sorted by their N-Triples form, so subjects, and values of one property, are in order
-    by_subject: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    by_subject: dict[str, dict[str, list[Any]]] = {}
+    memo = compact.memo
+    named, literal = ox.NamedNode, ox.Literal
     for t in triples:
-        if not isinstance(t.subject, ox.NamedNode):
-            raise TypeError(f"JSON-LD export expects IRI subjects, got {t.subject!r}")
-        props = by_subject[t.subject.value]
-        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-            props["@type"].append(compact(t.object.value))
+        subject = t.subject
+        if type(subject) is not named and not isinstance(subject, named):
+            raise TypeError(f"JSON-LD export expects IRI subjects, got {subject!r}")
+        props = by_subject.get(subject.value)
+        if props is None:
+            props = by_subject[subject.value] = {}
+        predicate, obj = t.predicate.value, t.object
+        if type(obj) is named:
+            iri = obj.value
+            short = memo.get(iri) or compact(iri)
+            if predicate == RDF_TYPE:
+                props.setdefault("@type", []).append(short)
+                continue
+            value: Any = {"@id": short}
+        elif type(obj) is literal and obj.datatype.value == XSD_STRING:
+            value = obj.value
         else:
-            props[compact(t.predicate.value)].append(_value(t.object, compact))
+            value = _value(obj, compact)
+        key = memo.get(predicate) or compact(predicate)
+        props.setdefault(key, []).append(value)
     nodes = []
     for subject, props in by_subject.items():
-        node: dict[str, Any] = {"@id": compact(subject)}
+        node: dict[str, Any] = {"@id": memo.get(subject) or compact(subject)}
         if "@type" in props:
             types = props.pop("@type")
             node["@type"] = types[0] if len(types) == 1 else types

@@ -24,6 +24,10 @@ _KNOWN = set(PREFIXES) | {"ent", "art", "stmt", "edge", "graph"}
 _TOKEN = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|<[^>\s]*>)'
                     r'|(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\\.|\.+(?=[\w\-:%\\]))+)')
 _ESCAPE = re.compile(r"\\(.)")
+# only a prefixed name holding an escape (for lines without literals, where nothing else can hold a backslash:
+# Oxigraph writes no backslash inside an IRI)
+_ESCAPED_NAME = re.compile(r'(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\.+(?=[\w\-:%\\]))*\\.'
+                           r'(?:[\w\-:%]|\\.|\.+(?=[\w\-:%\\]))*)')
 
 
 def without_escaped_names(text: bytes, prefixes: Mapping[str, str]) -> bytes:
@@ -41,21 +45,25 @@ def without_escaped_names(text: bytes, prefixes: Mapping[str, str]) -> bytes:
         lines = text.split(b"\n")
         for i, line in enumerate(lines):
             if b"\\" in line:
-                lines[i] = _fixed(line, prefixes)
+                lines[i] = _fixed(line, prefixes, names_only=b'"' not in line)
         return b"\n".join(lines)
     return _fixed(text, prefixes)
 
 
-def _fixed(text: bytes, prefixes: Mapping[str, str]) -> bytes:
+def _fixed(text: bytes, prefixes: Mapping[str, str], *, names_only: bool = False) -> bytes:
+
+    def name(m: re.Match[str], prefix: int = 1) -> str:
+        namespace = prefixes.get(m.group(prefix) or "")
+        local = _ESCAPE.sub(r"\1", m.group(prefix + 1))
+        return m.group(0) if namespace is None else f"<{namespace}{local}>"
 
     def full(m: re.Match[str]) -> str:
         if m.group(1) is not None or "\\" not in m.group(3):
             return m.group(0)
-        namespace = prefixes.get(m.group(2) or "")
-        local = _ESCAPE.sub(r"\1", m.group(3))
-        return m.group(0) if namespace is None else f"<{namespace}{local}>"
+        return name(m, 2)
 
-    return _TOKEN.sub(full, text.decode("utf-8")).encode("utf-8")
+    return (_ESCAPED_NAME.sub(name, text.decode("utf-8")) if names_only
+            else _TOKEN.sub(full, text.decode("utf-8"))).encode("utf-8")
 
 
 def _from_rdflib(graph: Graph) -> RDFData:

@@ -3,12 +3,14 @@
 bytes do not depend on the order results arrive in."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg.assemble import Assembly
+from kg.evidence import edge_keys
 from kg.graph import merge_results, to_networkx, to_quads
 from kg.models import Article, ArticleResult, Entity, Evidence, Mention, Statement
 from tests.kgfixtures import OTHER_TEXT, TALIBAN_TEXT
@@ -113,3 +115,68 @@ def test_worker_builds_the_article_graph_and_compact_results_assemble_the_same(t
     _write(compact, tmp_path / "compact")
     for name in [*FORMATS, *UNION, "graph.graphml", "edges.csv"]:
         assert (tmp_path / "full" / name).read_bytes() == (tmp_path / "compact" / name).read_bytes(), name
+
+
+def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_ttl(tmp_path: Path) -> None:
+    from kg.evidence import read as read_evidence
+    from kg.graph import view
+
+    items = [replace(r, statements=tuple(replace(s, evidence=replace(s.evidence, sentence=f"Sentence {i} of {aid}"))
+                                         for i, s in enumerate(r.statements)))
+             for r, aid in zip(results(), ("taliban", "other"))]
+    items[1] = replace(items[1], article=replace(items[1].article, title=None, url=None, date=None))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assembly = Assembly("https://example.org/kg/")
+    for result in items:
+        assembly.add(result)
+    groups = assembly.merge()
+    assembly.write(folder, groups)
+    wanted = edge_keys(view(assembly.merged, groups))
+    got = assembly.evidence(groups, wanted)
+    assembly.close()
+    expected = read_evidence(folder / "graph.ttl", wanted=wanted)
+    assert expected is not None and len(expected.edges) == 3 and sum(map(len, expected.edges.values())) >= 3
+    assert got == expected
+    assert any(a == ("", "", "") for a in got.articles.values())   # the article without title, date or url
+
+
+@pytest.mark.parametrize("bare", [False, True])
+def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path, bare: bool) -> None:
+    # bare: articles without entities or statements (no merged graph: the JSON-LD's joins differ)
+    items = [replace(r, statements=(), entities=(), resolution=()) for r in results()] if bare else results()
+    _write(items, tmp_path / "serial")
+    folder = tmp_path / "parallel"
+    folder.mkdir()
+    assembly = Assembly("https://example.org/kg/")
+    for result in items:
+        assembly.add(result)
+    paths = assembly.write(folder, assembly.merge(), parallel=True)
+    assembly.close()
+    assert sorted(p.name for p in paths) == sorted(p.name for p in (tmp_path / "serial").iterdir())
+    for path in (tmp_path / "serial").iterdir():
+        assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_failure_beside_is_raised_here_after_this_side_finished(tmp_path: Path) -> None:
+    from kg.beside import beside
+
+    def fail() -> None:
+        raise OSError(28, "No space left on device")
+
+    done = []
+    with pytest.raises(OSError, match="No space left"):
+        with beside(fail):
+            done.append(True)
+    assert done == [True]
+    with beside(lambda: (tmp_path / "written").write_text("x")):
+        pass
+    assert (tmp_path / "written").read_text() == "x"
+
+
+def test_the_value_returned_beside_comes_back() -> None:
+    from kg.beside import beside
+
+    with beside(lambda: (41 + 1, "forked")) as child:
+        pass
+    assert child.value == (42, "forked")

@@ -1,0 +1,59 @@
+"""An incremental build (cached results for the unchanged articles, one article added or removed) writes
+exactly the exports a clean build of the same inputs writes (hand-built results, no model)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build
+from tests.unit.test_assemble import results
+
+NAMES = ["graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf", "graph.html",
+         "nodes.csv", "edges.csv", "neo4j-nodes.csv", "neo4j-relationships.csv"]
+
+
+@pytest.fixture
+def analyzed(monkeypatch):
+    """The per-article stage replaced by the hand-built results (a third article: a copy of the first)."""
+    import spacy
+
+    import kg.nlp
+    import kg.resolve
+
+    items = results()
+    items.append(replace(items[0], article=replace(items[0].article, id="third", title="Headline of third")))
+    by_id = {r.article.id: r for r in items}
+    calls: list[str] = []
+
+    def analyze(doc, article):
+        calls.append(article.id)
+        return replace(by_id[article.id], article=article)
+
+    monkeypatch.setattr(kg.nlp, "load_pipeline", lambda model: spacy.blank("en"))
+    monkeypatch.setattr(kg.resolve, "analyze", analyze)
+    return by_id, calls
+
+
+def _corpus(path: Path, items, ids: list[str]) -> Path:
+    rows = [{"id": i, "title": items[i].article.title, "date": items[i].article.date, "url": items[i].article.url,
+             "text": items[i].article.text} for i in ids]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_path: Path, analyzed) -> None:
+    by_id, calls = analyzed
+    out = tmp_path / "out"
+    build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], out, n_process=1)
+    for ids in (["taliban", "other", "third"], ["taliban", "third"]):
+        corpus = _corpus(tmp_path / f"{len(ids)}.jsonl", by_id, ids)
+        calls.clear()
+        summary = build([corpus], out, n_process=1)
+        assert summary.cached == 2 and calls == (["third"] if len(ids) == 3 else [])
+        clean = tmp_path / f"clean-{len(ids)}"
+        build([corpus], clean, use_cache=False, n_process=1)
+        for name in NAMES:
+            assert (out / name).read_bytes() == (clean / name).read_bytes(), (ids, name)
