@@ -56,11 +56,16 @@ def article_graph(result: ArticleResult, base: str, prefixes: Mapping[str, str])
     :func:`~kg.quads.article_quads`, made from triples (:func:`render_triples`, the same bytes)."""
     facts = facts_of(result)
     graph = article_triples(result.article, facts, base)   # type: ignore[arg-type]
-    sentences = json.dumps([clean_text(f[2].evidence.sentence) for f in facts],   # type: ignore[attr-defined]
-                           ensure_ascii=False).encode("utf-8")
+    sentences = evidence_sentences(facts)
     if not graph.triples:
         return render([], "", tuple(graph.rows), base, prefixes, sentences)
     return render_triples(graph, base, prefixes, sentences)
+
+
+def evidence_sentences(facts: list[tuple[str, str, object, str | None]]) -> bytes:
+    """Each fact's evidence sentence as exported, a JSON list (the viewer's evidence, see ArticleGraph)."""
+    return json.dumps([clean_text(f[2].evidence.sentence) for f in facts],   # type: ignore[attr-defined]
+                      ensure_ascii=False).encode("utf-8")
 
 
 def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str], sentences: bytes = b"[]"

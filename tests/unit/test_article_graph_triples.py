@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.article_graph import article_graph, facts_of, render
+from kg.article_graph import article_graph, evidence_sentences, facts_of, render
 from kg.graph import prefixes
 from kg.models import Article, ArticleResult, Evidence, Mention, Statement
 from kg.quads import article_quads, article_triples
@@ -37,8 +37,10 @@ def _result(aid: str, sentences: list[str], facts: list[tuple[str, str, str, str
 
 
 def _by_quads(result: ArticleResult):
-    quads, rows = article_quads(result.article, facts_of(result), BASE)   # type: ignore[arg-type]
-    return render(quads, quads[0].graph_name.value if quads else "", tuple(rows), BASE, NAMES)
+    facts = facts_of(result)
+    quads, rows = article_quads(result.article, facts, BASE)   # type: ignore[arg-type]
+    return render(quads, quads[0].graph_name.value if quads else "", tuple(rows), BASE, NAMES,
+                  evidence_sentences(facts))
 
 
 def test_chunks_from_triples_are_the_chunks_from_quads():
