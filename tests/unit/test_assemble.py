@@ -56,14 +56,20 @@ def results() -> list[ArticleResult]:
 
 
 def _write(items: list[ArticleResult], folder: Path) -> Assembly:
+    assembly, _ = _written(items, folder)
+    assembly.close()
+    return assembly
+
+
+def _written(items: list[ArticleResult], folder: Path):
+    """The open assembly of ``items`` and its merge groups, its exports written into ``folder``."""
     folder.mkdir()
     assembly = Assembly("https://example.org/kg/")
     for result in items:
         assembly.add(result)
     groups = assembly.merge()
     assembly.write(folder, groups)
-    assembly.close()
-    return assembly
+    return assembly, groups
 
 
 def test_assembled_exports_are_the_merged_graph(tmp_path: Path) -> None:
@@ -126,12 +132,7 @@ def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_tt
              for r, aid in zip(results(), ("taliban", "other"))]
     items[1] = replace(items[1], article=replace(items[1].article, title=None, url=None, date=None))
     folder = tmp_path / "out"
-    folder.mkdir()
-    assembly = Assembly("https://example.org/kg/")
-    for result in items:
-        assembly.add(result)
-    groups = assembly.merge()
-    assembly.write(folder, groups)
+    assembly, groups = _written(items, folder)
     wanted = edge_keys(view(assembly.merged, groups))
     got = assembly.evidence(groups, wanted)
     assembly.close()
