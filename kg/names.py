@@ -27,8 +27,7 @@ def normalize_name(name: str) -> str:
     text = re.sub(r"'s\b", "", text)                     # "New People's Party" ~ "New People Party"
     text = re.sub(r"(?<=\w)\.(?=\w|$)", "", text)       # U.S. -> US
     text = re.sub(r"[^\w'&-]+", " ", text.casefold())
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return " ".join(text.split())
+    return " ".join(without_diacritics(text).split())
 
 
 def without_diacritics(text: str) -> str:

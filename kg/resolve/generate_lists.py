@@ -14,9 +14,10 @@ hand-curated ``nicknames`` package, Apache-2.0).
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from kg.names import without_diacritics
 
 
 def countries(out: Path) -> None:
@@ -62,7 +63,7 @@ def places(out: Path) -> None:
     # a name in Latin letters is kept with its diacritics, one in another script is not
     biggest: dict[str, tuple[str, str, str, int]] = {}
     for city in cache.get_cities().values():
-        folded = "".join(ch for ch in unicodedata.normalize("NFKD", city["name"]) if not unicodedata.combining(ch))
+        folded = without_diacritics(city["name"])
         if city["population"] >= 100_000 and folded.isascii():
             old = biggest.get(folded)
             if old is None or old[3] < city["population"]:
