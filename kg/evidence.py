@@ -54,25 +54,15 @@ def collect(triples: Iterable[ox.Triple | ox.Quad], *, per_edge: int = 3,
             support[subject].append(obj)
         else:
             values[subject].setdefault(role, obj)
-    out = Evidence()
+    edges = []
     for group in sorted(groups):
         v = values.get(group, {})
         key = (v.get("s", ""), v.get("p", ""), v.get("o", ""))
-        if wanted is not None and key not in wanted:
-            continue
-        found = []
-        for statement in sorted(support.get(group, ())):
-            s = values.get(statement, {})
-            if "sentence" in s:
-                found.append((s.get("sentence", ""), s.get("article", "")))
-        # the latest articles first, then by sentence: a reader sees the newest news
-        found.sort(key=lambda x: (values.get(x[1], {}).get("date", ""), x[0]), reverse=True)
-        found = list(dict.fromkeys(found))[:per_edge]
-        out.edges[key] = found
-        for _, article in found:
-            a = values.get(article, {})
-            out.articles.setdefault(article, (a.get("title", ""), a.get("date", "")[:10], a.get("url", "")))
-    return out
+        if wanted is None or key in wanted:
+            edges.append((key, support.get(group, ())))
+    statements = {iri: (v["sentence"], v.get("article", "")) for iri, v in values.items() if "sentence" in v}
+    articles = {iri: (v.get("title", ""), v.get("date", ""), v.get("url", "")) for iri, v in values.items()}
+    return gather(edges, statements, articles, per_edge=per_edge)
 
 
 def gather(edges: Iterable[tuple[EdgeKey, Iterable[str]]], statements: Mapping[str, tuple[str, str]],
@@ -84,6 +74,7 @@ def gather(edges: Iterable[tuple[EdgeKey, Iterable[str]]], statements: Mapping[s
     out = Evidence()
     for key, support in edges:
         found = [statements[s] for s in sorted(support) if s in statements]
+        # the latest articles first, then by sentence: a reader sees the newest news
         found.sort(key=lambda x: (articles.get(x[1], ("", "", ""))[1], x[0]), reverse=True)
         found = list(dict.fromkeys(found))[:per_edge]
         out.edges[key] = found
