@@ -36,6 +36,7 @@ from kg.export.jsonld import _Compactor, _nodes
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
+from kg.memo import Memo
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units
@@ -63,8 +64,9 @@ class _Entry:
 class Assembly:
     """Per-article chunks in, a complete set of exports out (see the module doc)."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, memo: Memo | None = None) -> None:
         self.base = base
+        self.memo = memo or Memo(None)   # rebuilt chunks of unchanged inputs, kept from one build to the next
         self.prefixes = export_prefixes(base)
         self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
         self.entries: list[_Entry] = []
@@ -188,8 +190,13 @@ class Assembly:
             return chunk
         kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
         plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
-        return rebuilt(chunk, self.base, self.prefixes, renames=dict(entry.renames),
-                       statements={r.statement for r in dropped}, triples=plain)
+        statements = {r.statement for r in dropped}
+        inputs = (chunk.graph.encode(), chunk.nquads, chunk.sentences, self.base.encode(),
+                  json.dumps(sorted(self.prefixes.items())).encode(), json.dumps(entry.renames).encode(),
+                  "\n".join(sorted(statements)).encode(), "\n".join(sorted(plain)).encode())
+        parts = self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
+            chunk, self.base, self.prefixes, renames=dict(entry.renames), statements=statements, triples=plain)))
+        return replace(chunk, nquads=parts[0], trig=parts[1], turtle=parts[2], jsonld=parts[3], triples=parts[4])
 
     def _plain(self, row: FactRow) -> str:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
@@ -303,6 +310,11 @@ class Assembly:
         write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
         write_csv(picture, folder)
         write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
+
+
+def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:
+    """What :func:`kg.article_graph.rebuilt` changes in a chunk (its graph, rows and sentences stay)."""
+    return chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld, chunk.triples
 
 
 _BATCH = 20_000   # quads of the merged graph serialized at once

@@ -27,6 +27,7 @@ from kg.assemble import Assembly
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
 from kg.quads import Groups
 from kg.iri import check_base
+from kg.memo import Memo
 from kg.models import Article, ArticleResult, Skipped
 from kg.engines import run as run_engine
 from kg.output_folder import prepare_output_folder
@@ -211,7 +212,7 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
     if n_process > 1 or dask is not None:   # the parent waits on workers: it imports what the merge needs meanwhile
         threading.Thread(target=importlib.import_module, args=("kg.resolve",), daemon=True).start()
-    assembly = Assembly(base)
+    assembly = Assembly(base, Memo(out / CACHE_DIR / "memo" if use_cache else None, code_fingerprint()))
     try:
         stats: dict[str, int] = {}
         for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,
