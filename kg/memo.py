@@ -55,3 +55,102 @@ class Memo:
         except OSError:     # a read-only or full disk costs the next build time, not this one its output
             pass
         return value
+
+
+class Segments:
+    """Byte strings under keys, for many small values at once (the merged graph's segments): read from the file
+    the previous build wrote, and written afresh with the entries this build used, so it never grows past one
+    build's worth. Only an index (key -> where) is held in memory; the values stay in the file (memory-mapped).
+
+    Use as a context manager: the new file replaces the old one only when the block ends without an error."""
+
+    def __init__(self, path: Path | None, salt: str = "") -> None:
+        self.path = path
+        self.salt = salt.encode()
+        self.hits = 0
+        self.misses = 0
+        self._old: dict[bytes, int] = {}
+        self._data: Any = None
+        self._new: Any = None
+        self._index: dict[bytes, int] = {}
+        self._offset = 0
+
+    def __enter__(self) -> Segments:
+        if self.path is None:
+            return self
+        try:
+            with self.path.open("rb") as fh:
+                size = fh.seek(0, 2)
+                fh.seek(size - 8)
+                start = int.from_bytes(fh.read(8), "little")
+                fh.seek(start)
+                salt, index = pickle.loads(fh.read(size - 8 - start))
+            if salt == self.salt:
+                import mmap
+
+                with self.path.open("rb") as fh:
+                    self._data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+                self._old = index
+        except Exception:   # absent (a first build), or unreadable: everything is made again
+            self._old, self._data = {}, None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._new = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp").open("wb")
+        except OSError:
+            self._new = None
+        return self
+
+    def key(self, *parts: bytes) -> bytes:
+        h = hashlib.blake2b(self.salt, digest_size=16)
+        for part in parts:
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+        return h.digest()
+
+    def get(self, key: bytes) -> tuple[bytes, ...] | None:
+        """The values stored under ``key`` by the previous build (kept for the next one), or None."""
+        start = self._old.get(key)
+        if start is None or self._data is None:
+            self.misses += 1
+            return None
+        count = int.from_bytes(self._data[start:start + 4], "little")
+        sizes = [int.from_bytes(self._data[start + 4 + 4 * i:start + 8 + 4 * i], "little") for i in range(count)]
+        values, at = [], start + 4 + 4 * count
+        for size in sizes:
+            values.append(self._data[at:at + size])
+            at += size
+        self.hits += 1
+        self._keep(key, values)
+        return tuple(values)
+
+    def put(self, key: bytes, values: tuple[bytes, ...]) -> None:
+        """Store ``values`` under ``key`` for the next build."""
+        self._keep(key, values)
+
+    def _keep(self, key: bytes, values: list[bytes] | tuple[bytes, ...]) -> None:
+        if self._new is None or key in self._index:
+            return
+        head = len(values).to_bytes(4, "little") + b"".join(len(v).to_bytes(4, "little") for v in values)
+        self._new.write(head)
+        for value in values:
+            self._new.write(value)
+        self._index[key] = self._offset    # only where: the sizes lead the values in the file
+        self._offset += len(head) + sum(len(v) for v in values)
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if self._data is not None:
+            self._data.close()
+        if self._new is None:
+            return
+        tmp = Path(self._new.name)
+        try:
+            if kind is None:
+                self._new.write(pickle.dumps((self.salt, self._index), protocol=pickle.HIGHEST_PROTOCOL))
+                self._new.write(self._offset.to_bytes(8, "little"))
+            self._new.close()
+            if kind is None and self.path is not None:
+                tmp.replace(self.path)
+        except OSError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
