@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_COUNT = struct.Struct("<I")
 
 
 class Memo:
@@ -113,29 +115,30 @@ class Segments:
         if start is None or self._data is None:
             self.misses += 1
             return None
-        count = int.from_bytes(self._data[start:start + 4], "little")
-        sizes = [int.from_bytes(self._data[start + 4 + 4 * i:start + 8 + 4 * i], "little") for i in range(count)]
-        values, at = [], start + 4 + 4 * count
+        data = self._data
+        (count,) = _COUNT.unpack_from(data, start)
+        sizes = struct.unpack_from(f"<{count}I", data, start + 4)
+        head = 4 + 4 * count
+        record = data[start:start + head + sum(sizes)]
+        values, at = [], head
         for size in sizes:
-            values.append(self._data[at:at + size])
+            values.append(record[at:at + size])
             at += size
         self.hits += 1
-        self._keep(key, values)
+        self._write(key, record)
         return tuple(values)
 
     def put(self, key: bytes, values: tuple[bytes, ...]) -> None:
         """Store ``values`` under ``key`` for the next build."""
-        self._keep(key, values)
+        self._write(key, struct.pack(f"<{len(values) + 1}I", len(values), *map(len, values)) + b"".join(values))
 
-    def _keep(self, key: bytes, values: list[bytes] | tuple[bytes, ...]) -> None:
+    def _write(self, key: bytes, record: bytes) -> None:
+        """A record (value count, sizes, values) into the new file: the sizes lead, so the index holds only where."""
         if self._new is None or key in self._index:
             return
-        head = len(values).to_bytes(4, "little") + b"".join(len(v).to_bytes(4, "little") for v in values)
-        self._new.write(head)
-        for value in values:
-            self._new.write(value)
-        self._index[key] = self._offset    # only where: the sizes lead the values in the file
-        self._offset += len(head) + sum(len(v) for v in values)
+        self._new.write(record)
+        self._index[key] = self._offset
+        self._offset += len(record)
 
     def __exit__(self, kind: object, *rest: object) -> None:
         if self._data is not None:
