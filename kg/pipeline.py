@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
 from kg.budget import DEFAULT_SECONDS
 from kg.data import ontology_dir
@@ -212,7 +214,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
     if n_process > 1 or dask is not None:   # the parent waits on workers: it imports what the merge needs meanwhile
         threading.Thread(target=importlib.import_module, args=("kg.resolve",), daemon=True).start()
-    assembly = Assembly(base, Memo(out / CACHE_DIR / "memo" if use_cache else None, code_fingerprint()))
+    # the memo holds Oxigraph's serializations: another Oxigraph version makes them again
+    memo = Memo(out / CACHE_DIR / "memo" if use_cache else None, f"{code_fingerprint()}|{ox.__version__}")
+    assembly = Assembly(base, memo)
     try:
         stats: dict[str, int] = {}
         for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,
