@@ -367,12 +367,15 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             continue
         if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms):
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
-        elif all(is_generic_name(m.text) for m in ms if m.is_named):
+        elif all(is_generic_name(m.text) or _lone_compass(m.text) for m in ms if m.is_named):
+            # "the South" with no "South Korea" to stand for is a different region in every article
             _move(by_key, keys, rules, key, local_key("local", article_id, key_name(ms[0].text)), None)
     entities = []
     for key, ms in sorted(by_key.items()):
-        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it
-        counts = Counter(m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
+        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it, nor is a
+        # compass word alone ("the South" stands for South Korea in its article, but "South" is no name of it)
+        counts = Counter(m.text for m in ms if m.is_named and not _lone_compass(m.text)) or Counter(
+            m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:
@@ -393,6 +396,11 @@ def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[s
     first = min(m.start for m in ms)
     before = [k for k in targets if any(len(m.text.split()) > 1 and m.start < first for m in persons.get(k, ()))]
     return before if len(before) == 1 else []
+
+
+def _lone_compass(name: str) -> bool:
+    """A compass word alone ("the South", "North"): a direction, never a name of its own."""
+    return _words(name) in (["north"], ["south"], ["east"], ["west"])
 
 
 def is_generic_name(name: str) -> bool:

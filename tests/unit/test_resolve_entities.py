@@ -180,3 +180,23 @@ def test_entities_initials(name, expected):
 def test_entities_slug_is_iri_safe_and_deterministic():
     assert slug("the U.S. State Department") == "us-state-department"
     assert slug("Ça va") == "ca-va" and slug("!!!").startswith("x")
+
+
+def test_entities_lone_compass_word_resolves_but_is_no_alias():
+    """ "South Korea ... The South retaliated": the South is South Korea in its article, but "South" is no
+    name of it (a corpus-wide altLabel "South" on South Korea would name every other south)."""
+    ms = mentions(("North Korea", "Place"), ("South Korea", "Place"), ("South", "Place"))
+    e = entity(ms, "South")
+    assert e.key == "south-korea" and e.label == "South Korea" and "South" not in e.aliases
+
+
+@pytest.mark.parametrize("word", ["South", "West"])
+def test_entities_lone_compass_word_with_nothing_to_stand_for_stays_local(word):
+    """ "the South" (or "the West") alone names a different region in each article: an article-local key."""
+    assert set(groups(mentions(("Atlanta", "Place"), (word, "Place")))) == {"atlanta", f"local/a1/{word.lower()}"}
+
+
+def test_entities_compass_word_inside_a_name_is_the_name():
+    """Guard: "South Africa" is a name (and its own key), never trimmed or made local."""
+    e = entity(mentions(("South Africa", "Place"), ("Pretoria", "Place")), "South Africa")
+    assert e.key == "south-africa" and e.label == "South Africa"
