@@ -18,7 +18,7 @@ from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, _name_heads, description_head,
                                      is_title_phrase, resolve_descriptions, resolve_head_anaphora)
-from kg.resolve.entities import cluster_mentions, retype
+from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
 __all__ = ["analyze", "merge_entities", "moved_keys", "resolve_entities", "resolve_pronouns"]
@@ -71,11 +71,12 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     descriptive = {m.key for m in mentions if _describes(m, view, predicates, roles)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
-    entities, keys = cluster_mentions(article_id, names)
+    acronyms = parenthesised_acronyms(names, view.text)
+    entities, keys = cluster_mentions(article_id, names, acronyms=acronyms)
     antecedents = resolver(view, retype(names, entities, keys))
     if any(a.key not in keys for a in antecedents.values()):
         names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
-        entities, keys = cluster_mentions(article_id, names)
+        entities, keys = cluster_mentions(article_id, names, acronyms=acronyms)
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]
