@@ -30,7 +30,7 @@ _QUANTIFIERS = {"any", "every", "each"}
 
 
 def entity_span(token: Token) -> Span | None:
-    """The named-entity span that contains ``token``, if any."""
+    """The named-entity span that contains ``token``, if any, with NER's label."""
     if not token.ent_type_:
         return None
     doc = token.doc
@@ -40,7 +40,7 @@ def entity_span(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end, label=token.ent_type_)     # with its label: a statement argument keeps NER's type
 
 
 _TITLE_HEADS = cue_words("head-title")
@@ -235,8 +235,8 @@ def mention_for(token: Token) -> Mention | None:
     if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
         phrase = _trim(token.doc[cut:token.i + 1])
     text = phrase.text
-    if not text or not any(ch.isalpha() for ch in text):
-        return None
+    if not text or not any(ch.isalpha() for ch in text) or looks_temporal(text):
+        return None     # a date NER missed ("Tuesday", "the 1990s", "3pm") is when, never a thing
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
     # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
     named = pos == "PROPN" or text[:1].isupper() and all(
@@ -389,7 +389,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
             ner = named_mention(after)
             if ner is None:
                 continue
-            kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
+            if ner.type == "Person" and kind != "Person":
+                continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name
+            kind = "Person" if kind == "Person" else ner.type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
         span, glued = strip_title(span)     # "Police Constable [Stephen Mitchell]"

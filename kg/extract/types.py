@@ -36,7 +36,8 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _ZONES = "utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|bst|aest|aedt|awst|jst|kst|nzst|nzdt"
 _DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES})$", re.IGNORECASE)
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.IGNORECASE)
+_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?$|^\d{1,2}[:.]\d{2}$|^[ap]\.?m\.?$"
+                   r"|^(?:\d{2})?\d0'?s$|^'\d0s$", re.IGNORECASE)    # "06:30 PM", "3pm", a decade: "1990s", "'90s"
 _NUMBERISH = re.compile(r"^[\d.,:/|-]+$")
 _WORD_BREAK = re.compile(r"[\s,|]+")
 
