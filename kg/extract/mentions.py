@@ -99,6 +99,10 @@ def repair_span(span: Span) -> Span:
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
             break
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
+            end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
+            break
     while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
         start += 1
     # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
@@ -391,7 +395,7 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
                 continue
             if ner.type == "Person" and kind != "Person":
                 continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name
-            kind = "Person" if kind == "Person" else ner.type
+            # otherwise NER typed only the tail ("CentOS [Stream]GPE"): the longer name keeps the run's own type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
         span, glued = strip_title(span)     # "Police Constable [Stephen Mitchell]"

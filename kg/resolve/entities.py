@@ -415,7 +415,8 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     for key, ms in sorted(by_key.items()):
         # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it, nor is a
         # compass word alone ("the South" stands for South Korea in its article, but "South" is no name of it)
-        counts = Counter(m.text for m in ms if m.is_named and not _lone_compass(m.text)) or Counter(
+        person = _majority_type(ms) == "Person"     # "West" is Kanye West's surname
+        counts = Counter(m.text for m in ms if m.is_named and (person or not _lone_compass(m.text))) or Counter(
             m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))

@@ -241,3 +241,25 @@ def test_mentions_word_before_a_person_joins_only_as_a_given_name(first, joined)
         assert found == {"Tom Cruise": "Person"}
     else:
         assert found[joined] == "Person"
+
+
+def test_mentions_name_ner_joined_to_a_tail_keeps_its_own_type():
+    """ "CentOS [Stream]GPE": NER typed only the tail, so the longer name is no place (it stays untyped)."""
+    rows = [("using", "use", "VERB", "VBG", "ROOT", 0, "O"),
+            ("CentOS", "CentOS", "PROPN", "NNP", "compound", 2, "O"),
+            ("Stream", "Stream", "PROPN", "NNP", "dobj", 0, "B-GPE")]
+    assert names(rows)["CentOS Stream"] == "Entity"
+
+
+def test_mentions_name_never_runs_over_an_open_parenthesis():
+    """ "the National Hurricane Center (NHC" as one NER span: the name ends before the parenthesis."""
+    rows = [("the", "the", "DET", "DT", "det", 3, "O"),
+            ("National", "National", "PROPN", "NNP", "compound", 3, "B-ORG"),
+            ("Hurricane", "Hurricane", "PROPN", "NNP", "compound", 3, "I-ORG"),
+            ("Center", "Center", "PROPN", "NNP", "ROOT", 3, "I-ORG"),
+            ("(", "(", "PUNCT", "-LRB-", "punct", 3, "I-ORG"),
+            ("NHC", "NHC", "PROPN", "NNP", "appos", 3, "I-ORG"),
+            (")", ")", "PUNCT", "-RRB-", "punct", 3, "O")]
+    doc = make_doc(rows, spaces=[True, True, True, True, False, False, False])
+    found = {m.text: m.type for m in named_mentions(doc)}
+    assert found["National Hurricane Center"] == "Organization" and not any("(" in name for name in found)

@@ -247,3 +247,9 @@ def test_entities_parenthesis_guards(parts):
     assert parenthesised_acronyms(ms, text) == {}
     _, keys = cluster_mentions(ARTICLE, ms, acronyms=parenthesised_acronyms(ms, text))
     assert len(set(keys.values())) == len(ms)
+
+
+def test_entities_compass_word_surname_is_a_name():
+    """Guard: "Kanye West ... West": a person's surname that is a compass word stays a name of theirs."""
+    e = entity(mentions(("Kanye West", "Person"), ("West", "Person")), "West")
+    assert e.key == "kanye-west" and "West" in e.aliases
