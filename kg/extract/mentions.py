@@ -7,6 +7,7 @@ phrases) so graph nodes stay short ("senior Taliban officials", not the whole su
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -215,8 +216,23 @@ def noun_phrase(token: Token) -> Span:
     return _trim(token.doc[start:token.i + 1])
 
 
+# NER labels of amounts: "$67 million", "0.99 percent", "186 yards" are values a statement may have as its
+# argument, an article-local concept (never a name merged across articles); a bare number or a date is none
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _amount(span: Span) -> Mention | None:
+    """An amount with its unit as an unnamed concept ("$67 million"); None for a number without one ("750"
+    of "$750" when NER left the sign out: a bare number says nothing of what it counts)."""
+    text = span.text
+    if not any(ch.isalpha() or ch == "%" or unicodedata.category(ch) == "Sc" for ch in text) or looks_temporal(text):
+        return None
+    return Mention(text=text, start=span.start_char, end=span.end_char, type="Concept", head=span.root.lemma_.lower())
+
+
 def mention_for(token: Token) -> Mention | None:
-    """The mention a subject/object token stands for (None for dates, numbers and empty phrases)."""
+    """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
+    amount, "$67 million", is an unnamed concept)."""
     pos, lower = token.pos_, token.lower_
     if pos == "PRON" or lower in PRONOUNS and pos in ("DET", "PRON", "NOUN", "ADV"):
         if lower in ("who", "which", "that", "what", "there", "here"):
@@ -226,6 +242,8 @@ def mention_for(token: Token) -> Mention | None:
                        is_pronoun=True)
     if token.ent_type:
         span = entity_span(token)
+        if token.ent_type_ in _AMOUNTS:
+            return _amount(_trim(span))
         return named_mention(span) if span is not None else None
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None

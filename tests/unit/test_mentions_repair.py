@@ -263,3 +263,22 @@ def test_mentions_name_never_runs_over_an_open_parenthesis():
     doc = make_doc(rows, spaces=[True, True, True, True, False, False, False])
     found = {m.text: m.type for m in named_mentions(doc)}
     assert found["National Hurricane Center"] == "Organization" and not any("(" in name for name in found)
+
+
+def test_mentions_amount_is_an_unnamed_concept():
+    """ "gave $67 million": an amount NER tagged is the statement's value, an article-local concept (never a
+    name merged across articles, never dropped); a bare number is none (above)."""
+    doc = make_doc([("He", "he", "PRON", "PRP", "nsubj", 1, "O"), ("gave", "give", "VERB", "VBD", "ROOT", 1, "O"),
+                    ("$", "$", "SYM", "$", "nmod", 4, "B-MONEY"), ("67", "67", "NUM", "CD", "compound", 4, "I-MONEY"),
+                    ("million", "million", "NUM", "CD", "dobj", 1, "I-MONEY"), (".", ".", "PUNCT", ".", "punct", 1, "O")],
+                   spaces=[True, True, False, True, False, False])
+    m = mention_for(doc[4])
+    assert m is not None and m.text == "$67 million" and m.type == "Concept" and not m.is_named
+
+
+def test_mentions_amount_without_its_unit_is_no_mention():
+    """ "paid $ 750" with NER's span "750": a bare number says nothing of what it counts."""
+    doc = make_doc([("He", "he", "PRON", "PRP", "nsubj", 1, "O"), ("paid", "pay", "VERB", "VBD", "ROOT", 1, "O"),
+                    ("$", "$", "SYM", "$", "nmod", 3, "O"), ("750", "750", "NUM", "CD", "dobj", 1, "B-MONEY"),
+                    (".", ".", "PUNCT", ".", "punct", 1, "O")])
+    assert mention_for(doc[3]) is None
