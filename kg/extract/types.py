@@ -225,12 +225,18 @@ def defining_noun(span: Span) -> str | None:
     return None
 
 
+# sentence-final punctuation of scripts besides the Latin (Devanagari danda, CJK full stops and marks)
+_SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
+
+
 def is_junk_name(span: Span) -> bool:
-    """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
-    All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
+    """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
+    word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
     one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack")."""
     if not len(span):
         return True
+    if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
+        return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True

@@ -87,6 +87,17 @@ def test_types_a_name_holding_a_degree_word_stays_a_name():
     assert "MSC" in by_text(rows)
 
 
+def test_types_name_running_over_a_sentence_end_is_no_name():
+    """ "हमें मिलता है। हम community" as one ORG: a danda (or a full stop token) inside ends a sentence."""
+    rows = [("समुदाय", "समुदाय", "PROPN", "NNP", "compound", 2, "B-ORG"), ("से।", "से।", "PROPN", "NNP", "compound", 2, "I-ORG"),
+            ("Community", "Community", "PROPN", "NNP", "nsubj", 3, "I-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 3, "O")]
+    assert not any("\u0964" in name for name in by_text(rows))
+    # guard: dots inside a token ("U.S. Army", "St. Louis") are no sentence end
+    rows = [("U.S.", "U.S.", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Army", "Army", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+            ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
+    assert "U.S. Army" in by_text(rows)
+
+
 def test_types_acronym_is_not_a_number_word():
     rows = [("FIRST", "first", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("won", "win", "VERB", "VBD", "ROOT", 1, "O")]
     assert "FIRST" in by_text(rows)
