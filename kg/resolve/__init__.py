@@ -16,8 +16,8 @@ from kg.lexicon import Lexicon
 from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
-from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, _name_heads, description_head,
-                                     is_title_phrase, resolve_descriptions, resolve_head_anaphora)
+from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
+                                     name_heads, resolve_descriptions, resolve_head_anaphora)
 from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
@@ -119,7 +119,7 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     # one of them: resolved above on strong evidence, or else left out with the statements that use it (as an
     # unresolved "it"), never a node "team"; with no such phrase it stands for the one thing of its kind the
     # story is about ("the army", "the government") and stays, and "a team" says there is one and stays
-    headed = {h for m in mentions if not m.is_pronoun and len(m.text.split()) > 1 for h in _name_heads(m.text)}
+    headed = {h for m in mentions if not m.is_pronoun and len(m.text.split()) > 1 for h in name_heads(m.text)}
     anaphors = {d.key for d in descriptions if d.key not in resolved and _bare_class_noun(view, d)
                 and d.text.casefold() in headed}
     if anaphors:
