@@ -237,6 +237,10 @@ def is_junk_name(span: Span) -> bool:
         return True
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
         return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[-1:] in _SENTENCE_ENDS \
+            and any(t.text == span.text.lower() for t in span.doc):
+        return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
+                        # split at, a word the article writes in lower case ("community") elsewhere
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
