@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import weakref
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
+from kg.extract.doc_text import doc_text
 from kg.names import first_names, is_known_place, place_names, without_diacritics
 from kg.ontology import class_nouns, cue_words
 
@@ -182,24 +182,10 @@ _CITED_BEFORE = re.compile(r"[\"\u201d]\s*[\u2014\u2013-]{1,2}\s*(?:the\s+)?$", 
 _CITED_AFTER = re.compile(r"^\s*(?:,|\(|$)")
 
 
-_last_text: tuple[weakref.ref, str] | None = None
-
-
-def _doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access, so reading it for
-    each name made a long article quadratic. The last Doc's text is kept (by a weak reference to the Doc, set
-    in one assignment, so threads working on different Docs only recompute)."""
-    global _last_text
-    last = _last_text
-    if last is None or last[0]() is not doc:
-        last = _last_text = (weakref.ref(doc), doc.text)
-    return last[1]
-
-
 def is_publisher(span: Span) -> bool:
     """True for the name after the quoted headline of a source line ('"MP calls for probe" — [Edmonton Sun],
     August 16, 2008'): whoever published a story is an organization, whatever NER says."""
-    text = _doc_text(span.doc)
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end

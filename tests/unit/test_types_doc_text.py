@@ -2,7 +2,8 @@
 joined once per Doc, not once per name). Hand-built Docs, no model."""
 from __future__ import annotations
 
-from kg.extract.types import _doc_text, is_publisher
+from kg.extract.doc_text import doc_text
+from kg.extract.types import is_publisher
 from tests.docs import make_doc
 
 SOURCE = [('"', '"', "PUNCT", "``", "punct", 2, "O"), ("Probe", "probe", "NOUN", "NN", "nsubjpass", 2, "O"),
@@ -16,13 +17,13 @@ SPEAKER = [*SOURCE[:6], ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-ORG"), ("s
 def test_doc_text_is_each_docs_own_text_when_docs_alternate():
     source, speaker = make_doc(SOURCE), make_doc(SPEAKER)
     for _ in range(2):
-        assert _doc_text(source) == source.text
+        assert doc_text(source) == source.text
         assert is_publisher(source[5:7])
-        assert _doc_text(speaker) == speaker.text
+        assert doc_text(speaker) == speaker.text
         assert not is_publisher(speaker[5:7])
 
 
 def test_doc_text_of_a_new_doc_after_the_last_one_is_gone():
-    assert _doc_text(make_doc(SOURCE)) == make_doc(SOURCE).text
+    assert doc_text(make_doc(SOURCE)) == make_doc(SOURCE).text
     again = make_doc(SPEAKER)            # may reuse the freed Doc's memory; its own text all the same
-    assert _doc_text(again).endswith("said")
+    assert doc_text(again).endswith("said")
