@@ -27,3 +27,12 @@ def test_doc_text_of_a_new_doc_after_the_last_one_is_gone():
     assert doc_text(make_doc(SOURCE)) == make_doc(SOURCE).text
     again = make_doc(SPEAKER)            # may reuse the freed Doc's memory; its own text all the same
     assert doc_text(again).endswith("said")
+
+
+def test_doc_text_per_thread():
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [make_doc(SOURCE), make_doc(SPEAKER)] * 8
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda d: [doc_text(d) for _ in range(50)], docs))
+    assert all(set(t) == {d.text} for t, d in zip(texts, docs))
