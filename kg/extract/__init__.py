@@ -69,7 +69,8 @@ def statement_from(prop: Proposition, article_id: str, lexicon: Lexicon | None =
         # a role ("Prime Minister") is a concept node of its own, never resolved to whoever holds it
         obj = replace(obj, is_named=False, type="Concept")
     canonical, relation_class, _ = lexicon.normalize(prop.relation)
-    if relation_class is not None and not fits(prop.relation, relation_class, obj.type, prop.object.lemma_):
+    if relation_class is not None and not fits(prop.relation, relation_class, obj.type, prop.object.lemma_,
+                                                  prop.subject.lemma_, subject.type):
         # "strike a deal" is no attack, "send anthrax" no aid: the verb keeps its own word and no class
         canonical, relation_class = prop.relation, None
     polarity = prop.polarity

@@ -38,6 +38,7 @@ class Context:
     dep: str                          # dependency label of its root word
     head: int                         # offset of the root word's syntactic head
     definite: bool = False            # a determiner or possessive before it ("the X", "Islam's X")
+    indefinite: bool = False          # an indefinite article before it ("a team", "an orbiter")
     person_inside: bool = False       # a person's name among its words ("the Biden administration")
     coordinated: bool = False         # one of several joined phrases ("the Taliban and the Kurds")
     restricted: bool = False          # a phrase or clause after it says which one ("the exhibit at USI")
@@ -106,8 +107,8 @@ def _context(doc: Doc, m: Mention, sent_tokens: list[int]) -> Context | None:
         speaker = mention_for(token) if token is not None else None
     sentence = bisect_right(sent_tokens, span.start) - 1   # the sentence of its first token, as span.sent
     return Context(sentence=sentence, span=(span.start_char, span.end_char), dep=root.dep_,
-                   head=root.head.idx, definite=_definite(span), person_inside=any(t.ent_type_ == "PERSON"
-                                                                                    for t in span),
+                   head=root.head.idx, definite=_definite(span), indefinite=_indefinite(span),
+                   person_inside=any(t.ent_type_ == "PERSON" for t in span),
                    coordinated=any(c.dep_ == "conj" for c in root.children),
                    restricted=any(c.dep_ in _RESTRICTIVE and c.i > root.i for c in root.children),
                    title_run=_title_run(span, sent_tokens[sentence]),
@@ -124,6 +125,17 @@ def _definite(span: Span) -> bool:
         i -= 1      # "the largest Christian denomination"
     before = doc[i]
     return before.lower_ in _DEFINITE or before.tag_ == "POS" or before.dep_ == "poss"
+
+
+_INDEFINITE = {"a", "an", "another"}
+
+
+def _indefinite(span: Span) -> bool:
+    """True when an indefinite article determines the phrase ("a team", "another court")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in _INDEFINITE and span.start <= before.head.i < span.end
 
 
 def _title_run(span: Span, sent_start: int) -> tuple[str, ...]:

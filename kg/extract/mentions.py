@@ -7,6 +7,7 @@ phrases) so graph nodes stay short ("senior Taliban officials", not the whole su
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -30,7 +31,7 @@ _QUANTIFIERS = {"any", "every", "each"}
 
 
 def entity_span(token: Token) -> Span | None:
-    """The named-entity span that contains ``token``, if any."""
+    """The named-entity span that contains ``token``, if any, with NER's label."""
     if not token.ent_type_:
         return None
     doc = token.doc
@@ -40,7 +41,7 @@ def entity_span(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end, label=token.ent_type_)     # with its label: a statement argument keeps NER's type
 
 
 _TITLE_HEADS = cue_words("head-title")
@@ -98,6 +99,10 @@ def repair_span(span: Span) -> Span:
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
+            break
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
+            end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
             break
     while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
         start += 1
@@ -211,8 +216,23 @@ def noun_phrase(token: Token) -> Span:
     return _trim(token.doc[start:token.i + 1])
 
 
+# NER labels of amounts: "$67 million", "0.99 percent", "186 yards" are values a statement may have as its
+# argument, an article-local concept (never a name merged across articles); a bare number or a date is none
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _amount(span: Span) -> Mention | None:
+    """An amount with its unit as an unnamed concept ("$67 million"); None for a number without one ("750"
+    of "$750" when NER left the sign out: a bare number says nothing of what it counts)."""
+    text = span.text
+    if not any(ch.isalpha() or ch == "%" or unicodedata.category(ch) == "Sc" for ch in text) or looks_temporal(text):
+        return None
+    return Mention(text=text, start=span.start_char, end=span.end_char, type="Concept", head=span.root.lemma_.lower())
+
+
 def mention_for(token: Token) -> Mention | None:
-    """The mention a subject/object token stands for (None for dates, numbers and empty phrases)."""
+    """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
+    amount, "$67 million", is an unnamed concept)."""
     pos, lower = token.pos_, token.lower_
     if pos == "PRON" or lower in PRONOUNS and pos in ("DET", "PRON", "NOUN", "ADV"):
         if lower in ("who", "which", "that", "what", "there", "here"):
@@ -222,6 +242,8 @@ def mention_for(token: Token) -> Mention | None:
                        is_pronoun=True)
     if token.ent_type:
         span = entity_span(token)
+        if token.ent_type_ in _AMOUNTS:
+            return _amount(_trim(span))
         return named_mention(span) if span is not None else None
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
@@ -235,8 +257,8 @@ def mention_for(token: Token) -> Mention | None:
     if cut > phrase.start:      # a phrase never runs over a line break ("Disney\nBelle Image")
         phrase = _trim(token.doc[cut:token.i + 1])
     text = phrase.text
-    if not text or not any(ch.isalpha() for ch in text):
-        return None
+    if not text or not any(ch.isalpha() for ch in text) or looks_temporal(text):
+        return None     # a date NER missed ("Tuesday", "the 1990s", "3pm") is when, never a thing
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
     # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
     named = pos == "PROPN" or text[:1].isupper() and all(
@@ -389,7 +411,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
             ner = named_mention(after)
             if ner is None:
                 continue
-            kind = "Person" if kind == "Person" or ner.type == "Person" and len(span.text.split()) <= 3 else ner.type
+            if ner.type == "Person" and kind != "Person":
+                continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name
+            # otherwise NER typed only the tail ("CentOS [Stream]GPE"): the longer name keeps the run's own type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:
             continue    # a capitalized first word of a sentence is weak evidence of a name
         span, glued = strip_title(span)     # "Police Constable [Stephen Mitchell]"

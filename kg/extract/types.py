@@ -37,7 +37,8 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _ZONES = "utc|gmt|est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|bst|aest|aedt|awst|jst|kst|nzst|nzdt"
 _DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES})$", re.IGNORECASE)
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?$|^[ap]\.?m\.?$", re.IGNORECASE)
+_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?$|^\d{1,2}[:.]\d{2}$|^[ap]\.?m\.?$"
+                   r"|^(?:\d{2})?\d0'?s$|^'\d0s$", re.IGNORECASE)    # "06:30 PM", "3pm", a decade: "1990s", "'90s"
 _NUMBERISH = re.compile(r"^[\d.,:/|-]+$")
 _WORD_BREAK = re.compile(r"[\s,|]+")
 
@@ -225,12 +226,22 @@ def defining_noun(span: Span) -> str | None:
     return None
 
 
+# sentence-final punctuation of scripts besides the Latin (Devanagari danda, CJK full stops and marks)
+_SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
+
+
 def is_junk_name(span: Span) -> bool:
-    """A capitalized phrase that is no proper name: a number or quantity word first ("One", "Another
-    All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
+    """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
+    word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
     one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack")."""
     if not len(span):
         return True
+    if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
+        return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
+    if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[-1:] in _SENTENCE_ENDS \
+            and any(t.text == span.text.lower() for t in span.doc):
+        return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
+                        # split at, a word the article writes in lower case ("community") elsewhere
     first = span[0]
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True

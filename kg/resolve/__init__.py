@@ -18,8 +18,8 @@ from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
-                                     resolve_descriptions, resolve_head_anaphora)
-from kg.resolve.entities import cluster_mentions, retype
+                                     name_heads, resolve_descriptions, resolve_head_anaphora)
+from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
 __all__ = ["analyze", "merge_entities", "moved_keys", "resolve_entities", "resolve_pronouns"]
@@ -72,11 +72,12 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     descriptive = {m.key for m in mentions if _describes(m, view, predicates, roles)}
     descriptions = [m for m in mentions if m.key in descriptive]
     names = [m for m in mentions if m.key not in descriptive]
-    entities, keys = cluster_mentions(article_id, names)
+    acronyms = parenthesised_acronyms(names, view.text)
+    entities, keys = cluster_mentions(article_id, names, acronyms=acronyms)
     antecedents = resolver(view, retype(names, entities, keys))
     if any(a.key not in keys for a in antecedents.values()):
         names = _unique(names + [a for a in antecedents.values() if a.key not in descriptive])
-        entities, keys = cluster_mentions(article_id, names)
+        entities, keys = cluster_mentions(article_id, names, acronyms=acronyms)
     for pronoun, antecedent in antecedents.items():
         if antecedent.key in keys:
             keys[pronoun] = keys[antecedent.key]
@@ -114,6 +115,19 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
         resolved.update(anaphora)
         left = {k for mk, k in keys.items() if mk not in anaphora}
         entities = [e for e in entities if e.key in left or not e.key.startswith("concept/")]
+    # a bare class noun ("the team", "the court", "the Government") in an article that writes longer phrases
+    # or names of that head ("the Afghan team", "the European team"; "the Monti government") is an anaphor of
+    # one of them: resolved above on strong evidence, or else left out with the statements that use it (as an
+    # unresolved "it"), never a node "team"; with no such phrase it stands for the one thing of its kind the
+    # story is about ("the army", "the government") and stays, and "a team" says there is one and stays
+    headed = {h for m in mentions if not m.is_pronoun and len(m.text.split()) > 1 for h in name_heads(m.text)}
+    anaphors = {d.key for d in descriptions if d.key not in resolved and _bare_class_noun(view, d)
+                and d.text.casefold() in headed}
+    if anaphors:
+        for mention_key in anaphors:
+            keys.pop(mention_key, None)
+        left = set(keys.values()) | {k for k, _ in resolved.values()}
+        entities = [e for e in entities if e.key in left or not e.key.startswith("concept/")]
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():
@@ -121,6 +135,12 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
             rules.setdefault(entity_key, set()).add(f"description-{rule}")
         entities = [replace(e, rules=tuple(sorted(set(e.rules) | rules.get(e.key, set())))) for e in entities]
     return _unique(names + descriptions), entities, keys
+
+
+def _bare_class_noun(view: ArticleView, mention: Mention) -> bool:
+    """One noun for a kind of entity ("team", "State", "court"), not introduced by "a"/"an"."""
+    return not mention.is_pronoun and len(words := mention.text.split()) == 1 \
+        and words[0].casefold() in ENTITY_NOUNS and not ((context := view.of(mention)) is not None and context.indefinite)
 
 
 def _definite(view: ArticleView, mention: Mention) -> bool:

@@ -103,7 +103,7 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
     return None
 
 
-def _name_heads(name: str) -> set[str]:
+def name_heads(name: str) -> set[str]:
     """Head words of a name: the last word, and the word before "of" ("Church of Scientology")."""
     words = [w.casefold() for w in name.split()]
     heads = {words[-1]} if words else set()
@@ -180,7 +180,7 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
     heads_of: dict[str, set[str]] = {}   # head word -> entities with a name of that head
     for k in first_seen:
         for n in (by_key[k].label, *by_key[k].aliases):
-            for h in _name_heads(n):
+            for h in name_heads(n):
                 heads_of.setdefault(h, set()).add(k)
     by_start = sorted(named, key=lambda m: m.start)
     named_starts = [m.start for m in by_start]

@@ -10,6 +10,9 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   was written before the surname's first use ("Joe Biden ... Biden ... his son Hunter Biden ... Biden");
 * ``acronym``: an all-capitals name equal to the initials of one longer name of the article ("ETIM");
 * ``acronym`` also: an all-capitals name that starts one longer brand name ("CBC" -> "CBC News");
+* ``acronym-in-parentheses``: an acronym written in parentheses after a name, or the name in parentheses
+  after it ("Italian Episcopal Conference (CEI)"), each of its letters an initial of the name's words, in
+  any order (a foreign-language acronym); never a credit ("(AP)") or a place ("(Texas)");
 * ``short-form``: a name equal to the last words of one longer, non-person name of a compatible type
   ("Firefox" -> "Mozilla Firefox", "Home Office" -> "United Kingdom Home Office"; never across "of" or
   a compass word: "Sheffield" is not "University of Sheffield", "Los Angeles" not "East Los Angeles"),
@@ -34,7 +37,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -275,9 +278,43 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
     return state_of, "state-of"
 
 
-def cluster_mentions(article_id: str, mentions: Sequence[Mention]
+def parenthesised_acronyms(mentions: Sequence[Mention], text: str) -> dict[str, str]:
+    """Acronyms written in parentheses right after a name, or a name in parentheses right after its acronym:
+    "Italian Episcopal Conference (CEI)", "CEI (Italian Episcopal Conference)"; acronym mention key -> name
+    mention key.
+
+    The writer says the two are one, so the acronym's letters need not spell the name's initials in order
+    (a foreign-language acronym: "Conferenza Episcopale Italiana"), but each of them must be the initial of
+    one of the name's words: a news agency's credit ("Federal Reserve (AP)") or a state after a name
+    ("Dallas (Texas)") is no acronym of it; a person or a place is never expanded so.
+    """
+    named = [m for m in mentions if m.is_named and not m.is_pronoun]
+    by_end: dict[int, list[Mention]] = defaultdict(list)
+    by_start: dict[int, list[Mention]] = defaultdict(list)
+    for m in named:
+        by_end[m.end].append(m)
+        by_start[m.start].append(m)
+    out: dict[str, str] = {}
+    for m in named:
+        letters = m.text.replace(".", "")
+        if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6) or m.type in ("Person", "Place"):
+            continue
+        before = [n for n in by_end.get(m.start - 2, ()) if text[n.end:m.start] == " (" and text[m.end:m.end + 1] == ")"]
+        after = [n for n in by_start.get(m.end + 2, ()) if text[m.end:n.start] == " (" and text[n.end:n.end + 1] == ")"]
+        for n in sorted(before + after, key=lambda n: n.start - n.end):    # the longest name first
+            words = re.findall(r"[^\W\d_]+", n.text)
+            if len(words) > 1 and n.type not in ("Person", "Place") and set(letters) <= {w[0].upper() for w in words}:
+                out[m.key] = n.key
+                break
+    return out
+
+
+def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: Mapping[str, str] | None = None
                      ) -> tuple[list[Entity], dict[str, str]]:
     """Group one article's mentions into entities.
+
+    ``acronyms``: acronym mention key -> name mention key where the article wrote them as one
+    (:func:`parenthesised_acronyms`).
 
     Returns:
         (entities, mention key -> entity key); the merge rules used are on each ``Entity.rules``
@@ -348,6 +385,10 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             if len(targets) > 1:
                 targets, rule = _introduced_first(targets, ms, persons), "surname-introduced"
         text = ms[0].text.replace(".", "")
+        if not targets and acronyms:
+            targets = sorted({keys[acronyms[m.key]] for m in ms if m.key in acronyms and acronyms[m.key] in keys}
+                             - {key})
+            rule = "acronym-in-parentheses"
         if not targets and text.isupper() and 2 <= len(text) <= 6 and len(word_list) == 1:
             near = {keys[m.key] for m in index.initials.get(text, ()) if m.key in keys}
             targets = sorted({k for k, (t, _) in index.items(near & longer.keys()) if k != key and t != "Person"
@@ -372,12 +413,16 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention]
             continue
         if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms):
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
-        elif all(is_generic_name(m.text) for m in ms if m.is_named):
+        elif all(is_generic_name(m.text) or _lone_compass(m.text) for m in ms if m.is_named):
+            # "the South" with no "South Korea" to stand for is a different region in every article
             _move(by_key, keys, rules, key, local_key("local", article_id, key_name(ms[0].text)), None)
     entities = []
     for key, ms in sorted(by_key.items()):
-        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it
-        counts = Counter(m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
+        # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it, nor is a
+        # compass word alone ("the South" stands for South Korea in its article, but "South" is no name of it)
+        person = _majority_type(ms) == "Person"     # "West" is Kanye West's surname
+        counts = Counter(m.text for m in ms if m.is_named and (person or not _lone_compass(m.text))) or Counter(
+            m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:
@@ -398,6 +443,11 @@ def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[s
     first = min(m.start for m in ms)
     before = [k for k in targets if any(len(m.text.split()) > 1 and m.start < first for m in persons.get(k, ()))]
     return before if len(before) == 1 else []
+
+
+def _lone_compass(name: str) -> bool:
+    """A compass word alone ("the South", "North"): a direction, never a name of its own."""
+    return _words(name) in (["north"], ["south"], ["east"], ["west"])
 
 
 def is_generic_name(name: str) -> bool:

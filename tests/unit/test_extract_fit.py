@@ -76,6 +76,20 @@ def test_fit_rules(relation, klass, kind, head, expected) -> None:
     assert fits(relation, klass, kind, head) is expected
 
 
+@pytest.mark.parametrize("subject, expected", [("tornado", False), ("earthquake", False), ("truck", False),
+                                               ("rebel", True), ("", True)])
+def test_fit_natural_force_or_vehicle_striking_is_no_attack(subject, expected) -> None:
+    """ "The tornado struck Huntsville", "a truck struck Gibson": no attack whatever the object is; "rebels
+    struck Huntsville" is one."""
+    assert fits("strike", "assault", "Place", "huntsville", subject) is expected
+
+
+def test_fit_product_striking_is_no_attack() -> None:
+    """ "A Volvo XC90 struck Harry Dunn": a product (a car) striking someone is no attack."""
+    assert fits("strike", "assault", "Person", "dunn", "xc90", "Product") is False
+    assert fits("strike", "assault", "Person", "dunn", "militant", "Concept") is True
+
+
 def test_fit_malformed_rule_names_the_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "fit.tsv"
     bad.write_text("# header\nfight\tassault\tsorts\tPerson\n", encoding="utf-8")

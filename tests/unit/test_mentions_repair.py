@@ -1,7 +1,9 @@
 """NER repair in kg.extract.mentions on hand-built Docs: cut, extended, missed and nested names."""
 from __future__ import annotations
 
-from kg.extract.mentions import named_mentions
+import pytest
+
+from kg.extract.mentions import mention_for, named_mentions
 from tests.docs import make_doc
 
 
@@ -196,3 +198,87 @@ def test_mentions_head_without_plural_ending_is_one_name():
     """"the Avon and Somerset Police" is one force: "Police" is no plural written once for two names."""
     texts = {m.text for m in named_mentions(make_doc(_coordinated("Police", "NNS")))}
     assert "State" in texts and "State Police" not in texts
+
+
+def _object(word: str, pos: str, tag: str, ent: str = "O"):
+    """ "He saw <word>." with ``word`` the object."""
+    return make_doc([("He", "he", "PRON", "PRP", "nsubj", 1, "O"), ("saw", "see", "VERB", "VBD", "ROOT", 1, "O"),
+                     (word, word.lower(), pos, tag, "dobj", 1, ent), (".", ".", "PUNCT", ".", "punct", 1, "O")])
+
+
+@pytest.mark.parametrize("word, pos, tag, ent", [
+    ("Tuesday", "PROPN", "NNP", "O"), ("July", "PROPN", "NNP", "O"), ("1990s", "NOUN", "NNS", "O"),
+    ("3pm", "NOUN", "NN", "O"), ("2017", "NUM", "CD", "O"), ("2017", "PROPN", "NNP", "B-DATE"),
+    ("thousands", "NOUN", "NNS", "B-CARDINAL"), ("Tuesday", "PROPN", "NNP", "B-DATE"),
+])
+def test_mentions_statement_argument_date_or_number_is_no_mention(word, pos, tag, ent):
+    """A statement argument that is a date or a number, tagged by NER or not, is never an entity node."""
+    assert mention_for(_object(word, pos, tag, ent)[2]) is None
+
+
+@pytest.mark.parametrize("word, ent, kind", [("Reuters", "B-ORG", "Organization"), ("Kabul", "B-GPE", "Place"),
+                                             ("Obama", "B-PERSON", "Person"), ("Acme", "O", "Entity")])
+def test_mentions_statement_argument_keeps_its_ner_type(word, ent, kind):
+    """A statement argument NER tagged keeps NER's type (never "Concept"/"Entity"); an untagged name is "Entity"."""
+    m = mention_for(_object(word, "PROPN", "NNP", ent)[2])
+    assert m is not None and m.is_named and m.type == kind and m.ner_label == (ent[2:] if ent != "O" else None)
+
+
+@pytest.mark.parametrize("first, joined", [("Scientologist", None), ("Carly", "Carly Simon")])
+def test_mentions_word_before_a_person_joins_only_as_a_given_name(first, joined):
+    """ "featuring Scientologist Tom Cruise": a capitalized word before a person's name that is no given name
+    describes them and is no part of the name; a given name NER left out is ("Carly [Simon]")."""
+    rows = [("featuring", "feature", "VERB", "VBG", "ROOT", 0, "O"),
+            (first, first, "PROPN", "NNP", "compound", 3, "O")]
+    if joined is None:
+        rows += [("Tom", "Tom", "PROPN", "NNP", "compound", 3, "B-PERSON"),
+                 ("Cruise", "Cruise", "PROPN", "NNP", "dobj", 0, "I-PERSON")]
+    else:
+        rows += [("Simon", "Simon", "PROPN", "NNP", "dobj", 0, "B-PERSON")]
+        rows[1] = (first, first, "PROPN", "NNP", "compound", 2, "O")
+    found = names(rows)
+    if joined is None:
+        assert found == {"Tom Cruise": "Person"}
+    else:
+        assert found[joined] == "Person"
+
+
+def test_mentions_name_ner_joined_to_a_tail_keeps_its_own_type():
+    """ "CentOS [Stream]GPE": NER typed only the tail, so the longer name is no place (it stays untyped)."""
+    rows = [("using", "use", "VERB", "VBG", "ROOT", 0, "O"),
+            ("CentOS", "CentOS", "PROPN", "NNP", "compound", 2, "O"),
+            ("Stream", "Stream", "PROPN", "NNP", "dobj", 0, "B-GPE")]
+    assert names(rows)["CentOS Stream"] == "Entity"
+
+
+def test_mentions_name_never_runs_over_an_open_parenthesis():
+    """ "the National Hurricane Center (NHC" as one NER span: the name ends before the parenthesis."""
+    rows = [("the", "the", "DET", "DT", "det", 3, "O"),
+            ("National", "National", "PROPN", "NNP", "compound", 3, "B-ORG"),
+            ("Hurricane", "Hurricane", "PROPN", "NNP", "compound", 3, "I-ORG"),
+            ("Center", "Center", "PROPN", "NNP", "ROOT", 3, "I-ORG"),
+            ("(", "(", "PUNCT", "-LRB-", "punct", 3, "I-ORG"),
+            ("NHC", "NHC", "PROPN", "NNP", "appos", 3, "I-ORG"),
+            (")", ")", "PUNCT", "-RRB-", "punct", 3, "O")]
+    doc = make_doc(rows, spaces=[True, True, True, True, False, False, False])
+    found = {m.text: m.type for m in named_mentions(doc)}
+    assert found["National Hurricane Center"] == "Organization" and not any("(" in name for name in found)
+
+
+def test_mentions_amount_is_an_unnamed_concept():
+    """ "gave $67 million": an amount NER tagged is the statement's value, an article-local concept (never a
+    name merged across articles, never dropped); a bare number is none (above)."""
+    doc = make_doc([("He", "he", "PRON", "PRP", "nsubj", 1, "O"), ("gave", "give", "VERB", "VBD", "ROOT", 1, "O"),
+                    ("$", "$", "SYM", "$", "nmod", 4, "B-MONEY"), ("67", "67", "NUM", "CD", "compound", 4, "I-MONEY"),
+                    ("million", "million", "NUM", "CD", "dobj", 1, "I-MONEY"), (".", ".", "PUNCT", ".", "punct", 1, "O")],
+                   spaces=[True, True, False, True, False, False])
+    m = mention_for(doc[4])
+    assert m is not None and m.text == "$67 million" and m.type == "Concept" and not m.is_named
+
+
+def test_mentions_amount_without_its_unit_is_no_mention():
+    """ "paid $ 750" with NER's span "750": a bare number says nothing of what it counts."""
+    doc = make_doc([("He", "he", "PRON", "PRP", "nsubj", 1, "O"), ("paid", "pay", "VERB", "VBD", "ROOT", 1, "O"),
+                    ("$", "$", "SYM", "$", "nmod", 3, "O"), ("750", "750", "NUM", "CD", "dobj", 1, "B-MONEY"),
+                    (".", ".", "PUNCT", ".", "punct", 1, "O")])
+    assert mention_for(doc[3]) is None

@@ -242,3 +242,85 @@ def test_descriptions_bare_title_beside_a_full_name_is_that_person():
     _, entities, keys = resolved(doc, [najib, title])
     assert keys[title.key] == keys[najib.key] == "najib-razak"
     assert all(e.label != "Prime Minister" for e in entities)     # no node of its own
+
+
+
+def _class_noun_doc(det: str, noun: str, pos: str = "NOUN", ent: str = "O", *, phrases: tuple[str, ...] = ()
+                    ) -> Doc:
+    """"[The <phrase> <noun> and the <phrase> <noun> arrived.] <det> <noun> won the case." (issue 11: a bare
+    class noun among longer phrases of its head names nothing by itself)."""
+    rows = []
+    if phrases:
+        rows = [("The", "the", "DET", "DT", "det", 2, "O"),                                   # 0
+                (phrases[0], phrases[0], "ADJ", "JJ", "amod", 2, "B-NORP"),                   # 1
+                (noun.lower(), noun.lower(), "NOUN", "NN", "nsubj", 7, "O"),                   # 2
+                ("and", "and", "CCONJ", "CC", "cc", 2, "O"),                                  # 3
+                ("the", "the", "DET", "DT", "det", 6, "O"),                                   # 4
+                (phrases[1], phrases[1], "ADJ", "JJ", "amod", 6, "B-NORP"),                   # 5
+                (noun.lower(), noun.lower(), "NOUN", "NN", "conj", 2, "O"),                    # 6
+                ("arrived", "arrive", "VERB", "VBD", "ROOT", 7, "O"),                         # 7
+                (".", ".", "PUNCT", ".", "punct", 7, "O")]                                    # 8
+    n = len(rows)
+    rows += [(det, det.lower(), "DET", "DT", "det", n + 1, "O"),                              # n
+             (noun, noun.lower(), pos, "NN" if pos == "NOUN" else "NNP", "nsubj", n + 2, ent),  # n + 1
+             ("won", "win", "VERB", "VBD", "ROOT", n + 2, "O"),                               # n + 2
+             ("the", "the", "DET", "DT", "det", n + 4, "O"),                                  # n + 3
+             ("case", "case", "NOUN", "NN", "dobj", n + 2, "O"),                              # n + 4
+             (".", ".", "PUNCT", ".", "punct", n + 2, "O")]                                   # n + 5
+    return make_doc(rows)
+
+
+@pytest.mark.parametrize("noun, pos, ent, kind, named", [
+    ("team", "NOUN", "O", "Concept", False), ("court", "NOUN", "O", "Concept", False),
+    ("Government", "PROPN", "B-ORG", "Organization", True), ("Administration", "PROPN", "B-ORG", "Organization", True),
+])
+def test_descriptions_bare_class_noun_among_phrases_of_its_head_is_left_out(noun, pos, ent, kind, named):
+    """ "The Afghan team and the European team arrived. The team won the case.": either may be meant, so no
+    node "team" (nor "Government"): the statements that use it are dropped as with an unresolved "it"; the
+    phrases and the concept noun beside it stay."""
+    doc = _class_noun_doc("The", noun, pos, ent, phrases=("Afghan", "European"))
+    first, second = mention(doc, 1, 3), mention(doc, 5, 7)
+    bare, case = mention(doc, 10, 11, kind, named), mention(doc, 13, 14)
+    _, entities, keys = resolved(doc, [first, second, bare, case])
+    assert bare.key not in keys
+    assert all(e.label.casefold() != noun.casefold() for e in entities)
+    assert keys[case.key] == "concept/a1/case"
+    assert keys[first.key] == f"concept/a1/afghan-{noun.lower()}" != keys[second.key]
+
+
+@pytest.mark.parametrize("det, noun", [("The", "army"), ("The", "government"), ("A", "team")])
+def test_descriptions_bare_class_noun_with_no_phrase_of_its_head_stays(det, noun):
+    """Guards: "The army won the case." in an article naming no army stands for the one army the story is
+    about, and "A team won" says there is one: each stays what it says, an article-local concept."""
+    doc = _class_noun_doc(det, noun)
+    bare = mention(doc, 1, 2)
+    _, entities, keys = resolved(doc, [bare])
+    assert keys[bare.key] == f"concept/a1/{noun}"
+    assert any(e.key == f"concept/a1/{noun}" for e in entities)
+
+
+def test_descriptions_indefinite_class_noun_among_phrases_stays():
+    """Guard: "The Afghan team and the European team arrived. A team won the case.": a new team, not left out."""
+    doc = _class_noun_doc("A", "team", phrases=("Afghan", "European"))
+    bare = mention(doc, 10, 11)
+    _, _, keys = resolved(doc, [mention(doc, 1, 3), mention(doc, 5, 7), bare])
+    assert keys[bare.key] == "concept/a1/team"
+
+
+def test_descriptions_bare_class_noun_resolved_on_strong_evidence_stays():
+    """ "The Afghan team arrived. The team won.": the one earlier phrase of its head, never dropped."""
+    doc = make_doc([
+        ("The", "the", "DET", "DT", "det", 2, "O"),                        # 0
+        ("Afghan", "Afghan", "ADJ", "JJ", "amod", 2, "B-NORP"),            # 1
+        ("team", "team", "NOUN", "NN", "nsubj", 3, "O"),                   # 2
+        ("arrived", "arrive", "VERB", "VBD", "ROOT", 3, "O"),              # 3
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+        ("The", "the", "DET", "DT", "det", 6, "O"),                        # 5
+        ("team", "team", "NOUN", "NN", "nsubj", 7, "O"),                   # 6
+        ("won", "win", "VERB", "VBD", "ROOT", 7, "O"),                     # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+    ])
+    afghan, bare = mention(doc, 1, 3), mention(doc, 6, 7)
+    _, entities, keys = resolved(doc, [afghan, bare])
+    assert keys[bare.key] == keys[afghan.key] == "concept/a1/afghan-team"
+    assert all(e.label != "team" for e in entities)

@@ -180,3 +180,76 @@ def test_entities_initials(name, expected):
 def test_entities_slug_is_iri_safe_and_deterministic():
     assert slug("the U.S. State Department") == "us-state-department"
     assert slug("Ça va") == "ca-va" and slug("!!!").startswith("x")
+
+
+def test_entities_lone_compass_word_resolves_but_is_no_alias():
+    """ "South Korea ... The South retaliated": the South is South Korea in its article, but "South" is no
+    name of it (a corpus-wide altLabel "South" on South Korea would name every other south)."""
+    ms = mentions(("North Korea", "Place"), ("South Korea", "Place"), ("South", "Place"))
+    e = entity(ms, "South")
+    assert e.key == "south-korea" and e.label == "South Korea" and "South" not in e.aliases
+
+
+@pytest.mark.parametrize("word", ["South", "West"])
+def test_entities_lone_compass_word_with_nothing_to_stand_for_stays_local(word):
+    """ "the South" (or "the West") alone names a different region in each article: an article-local key."""
+    assert set(groups(mentions(("Atlanta", "Place"), (word, "Place")))) == {"atlanta", f"local/a1/{word.lower()}"}
+
+
+def test_entities_compass_word_inside_a_name_is_the_name():
+    """Guard: "South Africa" is a name (and its own key), never trimmed or made local."""
+    e = entity(mentions(("South Africa", "Place"), ("Pretoria", "Place")), "South Africa")
+    assert e.key == "south-africa" and e.label == "South Africa"
+
+
+def _written(*parts: tuple[str, str] | str) -> tuple[list[Mention], str]:
+    """Mentions (text, type) laid out in a text with the plain strings between them."""
+    text, out = "", []
+    for part in parts:
+        if isinstance(part, str):
+            text += part
+            continue
+        out.append(Mention(text=part[0], start=len(text), end=len(text) + len(part[0]), type=part[1], is_named=True))
+        text += part[0]
+    return out, text
+
+
+@pytest.mark.parametrize("parts", [
+    ("The bishops of ", ("CEI", "Organization"), " (", ("Italian Episcopal Conference", "Entity"), ") spoke."),
+    ("The ", ("Italian Episcopal Conference", "Entity"), " (", ("CEI", "Organization"), ") spoke."),
+    ("The ", ("Kurdistan Workers' Party", "Organization"), " (", ("PKK", "Organization"), ") spoke."),
+], ids=["acronym-first", "name-first", "repeated-letter"])
+def test_entities_acronym_in_parentheses_is_the_name(parts):
+    """ "CEI (Italian Episcopal Conference)": the writer says they are one, though the letters of a
+    foreign-language acronym do not spell the English initials in order."""
+    from kg.resolve.entities import parenthesised_acronyms
+
+    ms, text = _written(*parts)
+    entities, keys = cluster_mentions(ARTICLE, ms, acronyms=parenthesised_acronyms(ms, text))
+    assert len(set(keys.values())) == 1
+    [e] = entities
+    assert "acronym-in-parentheses" in e.rules and len(e.label.split()) > 1
+
+
+@pytest.mark.parametrize("parts", [
+    ("The ", ("Federal Reserve", "Organization"), " (", ("AP", "Organization"), ") said."),    # a credit
+    ("The ", ("Federal Reserve", "Organization"), " (", ("AFP", "Organization"), ") said."),
+    (("WASHINGTON", "Place"), " (", ("AP", "Organization"), ") The board met."),
+    ("The ", ("Dallas Police", "Organization"), " (", ("Texas", "Place"), ") said."),
+    ("The ", ("Federal Reserve", "Organization"), " said (", ("RF", "Organization"), ")."),   # not right after
+    ("Mr ", ("Frank Ross", "Person"), " (", ("FR", "Organization"), ") said."),
+], ids=["credit", "credit-afp", "dateline", "place", "gap", "person"])
+def test_entities_parenthesis_guards(parts):
+    """Guards: a news agency's credit, a dateline, a place in parentheses, a gap, a person: no alias."""
+    from kg.resolve.entities import parenthesised_acronyms
+
+    ms, text = _written(*parts)
+    assert parenthesised_acronyms(ms, text) == {}
+    _, keys = cluster_mentions(ARTICLE, ms, acronyms=parenthesised_acronyms(ms, text))
+    assert len(set(keys.values())) == len(ms)
+
+
+def test_entities_compass_word_surname_is_a_name():
+    """Guard: "Kanye West ... West": a person's surname that is a compass word stays a name of theirs."""
+    e = entity(mentions(("Kanye West", "Person"), ("West", "Person")), "West")
+    assert e.key == "kanye-west" and "West" in e.aliases

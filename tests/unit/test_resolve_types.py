@@ -87,6 +87,28 @@ def test_types_a_name_holding_a_degree_word_stays_a_name():
     assert "MSC" in by_text(rows)
 
 
+def test_types_name_running_over_a_sentence_end_is_no_name():
+    """ "हमें मिलता है। हम community" as one ORG: a danda (or a full stop token) inside ends a sentence."""
+    rows = [("समुदाय", "समुदाय", "PROPN", "NNP", "compound", 2, "B-ORG"), ("से।", "से।", "PROPN", "NNP", "compound", 2, "I-ORG"),
+            ("Community", "Community", "PROPN", "NNP", "nsubj", 3, "I-ORG"), ("left", "leave", "VERB", "VBD", "ROOT", 3, "O")]
+    assert not any("\u0964" in name for name in by_text(rows))
+    # guard: dots inside a token ("U.S. Army", "St. Louis") are no sentence end
+    rows = [("U.S.", "U.S.", "PROPN", "NNP", "compound", 1, "B-ORG"), ("Army", "Army", "PROPN", "NNP", "nsubj", 2, "I-ORG"),
+            ("left", "leave", "VERB", "VBD", "ROOT", 2, "O")]
+    assert "U.S. Army" in by_text(rows)
+
+
+@pytest.mark.parametrize("word, lower_elsewhere, junk", [("Community", True, True), ("Obama", False, False)])
+def test_types_word_capitalized_after_a_danda_is_no_name(word, lower_elsewhere, junk):
+    """ "...हमारा।  Community को": a sentence start the parser missed; the article's lower-case "community"
+    says it is a common word. Guard: "।  Obama" (never written in lower case) stays a name."""
+    rows = [("हमारा।", "हमारा।", "X", "FW", "dep", 1, "O"), (word, word, "PROPN", "NNP", "nsubj", 2, "B-ORG"),
+            ("को", "को", "X", "FW", "ROOT", 2, "O")]
+    if lower_elsewhere:
+        rows += [("the", "the", "DET", "DT", "det", 4, "O"), (word.lower(), word.lower(), "NOUN", "NN", "ROOT", 4, "O")]
+    assert (word not in by_text(rows)) is junk
+
+
 def test_types_acronym_is_not_a_number_word():
     rows = [("FIRST", "first", "PROPN", "NNP", "nsubj", 1, "B-ORG"), ("won", "win", "VERB", "VBD", "ROOT", 1, "O")]
     assert "FIRST" in by_text(rows)
