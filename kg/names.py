@@ -36,6 +36,8 @@ def without_diacritics(text: str) -> str:
     >>> without_diacritics("Ciudad Juárez"), without_diacritics("São Paulo")
     ('Ciudad Juarez', 'Sao Paulo')
     """
+    if text.isascii():      # most names: NFKD leaves ASCII as it is and it holds no combining mark
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

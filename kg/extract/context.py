@@ -78,14 +78,14 @@ def article_view(doc: Doc, mentions: Iterable[Mention], *, text: str | None = No
     (``text``: ``doc.text``, when the caller has it)."""
     sentences = list(doc.sents)
     starts = tuple(s.start_char for s in sentences)
-    sent_of = {s.start: i for i, s in enumerate(sentences)}
+    sent_tokens = [s.start for s in sentences]    # each sentence's first token, for a bisect (span.sent scans)
     contexts: dict[str, Context] = {}
     pending = list(mentions)
     while pending:
         m = pending.pop()
         if m.key in contexts:
             continue
-        context = _context(doc, m, sent_of)
+        context = _context(doc, m, sent_tokens)
         if context is not None:
             contexts[m.key] = context
             if context.speaker is not None and context.speaker.key not in contexts:
@@ -94,7 +94,7 @@ def article_view(doc: Doc, mentions: Iterable[Mention], *, text: str | None = No
     return ArticleView(text=doc.text if text is None else text, sentences=starts, subjects=subjects, contexts=contexts)
 
 
-def _context(doc: Doc, m: Mention, sent_of: Mapping[int, int]) -> Context | None:
+def _context(doc: Doc, m: Mention, sent_tokens: list[int]) -> Context | None:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -105,13 +105,13 @@ def _context(doc: Doc, m: Mention, sent_of: Mapping[int, int]) -> Context | None
     if m.is_pronoun and not (pronoun in ("it", "its") and _pleonastic(first)):
         token = _speaker_of(first)
         speaker = mention_for(token) if token is not None else None
-    return Context(sentence=sent_of[span.sent.start], span=(span.start_char, span.end_char), dep=root.dep_,
+    sentence = bisect_right(sent_tokens, span.start) - 1   # the sentence of its first token, as span.sent
+    return Context(sentence=sentence, span=(span.start_char, span.end_char), dep=root.dep_,
                    head=root.head.idx, definite=_definite(span), indefinite=_indefinite(span),
-                   person_inside=any(t.ent_type_ == "PERSON"
-                                                                                    for t in span),
+                   person_inside=any(t.ent_type_ == "PERSON" for t in span),
                    coordinated=any(c.dep_ == "conj" for c in root.children),
                    restricted=any(c.dep_ in _RESTRICTIVE and c.i > root.i for c in root.children),
-                   title_run=_title_run(span),
+                   title_run=_title_run(span, sent_tokens[sentence]),
                    word=first.lower_, pleonastic=m.is_pronoun and _pleonastic(first), speaker=speaker)
 
 
@@ -138,12 +138,12 @@ def _indefinite(span: Span) -> bool:
     return before.lower_ in _INDEFINITE and span.start <= before.head.i < span.end
 
 
-def _title_run(span: Span) -> tuple[str, ...]:
-    """The title words written right before the phrase in its sentence ("Prime Minister [Rishi Sunak]")."""
+def _title_run(span: Span, sent_start: int) -> tuple[str, ...]:
+    """The title words written right before the phrase in its sentence ("Prime Minister [Rishi Sunak]"),
+    which starts at token ``sent_start``."""
     doc = span.doc
     i = span.start
     run: list[str] = []
-    sent_start = span.sent.start    # (span.sent scans for the sentence's ends: once, not per word)
     while i > sent_start and doc[i - 1].text.strip(".").casefold() in _RUN_WORDS:
         i -= 1
         run.insert(0, doc[i].text.strip(".").casefold())

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from kg.extract.doc_text import doc_text
 from kg.names import first_names, is_known_place, place_names, without_diacritics
 from kg.ontology import class_nouns, cue_words
 
@@ -185,7 +186,7 @@ _CITED_AFTER = re.compile(r"^\s*(?:,|\(|$)")
 def is_publisher(span: Span) -> bool:
     """True for the name after the quoted headline of a source line ('"MP calls for probe" — [Edmonton Sun],
     August 16, 2008'): whoever published a story is an organization, whatever NER says."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end

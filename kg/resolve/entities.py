@@ -119,9 +119,14 @@ def key_name(name: str) -> str:
 def entity_key(mention: Mention, article_id: str) -> str:
     """Global key of a mention's entity before short-form rules; named things by name, concepts per article."""
     if mention.is_named:
-        alias = canonical_alias(mention.text)
-        return slug(key_name(alias[0] if alias else mention.text))
+        return _named_key(mention.text)
     return local_key("concept", article_id, mention.text)
+
+
+@lru_cache(maxsize=65536)   # a name recurs across an article's mentions and the resolution passes
+def _named_key(text: str) -> str:
+    alias = canonical_alias(text)
+    return slug(key_name(alias[0] if alias else text))
 
 
 def compatible(a: str, b: str) -> bool:

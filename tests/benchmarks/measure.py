@@ -1,6 +1,6 @@
 """Run one measured job in this process and print its figures as JSON (used by test_scale.py).
 
-    python tests/benchmarks/measure.py pipe CORPUS N          bare nlp.pipe over the first N texts
+    python tests/benchmarks/measure.py pipe CORPUS N          bare nlp.pipe over the first N article texts
     python tests/benchmarks/measure.py build CORPUS OUT [kg build options...]
 
 CPU seconds are this process's plus its finished children's (worker processes, a dask LocalCluster's
@@ -22,15 +22,12 @@ def _usage() -> dict[str, float]:
 
 
 def pipe(corpus: str, n: int) -> dict[str, float]:
+    """Bare ``nlp.pipe`` over the texts a build parses: the readers' article texts (cleaned, the title and
+    dateline split off; read before the clock starts), not the raw JSON ``text`` fields, which are longer."""
     from kg.nlp import load_pipeline
+    from kg.readers import read_paths
 
-    texts = []
-    with open(corpus, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-            if len(texts) >= n:
-                break
+    texts = [a.text for a in read_paths([corpus]) if hasattr(a, "text")][:n]
     before, wall = _usage(), time.perf_counter()
     nlp = load_pipeline()      # timed, as the build's own model load is
     for _ in nlp.pipe(texts, batch_size=16):

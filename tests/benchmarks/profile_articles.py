@@ -5,9 +5,10 @@
 
 Runs, in this process, what a build's worker runs per article after the parse (:func:`kg.resolve.analyze`,
 then :func:`kg.article_graph.article_graph`) and times each article with ``time.process_time``. It prints
-the totals per step, the cost per 1,000 words, the slowest articles with their length, and the exponent of a
-least-squares fit of log(time) on log(words) over the articles of 500+ words (1.0 is linear; an exponent
-well above 1 means something grows with the square of the article's length). ``--cprofile FILE`` also
+the totals per step, the cost per 1,000 words (overall and by length bucket: flat when the cost is linear),
+the slowest articles with their length, and the exponent of a least-squares fit of log(time) on log(words)
+over the articles of 500+ words (1.0 is linear; an exponent well above 1 means something grows with the
+square of the article's length). ``--cprofile FILE`` also
 profiles the per-article steps (not the parse) and prints the top functions by cumulative and own time.
 
 The parse is timed as a whole (``nlp.pipe`` streams; it cannot be split per article without changing the
@@ -40,6 +41,23 @@ def _slope(points: list[tuple[int, float]]) -> float | None:
     my = sum(y for _, y in pts) / len(pts)
     var = sum((x - mx) ** 2 for x, _ in pts)
     return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
+
+
+BUCKETS = (0, 500, 1_000, 2_000, 5_000, 10_000)    # lower bounds of the length buckets, in words
+
+
+def _buckets(rows: list[tuple[float, float, int, int, str]]) -> str:
+    """The cost per 1,000 words (analyze + article graph) by article length: flat when the cost is linear."""
+    lines = [f"{'words':>12} {'articles':>8} {'words':>9} {'analyze':>8} {'graph':>7} {'ms/1kw':>7}"]
+    for low, high in zip(BUCKETS, (*BUCKETS[1:], None)):
+        inside = [r for r in rows if r[2] >= low and (high is None or r[2] < high)]
+        if not inside:
+            continue
+        words = sum(r[2] for r in inside)
+        a, g = sum(r[0] for r in inside), sum(r[1] for r in inside)
+        label = f"{low:,}-{high:,}" if high else f"{low:,}+"
+        lines.append(f"{label:>12} {len(inside):8} {words:9,} {a:8.2f} {g:7.2f} {1e6 * (a + g) / max(words, 1):7.1f}")
+    return "cost by length (CPU s):\n" + "\n".join(lines)
 
 
 # (module, name) of per-article steps timed by --stages: each is looked up by its caller in that module
@@ -144,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
           f"article graph {1000 * graph_s / max(words, 1) * 1000:.1f} ms")
     for name, seconds in stage_totals.items():
         print(f"  {name:40} {seconds:7.1f} s")
+    print(_buckets(rows))
     slope = _slope([(r[2], r[0] + r[1]) for r in rows])
     print("fit seconds ~ words^b over articles of 500+ words: b = " + (f"{slope:.2f}" if slope else "n/a"))
     print(f"\nslowest {args.slowest} (analyze + graph):")
