@@ -27,15 +27,16 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.beside import beside
-from kg.article_graph import ArticleGraph, article_graph, body, rebuilt
+from kg.article_graph import ArticleGraph, article_graph, rebuilt
 from kg.evidence import EdgeKey, Evidence, edge_keys, gather
 from kg.export.graphml import write_graphml
 from kg.export.gexf import write_gexf
 from kg.export.html import write_html
-from kg.export.jsonld import _Compactor, _nodes
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
+from kg.memo import Memo, Segments
+from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units
@@ -63,8 +64,9 @@ class _Entry:
 class Assembly:
     """Per-article chunks in, a complete set of exports out (see the module doc)."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, memo: Memo | None = None) -> None:
         self.base = base
+        self.memo = memo or Memo(None)   # rebuilt chunks of unchanged inputs, kept from one build to the next
         self.prefixes = export_prefixes(base)
         self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
         self.entries: list[_Entry] = []
@@ -188,8 +190,13 @@ class Assembly:
             return chunk
         kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
         plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
-        return rebuilt(chunk, self.base, self.prefixes, renames=dict(entry.renames),
-                       statements={r.statement for r in dropped}, triples=plain)
+        statements = {r.statement for r in dropped}
+        inputs = (chunk.graph.encode(), chunk.nquads, chunk.sentences, self.base.encode(),
+                  json.dumps(sorted(self.prefixes.items())).encode(), json.dumps(entry.renames).encode(),
+                  "\n".join(sorted(statements)).encode(), "\n".join(sorted(plain)).encode())
+        parts = self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
+            chunk, self.base, self.prefixes, renames=dict(entry.renames), statements=statements, triples=plain)))
+        return replace(chunk, nquads=parts[0], trig=parts[1], turtle=parts[2], jsonld=parts[3], triples=parts[4])
 
     def _plain(self, row: FactRow) -> str:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
@@ -261,38 +268,14 @@ class Assembly:
         return triples, not first
 
     def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
-        """The merged graph, a bounded batch of whole subjects at a time; ``first``: no JSON-LD node precedes it.
+        """The merged graph (:func:`kg.merged_graph.write_merged`); ``first``: no JSON-LD node precedes it.
         Returns (union triples, any JSON-LD node)."""
-        ttl, trig, nq, jsonld = files
         graph = _n(str(merged_graph_iri(self.base)))
-        compact = _Compactor(self.prefixes)
-        dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-        quads: list[ox.Quad] = []
-        share: list[ox.Triple] = []
-        triples, wrote = 0, False
-
-        def flush() -> None:
-            nonlocal first, wrote
-            nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
-            trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=self.prefixes) or b"",
-                            self.prefixes))
-            ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=self.prefixes) or b"",
-                           self.prefixes))
-            for node in _nodes(share, compact):
-                jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
-                first, wrote = False, True
-            quads.clear()
-            share.clear()
-
-        for unit, plain in merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph):
-            quads += unit
-            share += (q.triple for q in unit)
-            share += plain
-            triples += len(unit) + len(plain)
-            if len(quads) >= _BATCH:
-                flush()
-        flush()
-        return triples, wrote
+        units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph)
+        folder = self.memo.folder
+        salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
+        with Segments(folder / "merged.segments" if folder is not None else None, salt) as store:
+            return write_merged(files, units, self.prefixes, store, first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
@@ -305,7 +288,9 @@ class Assembly:
         write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
 
 
-_BATCH = 20_000   # quads of the merged graph serialized at once
+def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:
+    """What :func:`kg.article_graph.rebuilt` changes in a chunk (its graph, rows and sentences stay)."""
+    return chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld, chunk.triples
 
 
 @contextmanager

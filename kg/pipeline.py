@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg import DEFAULT_MODEL, EXTRACTOR_VERSION
 from kg.budget import DEFAULT_SECONDS
 from kg.data import ontology_dir
@@ -27,6 +29,7 @@ from kg.assemble import Assembly
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
 from kg.quads import Groups
 from kg.iri import check_base
+from kg.memo import Memo
 from kg.models import Article, ArticleResult, Skipped
 from kg.engines import run as run_engine
 from kg.output_folder import prepare_output_folder
@@ -211,7 +214,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     cache = _Cache(out / CACHE_DIR if use_cache else None, model, base)
     if n_process > 1 or dask is not None:   # the parent waits on workers: it imports what the merge needs meanwhile
         threading.Thread(target=importlib.import_module, args=("kg.resolve",), daemon=True).start()
-    assembly = Assembly(base)
+    # the memo holds Oxigraph's serializations: another Oxigraph version makes them again
+    memo = Memo(out / CACHE_DIR / "memo" if use_cache else None, f"{code_fingerprint()}|{ox.__version__}")
+    assembly = Assembly(base, memo)
     try:
         stats: dict[str, int] = {}
         for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,

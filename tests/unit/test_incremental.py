@@ -44,15 +44,34 @@ def _corpus(path: Path, items, ids: list[str]) -> Path:
     return path
 
 
-def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_path: Path, analyzed) -> None:
+def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_path: Path, analyzed,
+                                                                          monkeypatch) -> None:
+    import kg.assemble
+
     by_id, calls = analyzed
+    remade: list[str] = []   # article chunks the merge changed, made again rather than found in the memo
+    make = kg.assemble.rebuilt
+    monkeypatch.setattr(kg.assemble, "rebuilt", lambda chunk, *a, **k: remade.append(chunk.graph) or make(chunk, *a, **k))
+    stores: list[kg.assemble.Segments] = []   # the merged graph's memoized segments, one store per build
+
+    class Recorded(kg.assemble.Segments):
+        def __enter__(self):
+            stores.append(self)
+            return super().__enter__()
+
+    monkeypatch.setattr(kg.assemble, "Segments", Recorded)
     out = tmp_path / "out"
     build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], out, n_process=1)
+    # the case under test happens: the merge moves a statement of 'other' (a surname joined into the person)
+    assert remade == ["https://example.org/kg/graph/article/other"]
     for ids in (["taliban", "other", "third"], ["taliban", "third"]):
         corpus = _corpus(tmp_path / f"{len(ids)}.jsonl", by_id, ids)
         calls.clear()
+        remade.clear()
         summary = build([corpus], out, n_process=1)
         assert summary.cached == 2 and calls == (["third"] if len(ids) == 3 else [])
+        assert remade == []    # the same rebuild inputs as before: copied from the memo
+        assert stores[-1].hits > 0 and stores[-1].misses > 0   # the merged graph: some segments copied, some made
         clean = tmp_path / f"clean-{len(ids)}"
         build([corpus], clean, use_cache=False, n_process=1)
         for name in NAMES:
