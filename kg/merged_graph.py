@@ -7,7 +7,8 @@ concatenated (Oxigraph writes each subject's triples as one block, and its TriG 
 them), so a segment whose quads and plain triples did not change since the last build, as the N-Quads text says
 exactly, is copied as bytes rather than serialized again (an incremental build changes few subjects). The one
 case a batch does not decompose, a subject in two segments of one batch (two relation labels sharing one
-property IRI), has that batch's JSON-LD made as a whole, as it always was.
+property IRI), has that batch's JSON-LD made as a whole, as it always was. A build without a cache (``--no-cache``)
+keeps nothing for the next one, so it serializes each batch whole (:func:`write_batches`), the same bytes.
 """
 from __future__ import annotations
 
@@ -54,7 +55,11 @@ def _segments(units: Iterable[tuple[list[ox.Quad], list[ox.Triple]]]) -> Iterabl
 def write_merged(files: list[BinaryIO], units: Iterable[tuple[list[ox.Quad], list[ox.Triple]]],
                  prefixes: Mapping[str, str], store: Segments, *, first: bool) -> tuple[int, bool]:
     """Write the merged graph's ``units`` into ``files`` (ttl, trig, nq, jsonld); ``first``: no JSON-LD node
-    precedes it. Returns (union triples, any JSON-LD node)."""
+    precedes it. Returns (union triples, any JSON-LD node). Without a memo file (``--no-cache``) nothing is kept
+    for a next build, so the batches are serialized whole (:func:`write_batches`: the same bytes, and cheaper
+    than a serialization per subject, ~9 s of CPU on the 2,344-article corpus)."""
+    if store.path is None:
+        return write_batches(files, units, prefixes, first=first)
     ttl, trig, nq, jsonld = files
     prefixes = dict(prefixes)
     compact = _Compactor(prefixes)
@@ -103,5 +108,38 @@ def write_merged(files: list[BinaryIO], units: Iterable[tuple[list[ox.Quad], lis
         if size >= BATCH:
             flush()
             size = 0
+    flush()
+    return triples, wrote
+
+
+def write_batches(files: list[BinaryIO], units: Iterable[tuple[list[ox.Quad], list[ox.Triple]]],
+                  prefixes: Mapping[str, str], *, first: bool) -> tuple[int, bool]:
+    """:func:`write_merged` with nothing memoized: each bounded batch of whole subjects serialized at once."""
+    ttl, trig, nq, jsonld = files
+    prefixes = dict(prefixes)
+    compact = _Compactor(prefixes)
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    quads: list[ox.Quad] = []
+    share: list[ox.Triple] = []
+    triples, wrote = 0, False
+
+    def flush() -> None:
+        nonlocal first, wrote
+        nq.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+        trig.write(body(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes) or b"", prefixes))
+        ttl.write(body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"", prefixes))
+        for node in _nodes(share, compact):
+            jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+            first, wrote = False, True
+        quads.clear()
+        share.clear()
+
+    for unit, plain in units:
+        quads += unit
+        share += (q.triple for q in unit)
+        share += plain
+        triples += len(unit) + len(plain)
+        if len(quads) >= BATCH:
+            flush()
     flush()
     return triples, wrote
