@@ -114,7 +114,7 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     if anaphora:
         resolved.update(anaphora)
         left = {k for mk, k in keys.items() if mk not in anaphora}
-        entities = [e for e in entities if e.key in left or not e.key.startswith("concept/")]
+        entities = _without_unused_concepts(entities, left)
     # a bare class noun ("the team", "the court", "the Government") in an article that writes longer phrases
     # or names of that head ("the Afghan team", "the European team"; "the Monti government") is an anaphor of
     # one of them: resolved above on strong evidence, or else left out with the statements that use it (as an
@@ -127,7 +127,7 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
         for mention_key in anaphors:
             keys.pop(mention_key, None)
         left = set(keys.values()) | {k for k, _ in resolved.values()}
-        entities = [e for e in entities if e.key in left or not e.key.startswith("concept/")]
+        entities = _without_unused_concepts(entities, left)
     if resolved:
         rules = {key: set() for key in keys.values()}
         for mention_key, (entity_key, rule) in resolved.items():
@@ -135,6 +135,11 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
             rules.setdefault(entity_key, set()).add(f"description-{rule}")
         entities = [replace(e, rules=tuple(sorted(set(e.rules) | rules.get(e.key, set())))) for e in entities]
     return _unique(names + descriptions), entities, keys
+
+
+def _without_unused_concepts(entities: list[Entity], used: set[str]) -> list[Entity]:
+    """``entities`` less the article-local concepts no mention stands for any more (names always stay)."""
+    return [e for e in entities if e.key in used or not e.key.startswith("concept/")]
 
 
 def _bare_class_noun(view: ArticleView, mention: Mention) -> bool:

@@ -447,7 +447,8 @@ def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[s
 
 def _lone_compass(name: str) -> bool:
     """A compass word alone ("the South", "North"): a direction, never a name of its own."""
-    return _words(name) in (["north"], ["south"], ["east"], ["west"])
+    words = _words(name)
+    return len(words) == 1 and words[0] in COMPASS
 
 
 def is_generic_name(name: str) -> bool:
