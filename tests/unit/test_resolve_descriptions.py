@@ -324,3 +324,44 @@ def test_descriptions_bare_class_noun_resolved_on_strong_evidence_stays():
     _, entities, keys = resolved(doc, [afghan, bare])
     assert keys[bare.key] == keys[afghan.key] == "concept/a1/afghan-team"
     assert all(e.label != "team" for e in entities)
+
+
+@pytest.mark.parametrize("noun", ["Administration", "State"])
+def test_descriptions_capitalized_class_noun_naming_nothing_is_left_out(noun):
+    """ "The Administration won the case." in an article that writes no longer name of that head: a capitalized
+    bare class noun is no name of its own (one "State" node would join Lombardy's state to the State
+    Department of another article's "the State and Defense departments"): left out with its statements."""
+    doc = _class_noun_doc("The", noun, "PROPN", "B-ORG")
+    bare, case = mention(doc, 1, 2, "Organization", True), mention(doc, 4, 5)
+    _, entities, keys = resolved(doc, [bare, case])
+    assert bare.key not in keys
+    assert all(e.label.casefold() != noun.casefold() for e in entities)
+    assert keys[case.key] == "concept/a1/case"
+
+
+def test_descriptions_capitalized_class_noun_is_the_one_name_of_its_head():
+    """ "The Church of Scientology sued. The Church won.": the one name whose head word it is."""
+    doc = make_doc([
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Church", "Church", "PROPN", "NNP", "nsubj", 4, "B-ORG"),          # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "I-ORG"),                    # 2
+        ("Scientology", "Scientology", "PROPN", "NNP", "pobj", 2, "I-ORG"),  # 3
+        ("sued", "sue", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+        (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 5
+        ("The", "the", "DET", "DT", "det", 7, "O"),                        # 6
+        ("Church", "Church", "PROPN", "NNP", "nsubj", 8, "B-ORG"),          # 7
+        ("won", "win", "VERB", "VBD", "ROOT", 8, "O"),                     # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                         # 9
+    ])
+    name, bare = mention(doc, 1, 4, "Organization", True), mention(doc, 7, 8, "Organization", True)
+    _, entities, keys = resolved(doc, [name, bare])
+    assert keys[bare.key] == keys[name.key] == "church-of-scientology"
+    assert all(e.label != "Church" for e in entities)
+
+
+def test_descriptions_lower_case_class_noun_naming_nothing_stays():
+    """Guard: "The government won the case." (no capital, no longer name of its head) stays a concept."""
+    doc = _class_noun_doc("The", "government")
+    bare = mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [bare])
+    assert keys[bare.key] == "concept/a1/government"
