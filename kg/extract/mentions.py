@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
                               strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_region, is_title, place_names, without_diacritics
+from kg.names import canonical_alias, first_names, is_place, is_region, is_title, place_names, without_diacritics
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -127,8 +127,29 @@ def repair_span(span: Span) -> Span:
     return doc[start:end]
 
 
-def named_mention(span: Span) -> Mention | None:
-    """A mention for a named-entity span, or None for dates, numbers and NER errors."""
+def glued_place(span: Span) -> int | None:
+    """The index of an "in"/"at" NER ran a name over to a place after it: "[Freewinds in Bonaire]" (a caption)
+    is the ship Freewinds, in Bonaire. Only when the place is a place of the lists and the name before it is
+    written alone elsewhere in the article, so a title ("Midnight in Paris", "Alice in Wonderland") stays.
+    """
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text not in ("in", "at"):
+            continue
+        name, place = doc[span.start:i], doc[i + 1:span.end]
+        if not all(t.text[:1].isupper() for t in (*name, *place)) or not is_place(place.text):
+            return None
+        words = [t.text for t in name]
+        n = len(words)
+        return i if any(j != span.start and [t.text for t in doc[j:j + n]] == words
+                        and (j + n == len(doc) or doc[j + n].text != doc[i].text)
+                        for j in range(len(doc) - n + 1) if doc[j].text == words[0]) else None
+    return None
+
+
+def named_mention(span: Span, token: Token | None = None) -> Mention | None:
+    """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
+    of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
     kind = entity_type(span)
     if kind is None:
         return None
@@ -136,6 +157,11 @@ def named_mention(span: Span) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
+    if (" in " in span.text or " at " in span.text) and (cut := glued_place(span)) is not None:
+        if token is not None and token.i > cut:
+            span, label, kind = span.doc[cut + 1:span.end], "GPE", "Place"
+        else:
+            span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
@@ -244,7 +270,7 @@ def mention_for(token: Token) -> Mention | None:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
             return _amount(_trim(span))
-        return named_mention(span) if span is not None else None
+        return named_mention(span, token) if span is not None else None
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
     if pos == "NUM" and token.like_num:
@@ -392,6 +418,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)
+            if mention.end < ent.end_char and (" in " in ent.text or " at " in ent.text) and (
+                    place := named_mention(ent, ent[-1])) is not None and place.start > mention.end:
+                out.append(place)   # "Freewinds in Bonaire": the place is a name of its own
             if mention.type != "Person" and len(mention.text.split()) > 1:
                 whole = doc.char_span(mention.start, mention.end)
                 for part, kind in nested_names(whole) if whole is not None else ():

@@ -282,3 +282,36 @@ def test_mentions_amount_without_its_unit_is_no_mention():
                     ("$", "$", "SYM", "$", "nmod", 3, "O"), ("750", "750", "NUM", "CD", "dobj", 1, "B-MONEY"),
                     (".", ".", "PUNCT", ".", "punct", 1, "O")])
     assert mention_for(doc[3]) is None
+
+
+def _glued_rows(name: str, place: str, *, alone: bool) -> list:
+    """"[The ship <name> sailed.] The ship [<name> in <place>]." (a caption NER read as one name)"""
+    rows = []
+    if alone:
+        rows = [("The", "the", "DET", "DT", "det", 2, "O"), ("ship", "ship", "NOUN", "NN", "compound", 2, "O"),
+                (name, name, "PROPN", "NNP", "nsubj", 3, "B-ORG"), ("sailed", "sail", "VERB", "VBD", "ROOT", 3, "O"),
+                (".", ".", "PUNCT", ".", "punct", 3, "O")]
+    n = len(rows)
+    rows += [("The", "the", "DET", "DT", "det", n + 1, "O"), ("ship", "ship", "NOUN", "NN", "compound", n + 2, "O"),
+             (name, name, "PROPN", "NNP", "ROOT", n + 2, "B-WORK_OF_ART"),
+             ("in", "in", "ADP", "IN", "prep", n + 2, "I-WORK_OF_ART"),
+             (place, place, "PROPN", "NNP", "pobj", n + 3, "I-WORK_OF_ART"), (".", ".", "PUNCT", ".", "punct", n + 2, "O")]
+    return rows
+
+
+def test_mentions_name_glued_over_in_to_a_place_is_cut():
+    """ "The ship Freewinds sailed. The ship Freewinds in Bonaire.": the ship and the place, each a name
+    (Bonaire, a place a country's name lists); the place is its own name as a statement argument too."""
+    rows = _glued_rows("Freewinds", "Bonaire", alone=True)
+    found = names(rows)
+    assert found["Bonaire"] == "Place" and "Freewinds" in found and "Freewinds in Bonaire" not in found
+    doc = make_doc(rows)
+    assert mention_for(doc[9]).text == "Bonaire" and mention_for(doc[7]).text == "Freewinds"
+
+
+@pytest.mark.parametrize("name, place, alone", [
+    ("Freewinds", "Bonaire", False),     # the name before "in" is never written alone: maybe a title
+    ("Alice", "Wonderland", True),       # no place after "in": a title ("Alice in Wonderland")
+])
+def test_mentions_name_with_in_stays_whole(name, place, alone):
+    assert f"{name} in {place}" in names(_glued_rows(name, place, alone=alone))
