@@ -256,6 +256,29 @@ def _amount(span: Span) -> Mention | None:
     return Mention(text=text, start=span.start_char, end=span.end_char, type="Concept", head=span.root.lemma_.lower())
 
 
+def title_runs_into(token: Token) -> Token | None:
+    """The lower-case noun a capitalized title ending in ``token`` modifies, when the name was cut inside that
+    title: "the Budweiser [Man] of the Match award" -> "award" ("Budweiser Man" is no name: the award is
+    "the Budweiser Man of the Match award"). None when ``of`` runs into a name NER found ("the Bank of
+    England report") or no lower-case noun follows.
+    """
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "O":
+        k += 1
+    if k == j or k >= len(doc):
+        return None
+    noun = doc[k]
+    if noun.pos_ == "NOUN" and noun.text[:1].islower() and noun.head.i == i and all(
+            doc[x].head.i == k for x in range(j, k)):
+        return noun
+    return None
+
+
 def mention_for(token: Token) -> Mention | None:
     """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
     amount, "$67 million", is an unnamed concept)."""
@@ -276,6 +299,10 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if pos == "PROPN" and (noun := title_runs_into(token)) is not None:
+        whole = _trim(token.doc[phrase.start:noun.i + 1])   # "the Budweiser Man of the Match award": a concept
+        return Mention(text=whole.text, start=whole.start_char, end=whole.end_char, type="Concept",
+                       head=noun.lemma_.lower())
     if len(phrase) and phrase[0].lower_ == "any" and token.head.lower_ in ("of", "than"):
         return None     # "the largest reserves of any country", "more than any other": a comparison, no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
@@ -431,6 +458,8 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         span = repair_span(span)
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
+        if after is None and title_runs_into(run[-1]) is not None:
+            continue    # "the Budweiser Man of the Match award": a name cut inside a longer title is none
         if is_title(run.text) or len(span) == 1 and in_title(span[0]) or looks_temporal(span.text) \
                 or len(span.text) < 2 or not any(
                 ch.isalpha() for ch in span.text) or is_junk_name(span):

@@ -315,3 +315,35 @@ def test_mentions_name_glued_over_in_to_a_place_is_cut():
 ])
 def test_mentions_name_with_in_stays_whole(name, place, alone):
     assert f"{name} in {place}" in names(_glued_rows(name, place, alone=alone))
+
+
+def _award_rows(after_of: tuple[str, str]) -> list:
+    """"Kane won the Budweiser Man of the <Match> <award>." """
+    word, ent = after_of
+    return [
+        ("Kane", "Kane", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),       # 0
+        ("won", "win", "VERB", "VBD", "ROOT", 1, "O"),                  # 1
+        ("the", "the", "DET", "DT", "det", 4, "O"),                     # 2
+        ("Budweiser", "Budweiser", "PROPN", "NNP", "compound", 4, "O"),  # 3
+        ("Man", "Man", "PROPN", "NNP", "dobj", 1, "O"),                  # 4
+        ("of", "of", "ADP", "IN", "prep", 4, "O"),                      # 5
+        ("the", "the", "DET", "DT", "det", 8, "O"),                     # 6
+        (word, word, "PROPN", "NNP", "compound", 8, ent),               # 7
+        ("award", "award", "NOUN", "NN", "pobj", 5, "O"),               # 8
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                      # 9
+    ]
+
+
+def test_mentions_name_cut_inside_a_longer_title_is_none():
+    """ "Kane won the Budweiser Man of the Match award.": no name "Budweiser Man"; what he won is the award,
+    an unnamed concept with the whole title."""
+    rows = _award_rows(("Match", "O"))
+    assert "Budweiser Man" not in names(rows)
+    won = mention_for(make_doc(rows)[4])
+    assert won.text == "Budweiser Man of the Match award" and not won.is_named and won.type == "Concept"
+
+
+def test_mentions_title_running_into_a_name_ner_found_stays():
+    """Guard: "... Man of the England award": "of" runs into a name NER found, not into one title."""
+    rows = _award_rows(("England", "B-GPE"))
+    assert mention_for(make_doc(rows)[4]).text == "Budweiser Man"
