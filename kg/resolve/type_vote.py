@@ -11,6 +11,9 @@ articles in the corpus, so one article's NER slip cannot flip a hub's type. Thre
   of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree or
   it is a known place defined as something else ("Rogers, Arkansas, a marketing firm").
 
+A tie between Place and another type goes to Place for a name of the place lists (a city of 100,000 people or
+more: "Christchurch", Organization 4 and Place 4, is the city).
+
 Votes travel on :attr:`kg.models.Entity.type_votes` as ``(type, weight)`` pairs; cue counts ride along as
 ``("cue:<name>", count)`` pairs so the corpus vote can apply the two rules.
 """
@@ -56,8 +59,10 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     'Person'
     >>> decide({"Person": 3, "Place": 1}, names=["Paris"])
     'Place'
+    >>> decide({"Organization": 4, "Place": 4}, names=["Christchurch"]), decide({"Organization": 4, "Place": 4})
+    ('Place', 'Organization')
     """
-    from kg.names import is_known_place
+    from kg.names import is_known_place, is_place
 
     pool = {t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0}   # (dicts: cheaper than Counters)
     if not pool:
@@ -81,6 +86,8 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     else:
         pool = {t: n for t, n in pool.items() if t != "Concept"} or pool
     best = max(pool.values())
+    if pool.get("Place") == best and sum(n == best for n in pool.values()) > 1 and any(is_place(n) for n in names):
+        return "Place"  # a tie with a listed place's name ("Christchurch": Organization 4, Place 4) is the place
     for t in TYPE_PRIORITY:
         if pool.get(t) == best:
             return t

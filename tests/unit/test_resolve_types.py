@@ -310,3 +310,12 @@ def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher
             ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
             ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-PERSON"), ("said", "say", "VERB", "VBD", "ROOT", 7, "O")]
     assert "publisher" not in by_text(rows)["Edmonton Sun"].cues
+
+
+@pytest.mark.parametrize("votes, names, expected", [
+    ({"Organization": 4, "Place": 4}, ["Christchurch"], "Place"),      # a listed city: the tie is the place
+    ({"Organization": 4, "Place": 4}, ["Acme"], "Organization"),       # guard: no listed place, priority decides
+    ({"Organization": 6, "Place": 4}, ["Christchurch"], "Organization"),   # guard: no tie, the votes decide
+])
+def test_types_tie_with_a_listed_place_is_the_place(votes, names, expected):
+    assert decide(votes, names) == expected
