@@ -147,6 +147,24 @@ def glued_place(span: Span) -> int | None:
     return None
 
 
+_NAME_SUFFIXES = cue_words("name-suffix")
+
+
+def _person_after_comma(span: Span) -> int | None:
+    """The index of the comma NER ran a person's name over from a word before it ("the founder of the website
+    [Wikileaks, Julian Assange]"): the person is the name after it, a known given name and a surname; never
+    a generational suffix ("Martin Luther King, Jr.")."""
+    doc = span.doc
+    for i in range(span.end - 3, span.start, -1):
+        if doc[i].text == ",":
+            after = doc[i + 1:span.end]
+            if after[0].text.casefold() in first_names() and after[-1].text.strip(".").casefold() not in _NAME_SUFFIXES \
+                    and all(t.text[:1].isupper() for t in after):
+                return i
+            return None
+    return None
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -157,6 +175,10 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
+    if label == "PERSON" and (comma := _person_after_comma(span)) is not None:
+        if token is not None and token.i < comma:
+            return None     # "[Wikileaks], Julian Assange": the word before is no part of the person
+        span = span.doc[comma + 1:span.end]
     if (" in " in span.text or " at " in span.text) and (cut := glued_place(span)) is not None:
         if token is not None and token.i > cut:
             span, label, kind = span.doc[cut + 1:span.end], "GPE", "Place"

@@ -347,3 +347,22 @@ def test_mentions_title_running_into_a_name_ner_found_stays():
     """Guard: "... Man of the England award": "of" runs into a name NER found, not into one title."""
     rows = _award_rows(("England", "B-GPE"))
     assert mention_for(make_doc(rows)[4]).text == "Budweiser Man"
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("Wikileaks", ("Julian", "Assange"), "Julian Assange"),    # a word NER ran over a comma into the name
+    ("King", ("Martin", "Jr."), "King, Martin Jr."),            # guard: no cut before a generational suffix
+    ("Assange", ("Texas", "Rangers"), "Assange, Texas Rangers"),  # guard: no known given name after the comma
+], ids=["cut", "suffix", "no-given-name"])
+def test_mentions_person_ner_ran_over_a_comma(before, after, expected):
+    rows = [
+        ("website", "website", "NOUN", "NN", "ROOT", 0, "O"),
+        (before, before, "PROPN", "NNP", "appos", 0, "B-PERSON"),
+        (",", ",", "PUNCT", ",", "punct", 4, "I-PERSON"),
+        (after[0], after[0], "PROPN", "NNP", "compound", 4, "I-PERSON"),
+        (after[1], after[1], "PROPN", "NNP", "appos", 1, "I-PERSON"),
+    ]
+    doc = make_doc(rows)
+    assert [m.text for m in named_mentions(doc)] == [expected]
+    assert mention_for(doc[4]).text == expected
+    assert (mention_for(doc[1]) is None) is (expected == "Julian Assange")
