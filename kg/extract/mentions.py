@@ -151,9 +151,9 @@ _NAME_SUFFIXES = cue_words("name-suffix")
 
 
 def _person_after_comma(span: Span) -> int | None:
-    """The index of the comma NER ran a person's name over from a word before it ("the founder of the website
-    [Wikileaks, Julian Assange]"): the person is the name after it, a known given name and a surname; never
-    a generational suffix ("Martin Luther King, Jr.")."""
+    """The index of the comma NER ran a person's name over from a name before it ("the founder of the website
+    [Wikileaks, Julian Assange]", as one PERSON or ORG): the person is the name after it, a known given name
+    and a surname; never a generational suffix ("Martin Luther King, Jr.")."""
     doc = span.doc
     for i in range(span.end - 3, span.start, -1):
         if doc[i].text == ",":
@@ -175,10 +175,13 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
-    if label == "PERSON" and (comma := _person_after_comma(span)) is not None:
+    if "," in span.text and (comma := _person_after_comma(span)) is not None:
         if token is not None and token.i < comma:
-            return None     # "[Wikileaks], Julian Assange": the word before is no part of the person
-        span = span.doc[comma + 1:span.end]
+            if label == "PERSON":
+                return None     # "[Wikileaks], Julian Assange": the word before is no part of the person
+            span = _labelled(span.doc[span.start:comma], label)   # an organization's name stays one
+        else:
+            span, label, kind = span.doc[comma + 1:span.end], "PERSON", "Person"
     if (" in " in span.text or " at " in span.text) and (cut := glued_place(span)) is not None:
         if token is not None and token.i > cut:
             span, label, kind = span.doc[cut + 1:span.end], "GPE", "Place"
@@ -467,6 +470,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)
+            if mention.start > ent.start_char and "," in ent.text and ent.label_ != "PERSON" and (
+                    before := named_mention(ent, ent[0])) is not None and before.end < mention.start:
+                out.append(before)  # "Wikileaks, Julian Assange" (ORG): the website and the person
             if mention.end < ent.end_char and (" in " in ent.text or " at " in ent.text) and (
                     place := named_mention(ent, ent[-1])) is not None and place.start > mention.end:
                 out.append(place)   # "Freewinds in Bonaire": the place is a name of its own

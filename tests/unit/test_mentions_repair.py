@@ -366,3 +366,17 @@ def test_mentions_person_ner_ran_over_a_comma(before, after, expected):
     assert [m.text for m in named_mentions(doc)] == [expected]
     assert mention_for(doc[4]).text == expected
     assert (mention_for(doc[1]) is None) is (expected == "Julian Assange")
+
+
+def test_mentions_organization_ner_ran_over_a_comma_into_a_person():
+    """ "the website [Wikileaks, Julian Assange]ORG": the website and the person, two names."""
+    rows = [
+        ("website", "website", "NOUN", "NN", "ROOT", 0, "O"),
+        ("Wikileaks", "Wikileaks", "NOUN", "NN", "appos", 0, "B-ORG"),
+        (",", ",", "PUNCT", ",", "punct", 1, "I-ORG"),
+        ("Julian", "Julian", "PROPN", "NNP", "compound", 4, "I-ORG"),
+        ("Assange", "Assange", "PROPN", "NNP", "appos", 1, "I-ORG"),
+    ]
+    doc = make_doc(rows)
+    assert {m.text: m.type for m in named_mentions(doc)} == {"Wikileaks": "Organization", "Julian Assange": "Person"}
+    assert mention_for(doc[4]).text == "Julian Assange" and mention_for(doc[1]).text == "Wikileaks"
