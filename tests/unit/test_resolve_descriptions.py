@@ -24,6 +24,8 @@ def mention(doc: Doc, start: int, end: int, kind: str = "Concept", named: bool =
 @pytest.mark.parametrize("text, expected", [
     ("Prime Minister", True), ("the president", True), ("Home Secretary", True), ("NASA Administrator", True),
     ("Rishi Sunak", False), ("Prime Minister Rishi Sunak", False), ("State", False),
+    ("Chief Medical Officer", True), ("Chief Executive", True), ("General Counsel", True),
+    ("Executive Council", False), ("Police Officer Jane Doe", False),
 ])
 def test_descriptions_is_title(text, expected):
     assert is_title(text) is expected
@@ -365,3 +367,20 @@ def test_descriptions_lower_case_class_noun_naming_nothing_stays():
     bare = mention(doc, 1, 2)
     _, _, keys = resolved(doc, [bare])
     assert keys[bare.key] == "concept/a1/government"
+
+
+def test_descriptions_bare_title_of_an_officer_is_local_to_its_article():
+    """ "The Chief Medical Officer said so.": a title, never a named node shared by every article that writes it
+    (Wales's and Northern Ireland's were one node)."""
+    doc = make_doc([
+        ("The", "the", "DET", "DT", "det", 3, "O"),                        # 0
+        ("Chief", "Chief", "PROPN", "NNP", "compound", 3, "O"),            # 1
+        ("Medical", "Medical", "PROPN", "NNP", "compound", 3, "O"),        # 2
+        ("Officer", "Officer", "PROPN", "NNP", "nsubj", 4, "O"),           # 3
+        ("said", "say", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+        ("so", "so", "ADV", "RB", "advmod", 4, "O"),                       # 5
+        (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 6
+    ])
+    officer = mention(doc, 1, 4, "Entity", True)
+    _, _, keys = resolved(doc, [officer])
+    assert keys[officer.key].startswith("concept/a1/")
