@@ -11,7 +11,9 @@ articles in the corpus, so one article's NER slip cannot flip a hub's type. Thre
   of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree or
   it is a known place defined as something else ("Rogers, Arkansas, a marketing firm").
 
-A tie between Place and another type goes to Place for a name of the place lists (a city of 100,000 people or
+Across the corpus a specific type beats "Entity" (a name NER did not type), except a Person elected by NER
+labels alone against more untyped mentions ("SpaceX": Entity 10, Person 4), which stays "Entity". A tie
+between Place and another type goes to Place for a name of the place lists (a city of 100,000 people or
 more: "Christchurch", Organization 4 and Place 4, is the city).
 
 Votes travel on :attr:`kg.models.Entity.type_votes` as ``(type, weight)`` pairs; cue counts ride along as
@@ -80,6 +82,9 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         pool.pop("Entity", None)
         if not pool or max(pool.values()) == 0:
             return "Person"
+    if specific and (person := pool.get("Person", 0)) and pool.get("Entity", 0) > person \
+            and max(n for t, n in pool.items() if t not in ("Entity", "Concept")) == person and not any(votes.get(f"cue:{c}", 0) for c in (*_PERSON_CUES, "given-name")):
+        return "Entity"     # a person only by a few NER slips among more untyped mentions ("SpaceX")
     if specific:    # a specific type beats "Entity" (a name NER did not type) and "Concept"
         pool = {t: n for t, n in pool.items() if t not in ("Entity", "Concept")} or {
             t: n for t, n in pool.items() if t != "Concept"} or pool

@@ -319,3 +319,14 @@ def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher
 ])
 def test_types_tie_with_a_listed_place_is_the_place(votes, names, expected):
     assert decide(votes, names) == expected
+
+
+@pytest.mark.parametrize("votes, expected", [
+    ({"Entity": 10, "Person": 4}, "Entity"),                          # NER slips among more untyped mentions
+    ({"Entity": 10, "Person": 4, "cue:given-name": 1}, "Person"),     # guard: a known given name
+    ({"Entity": 10, "Person": 4, "cue:title": 1}, "Person"),          # guard: a title before it
+    ({"Entity": 4, "Person": 6}, "Person"),                           # guard: NER's label the majority
+    ({"Entity": 10, "Organization": 4}, "Organization"),              # guard: only a person needs more
+])
+def test_types_person_by_few_ner_slips_among_untyped_mentions_is_untyped(votes, expected):
+    assert decide(votes, ["SpaceX"]) == expected
