@@ -74,6 +74,9 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
     "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
+    # a given name first and the last word written alone in the article ("Fran Crippen ... Crippen told"):
+    # set by in-article resolution (kg.resolve.entities), which sees the article's other names
+    "surname-alone": ("Person", 4),
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
     "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'

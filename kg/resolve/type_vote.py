@@ -28,7 +28,7 @@ from kg.extract.types import CUE_TYPES, DEFINED, NER_WEIGHT
 from kg.models import Mention
 
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
-_PERSON_CUES = {"title", "kin", "person-verb"}
+_PERSON_CUES = {"title", "kin", "person-verb", "surname-alone"}
 
 
 def mention_votes(mentions: Sequence[Mention]) -> Counter[str]:
@@ -83,7 +83,8 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         if not pool or max(pool.values()) == 0:
             return "Person"
     if specific and (person := pool.get("Person", 0)) and pool.get("Entity", 0) > person \
-            and max(n for t, n in pool.items() if t not in ("Entity", "Concept")) == person and not any(votes.get(f"cue:{c}", 0) for c in (*_PERSON_CUES, "given-name")):
+            and max(n for t, n in pool.items() if t not in ("Entity", "Concept")) == person \
+            and not any(votes.get(f"cue:{c}", 0) for c in (*_PERSON_CUES, "given-name")):
         return "Entity"     # a person only by a few NER slips among more untyped mentions ("SpaceX")
     if specific:    # a specific type beats "Entity" (a name NER did not type) and "Concept"
         pool = {t: n for t, n in pool.items() if t not in ("Entity", "Concept")} or {
