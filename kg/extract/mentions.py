@@ -165,6 +165,13 @@ def _person_after_comma(span: Span) -> int | None:
     return None
 
 
+def _definite_head(span: Span) -> bool:
+    """A name written after "the" as the head of its phrase ("The Telegraph reports"), not as a modifier of
+    another noun ("the Obama administration", "the Valko's family")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -190,6 +197,8 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span, glued = strip_title(_labelled(span, label))
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
+    if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
+        kind = "Entity"     # "The Telegraph reports", "the Beatles": a person's name takes no "the"
     title = title_before(span) or glued
     return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
                    type=kind,

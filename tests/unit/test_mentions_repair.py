@@ -380,3 +380,16 @@ def test_mentions_organization_ner_ran_over_a_comma_into_a_person():
     doc = make_doc(rows)
     assert {m.text: m.type for m in named_mentions(doc)} == {"Wikileaks": "Organization", "Julian Assange": "Person"}
     assert mention_for(doc[4]).text == "Julian Assange" and mention_for(doc[1]).text == "Wikileaks"
+
+
+@pytest.mark.parametrize("det, word, dep, head, expected", [
+    ("The", "Telegraph", "nsubj", 2, "Entity"),         # "The Telegraph reports": no person takes "the"
+    ("The", "Obama", "compound", 2, "Person"),          # guard: "The Obama administration" names Obama
+    ("Then", "Telegraph", "nsubj", 2, "Person"),        # guard: no "the", NER's label stays
+], ids=["definite-head", "modifier", "no-the"])
+def test_mentions_person_after_the_is_no_person(det, word, dep, head, expected):
+    rows = [(det, det.lower(), "DET" if det == "The" else "ADV", "DT", "det", 1, "O"),
+            (word, word, "PROPN", "NNP", dep, head, "B-PERSON"),
+            ("reports" if dep == "nsubj" else "administration", "report", "NOUN" if dep == "compound" else "VERB",
+             "VBZ", "ROOT", 2, "O")]
+    assert names(rows)[word] == expected
