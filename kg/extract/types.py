@@ -213,7 +213,8 @@ def defining_noun(span: Span) -> str | None:
 
     Only an indefinite noun phrase after a plain finite "is/was/are" with no negation or modal ("X is not a
     game", "X could be a game", "X is the winner" define nothing), or in apposition after the name with no
-    "of Y" between them.
+    "of Y" between them, or a class noun written right before the name and joined to it ("the album Femme
+    Fatale": never "the album's producer X", whose noun before the name is "producer").
     """
     root = span.root
     # "Robert Seiden of Confidential Security, a New York firm": after "of Y" the apposition may be Y's
@@ -226,6 +227,12 @@ def defining_noun(span: Span) -> str | None:
     for noun in nouns:
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
             return noun.lemma_.lower()
+    if span.start > 0 and (before := span.doc[span.start - 1]).pos_ == "NOUN" and before.text.islower() \
+            and (before.head.i in range(span.start, span.end) or root.head.i == before.i) \
+            and before.lemma_.lower() in class_nouns() and span[0].text.casefold() not in first_names():
+        # "her upcoming album Femme Fatale", "the space shuttle Discovery"; never before a given name
+        # ("broadcaster Jamshid Sharmahd" is a person)
+        return before.lemma_.lower()
     return None
 
 

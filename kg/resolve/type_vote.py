@@ -8,8 +8,9 @@ articles in the corpus, so one article's NER slip cannot flip a hub's type. Thre
 * a name with a known given name and a person cue on one mention (a title, "X's wife", a verb only people
   do) is never an Organization, when at least a quarter of its given-name mentions have such a cue;
 * a name the text defines ("Minetest is an open-source game", "X, a software company,") is of the class
-  of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree or
-  it is a known place defined as something else ("Rogers, Arkansas, a marketing firm").
+  of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree,
+  it is a known place defined as something else ("Rogers, Arkansas, a marketing firm") or the rule before
+  makes it a person ("chairwoman Ann Preston" beside "firm Preston's").
 
 Across the corpus a specific type beats "Entity" (a name NER did not type), except a Person elected by NER
 labels alone against more untyped mentions ("SpaceX": Entity 10, Person 4), which stays "Entity". A tie
@@ -74,10 +75,11 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         if not pool:
             return "Place"
     defined = {kind for cue, kind in DEFINED.items() if votes.get(f"cue:{cue}", 0) > 0}
-    if len(defined) == 1 and (kind := next(iter(defined))) in pool and (
+    person = votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0
+    if len(defined) == 1 and (kind := next(iter(defined))) in pool and not person and (
             kind == "Place" or not any(is_known_place(n) for n in names)):
         return kind     # the text says what it is ("Minetest is an open-source game"), whatever NER says
-    if votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0:
+    if person:
         pool.pop("Organization", None)
         pool.pop("Entity", None)
         if not pool or max(pool.values()) == 0:

@@ -330,3 +330,40 @@ def test_types_tie_with_a_listed_place_is_the_place(votes, names, expected):
 ])
 def test_types_person_by_few_ner_slips_among_untyped_mentions_is_untyped(votes, expected):
     assert decide(votes, ["SpaceX"]) == expected
+
+
+@pytest.mark.parametrize("noun, lemma, expected", [
+    ("album", "album", "defined-work"),          # "her album Femme Fatale" (NER: PERSON)
+    ("shuttle", "shuttle", "defined-product"),   # "the space shuttle Discovery"
+    ("producer", "producer", None),              # guard: no class noun ("the album's producer X")
+])
+def test_types_class_noun_right_before_a_name_defines_it(noun, lemma, expected):
+    rows = [("her", "her", "PRON", "PRP$", "poss", 3, "O"),
+            (noun, lemma, "NOUN", "NN", "compound", 3, "O"),
+            ("Femme", "Femme", "PROPN", "NNP", "compound", 3, "B-PERSON"),
+            ("Fatale", "Fatale", "PROPN", "NNP", "ROOT", 3, "I-PERSON")]
+    cues = [c for c in by_text(rows)["Femme Fatale"].cues if c.startswith("defined-")]
+    assert cues == ([expected] if expected else [])
+
+
+def test_types_class_noun_before_a_name_not_joined_to_it_defines_nothing():
+    """Guard: "They sold the company Monday" -- a noun before a name the parse does not join to it."""
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1, "O"), ("sold", "sell", "VERB", "VBD", "ROOT", 1, "O"),
+            ("the", "the", "DET", "DT", "det", 3, "O"), ("company", "company", "NOUN", "NN", "dobj", 1, "O"),
+            ("Acme", "Acme", "PROPN", "NNP", "npadvmod", 1, "B-ORG")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Acme"].cues)
+
+
+def test_types_class_noun_before_a_given_name_defines_nothing():
+    """Guard: "broadcaster Jamie Sharmahd" (a given name of the list) is a person, whatever a broadcaster may be."""
+    rows = [("broadcaster", "broadcaster", "NOUN", "NN", "compound", 2, "O"),
+            ("Jamie", "Jamie", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+            ("Sharmahd", "Sharmahd", "PROPN", "NNP", "ROOT", 2, "I-PERSON")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Jamie Sharmahd"].cues)
+
+
+def test_types_given_name_and_person_cue_outweigh_a_definition():
+    """ "chairwoman Ann Preston" and "the firm Preston's" in one article: a person stays a person."""
+    votes = Counter({"Person": 9, "cue:given-name": 1, "cue:given-name-person": 1, "cue:title": 1,
+                     "Organization": 6, "cue:defined-organization": 1})
+    assert decide(votes, ["Ann Preston"]) == "Person"
