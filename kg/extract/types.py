@@ -79,6 +79,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "surname-alone": ("Person", 4),
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
+    "place-suffix": ("Place", 6),   # "Millbank Tower", "Oxley Highway", "Santos Avenue"
     "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
     # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
     # a definition outweighs NER (kg.resolve.type_vote.decide)
@@ -106,6 +107,11 @@ def _name_run_words() -> frozenset[str]:
 def _role_heads() -> frozenset[str]:
     """Words that make a run before a name a role: "Defense Secretary", "WikiLeaks founder", "Mr"."""
     return cue_words("head-title") | cue_words("occupation") | cue_words("honorific") | cue_words("person-noun")
+
+
+@lru_cache(maxsize=1)
+def _thing_suffixes() -> frozenset[str]:
+    return cue_words("org-suffix") | cue_words("place-suffix")
 
 
 def _word(token_text: str) -> str:
@@ -168,12 +174,14 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.casefold() in cue_words("person-verb"):
         cues.append("person-verb")
     if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
-            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in cue_words("org-suffix"):
-        cues.append("given-name")       # not "Al Qaeda", "Apple Inc."
+            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in _thing_suffixes():
+        cues.append("given-name")       # not "Al Qaeda", "Apple Inc.", "Santos Avenue"
         if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
             cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
+    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix"):
+        cues.append("place-suffix")
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):

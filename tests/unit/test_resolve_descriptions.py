@@ -384,3 +384,8 @@ def test_descriptions_bare_title_of_an_officer_is_local_to_its_article():
     officer = mention(doc, 1, 4, "Entity", True)
     _, _, keys = resolved(doc, [officer])
     assert keys[officer.key].startswith("concept/a1/")
+
+
+def test_descriptions_country_adjective_and_pm_is_a_title():
+    """ "Italian PM": a title (PM, a head title), never a named node of its own."""
+    assert description_head(Mention(text="Italian PM", start=0, end=10, type="Organization", is_named=True)) == "title"

@@ -367,3 +367,15 @@ def test_types_given_name_and_person_cue_outweigh_a_definition():
     votes = Counter({"Person": 9, "cue:given-name": 1, "cue:given-name-person": 1, "cue:title": 1,
                      "Organization": 6, "cue:defined-organization": 1})
     assert decide(votes, ["Ann Preston"]) == "Person"
+
+
+@pytest.mark.parametrize("first, last, ent, expected", [
+    ("Millbank", "Tower", "B-PERSON", "Place"),     # a place's last word: NER's PERSON is outvoted
+    ("Santos", "Avenue", "B-PERSON", "Place"),      # no given-name cue for "Santos" before a place word
+    ("Keli", "Lane", "B-PERSON", "Person"),         # guard: "Lane" is also a surname, no place word
+])
+def test_types_place_suffix_makes_a_place(first, last, ent, expected):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, ent),
+            (last, last, "PROPN", "NNP", "ROOT", 1, "I-" + ent[2:])]
+    m = by_text(rows)[f"{first} {last}"]
+    assert decide(mention_votes([m]), [m.text]) == expected
