@@ -84,6 +84,15 @@ _PARTICLES = cue_words("name-particle")
 _HONORIFICS = cue_words("honorific")
 _HEAD_TITLES = cue_words("head-title")
 _CONNECTORS = cue_words("name-connector")
+_ROLE_HEADS = _HEAD_TITLES | cue_words("occupation") | _HONORIFICS
+_ROLE_WORDS = _ROLE_HEADS | cue_words("title-word") | cue_words("title-modifier")
+
+
+def _word(text: str) -> str:
+    return text.strip(".").casefold()
+
+
+_CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
 
 
 def _lower_word(token: Token) -> bool:
@@ -104,6 +113,15 @@ def repair_span(span: Span) -> Span:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
             end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
             break
+    for i in range(start + 1, end):
+        if doc[i].text in _CLOSERS and not doc[i - 1].whitespace_ \
+                and _CLOSERS[doc[i].text] not in (t.text for t in doc[start:i]):
+            if start > 0 and doc[start - 1].text == _CLOSERS[doc[i].text] and i + 1 < end:
+                start = i + 1   # 'Christopher "[Dudus" Coke]': NER began inside a quoted nickname; the name
+            else:               # is the one after it
+                end = i     # 'gunman Raoul Moat"  Wikinews', "The [Chilean] Government": nor over a closing
+            break           # quote or bracket written after a word with no opening one before it (a nickname
+                            # opens its quote: 'Bernard "Barney" McGuigan')
     while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
         start += 1
     # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
@@ -172,6 +190,23 @@ def _definite_head(span: Span) -> bool:
         and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
 
 
+def _title_before_person(span: Span) -> int | None:
+    """Where the title words ending a name start, when a person's name follows them (after more title words
+    and abbreviation stops): "[Air Force Lt]. Gen. Dana Atkins" -> the index of "Lt"; else None."""
+    doc = span.doc
+    start = span.end
+    while start > span.start and _word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].text.casefold() not in first_names():
+        start -= 1
+    if start == span.end or not any(_word(t.text) in _ROLE_HEADS for t in doc[start:span.end]) or \
+            start > span.start and doc[start - 1].text[:1].islower():
+        return None     # nor "Department of [Justice]": a title word after a connector is part of the name
+    i = span.end
+    while i < len(doc) and (doc[i].text == "." or _word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
+        i += 1
+    return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -195,6 +230,12 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
         else:
             span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
+    if glued and kind != "Person" and any(_word(w) in _ROLE_HEADS for w in glued.split()):
+        kind = "Person"     # a role stripped before a given name ("Crown Princess Victoria"[PRODUCT]): a person
+    elif kind != "Person" and (cut := _title_before_person(span)) is not None:
+        span = span.doc[span.start:cut]     # "Air Force Lt. Gen. Dana Atkins": the rank is no part of a name
+        if not len(span):
+            return None
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
     if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
