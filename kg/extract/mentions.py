@@ -95,6 +95,30 @@ def _word(text: str) -> str:
 _CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
 
 
+_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&"})
+_CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
+
+
+def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
+    space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
+    "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
+    def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
+        return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
+    start, end = (i - 1, i + 1) if glued(i) else (i, i)     # from a hyphen, the words on its two sides
+    while glued(start - 1):
+        start -= 2
+    while glued(end + 1):
+        end += 2
+    words = [doc[k].text for k in range(start, end + 1, 2)]
+    if len(words) < 3 or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
+            or not all(w[:1].isupper() or w.lower() in _CHAIN_PARTICLES for w in words) \
+            or not any(w.lower() in _CHAIN_PARTICLES for w in words[1:-1]):
+        return None
+    return start, end + 1
+
+
 def _lower_word(token: Token) -> bool:
     word = token.text
     return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
@@ -142,6 +166,12 @@ def repair_span(span: Span) -> Span:
                 and doc[i + 1].text[:1].isupper():
             start = i + 1
             break
+    while end - 1 > start and doc[end - 1].text in _TRAILING:
+        end -= 1    # "the Korean War of the 1950s": a name never ends in a connector or article
+    if start < end and (chain := hyphenated_name(doc, start)) is not None and chain[0] < start:
+        start = chain[0]     # "[Mazar]-e-Sharif", "Mazar-e-[Sharif]": the whole hyphenated name
+    if start < end and (chain := hyphenated_name(doc, end - 1)) is not None and chain[1] > end:
+        end = chain[1]
     return doc[start:end]
 
 
@@ -364,6 +394,9 @@ def mention_for(token: Token) -> Mention | None:
         text = token.text
         return Mention(text=text, start=token.idx, end=token.idx + len(text), type="Concept", head=lower,
                        is_pronoun=True)
+    chain = hyphenated_name(token.doc, token.i)
+    if not token.ent_type and chain is not None:
+        token = next((t for t in token.doc[chain[0]:chain[1]] if t.ent_type), token)  # "Mazar-e-[Sharif]"
     if token.ent_type:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
@@ -374,6 +407,8 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if chain is not None:       # "at Mazar-e-Sharif": the phrase holds the whole hyphenated name
+        phrase = token.doc[min(phrase.start, chain[0]):max(phrase.end, chain[1])]
     if pos == "PROPN" and (noun := title_runs_into(token)) is not None:
         whole = _trim(token.doc[phrase.start:noun.i + 1])   # "the Budweiser Man of the Match award": a concept
         return Mention(text=whole.text, start=whole.start_char, end=whole.end_char, type="Concept",
@@ -425,6 +460,10 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
         token = doc[i]
         if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
             i += 1
+            continue
+        if (chain := hyphenated_name(doc, i)) is not None and (chain[0] < i or any(
+                t.ent_iob_ != "O" for t in doc[chain[0]:chain[1]])):
+            i = chain[1]    # "Mazar-e-[Sharif]": the run from its first word (or NER's entity) is the whole name
             continue
         if i > 0 and doc[i - 1].ent_type_ in ("ORDINAL", "CARDINAL") and doc[i - 1].text.isupper() \
                 and doc[i - 1].pos_ == "PROPN":

@@ -507,3 +507,51 @@ def _sentence_start_rows(word: str, later: str) -> list:
 ], ids=["common", "capitalized-inside", "no-lower-case"])
 def test_mentions_word_capitalized_only_at_sentence_start_is_no_name(word, later, junk):
     assert (word not in names(_sentence_start_rows(word, later))) is junk
+
+
+def _hyphen_rows(words: tuple[str, ...], ent: str) -> list:
+    """ "near W1-w2-W3" with NER's ``ent`` on the first word only; the words joined by hyphens, no spaces."""
+    rows = [("near", "near", "ADP", "IN", "ROOT", 0, "O")]
+    for k, w in enumerate(words):
+        if k:
+            rows.append(("-", "-", "PUNCT", "HYPH", "punct", 1, "O"))
+        rows.append((w, w, "PROPN", "NNP", "pobj" if k == 0 else "appos", 0 if k == 0 else 1,
+                     f"B-{ent}" if k == 0 else "O"))
+    return rows
+
+
+@pytest.mark.parametrize("words, expected", [
+    (("Mazar", "e", "Sharif"), {"Mazar-e-Sharif": "Place"}),          # a particle between two capitalized words
+    (("Stratford", "upon", "Avon"), {"Stratford-upon-Avon": "Place"}),
+    (("Bosnia", "Herzegovina"), {"Bosnia": "Place", "Herzegovina": "Entity"}),  # guard: no particle, no join
+], ids=["mazar", "stratford", "no-particle"])
+def test_mentions_hyphenated_place_name_is_one_name(words, expected):
+    rows = _hyphen_rows(words, "GPE")
+    doc = make_doc(rows, spaces=[True] + [False] * (len(rows) - 1))
+    assert {m.text: m.type for m in named_mentions(doc)} == expected
+    assert mention_for(doc[len(doc) - 1]).text == ("-".join(words) if len(expected) == 1 else words[-1])
+
+
+def test_mentions_hyphenated_name_without_ner_is_one_name():
+    """No entity at all: the run from the first word takes the whole name; its last word is no name of its own."""
+    rows = _hyphen_rows(("Mazar", "e", "Sharif"), "GPE")
+    rows = [r[:6] + ("O",) for r in rows]
+    doc = make_doc(rows, spaces=[True] + [False] * (len(rows) - 1))
+    assert [m.text for m in named_mentions(doc)] == ["Mazar-e-Sharif"]
+    assert mention_for(doc[1]).text == mention_for(doc[5]).text == "Mazar-e-Sharif"
+
+
+@pytest.mark.parametrize("tail, expected", [
+    (("of", "the"), "Korean War"),          # NER ran into "of the 1950s": no name ends in a connector
+    (("of", "Korea"), "Korean War of Korea"),   # guard: a connector inside a name stays
+], ids=["trailing", "inside"])
+def test_mentions_name_never_ends_in_a_connector(tail, expected):
+    rows = [("during", "during", "ADP", "IN", "ROOT", 0, "O"),
+            ("Korean", "Korean", "PROPN", "NNP", "compound", 2, "B-EVENT"),
+            ("War", "War", "PROPN", "NNP", "pobj", 0, "I-EVENT"),
+            (tail[0], tail[0], "ADP", "IN", "prep", 2, "I-EVENT"),
+            (tail[1], tail[1], "DET" if tail[1] == "the" else "PROPN", "DT" if tail[1] == "the" else "NNP",
+             "det" if tail[1] == "the" else "pobj", 3, "I-EVENT")]
+    if tail[1] == "the":
+        rows.append(("1950s", "1950", "NUM", "CD", "pobj", 3, "B-DATE"))
+    assert [m.text for m in named_mentions(make_doc(rows))] == [expected]
