@@ -95,7 +95,8 @@ def _word(text: str) -> str:
 _CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
 
 
-_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&"})
+_ORG_SUFFIXES = cue_words("org-suffix")
+_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
 _CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
 
 
@@ -474,6 +475,16 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
                 or doc[j].text in ("-", "&") and not doc[j - 1].whitespace_ and j + 1 < len(doc)
                 and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_iob_ == "O"):
             j += 1
+        k = j + 1       # "State of Law Coalition": a run joins one over "of" that ends in an organization word
+        while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if j < len(doc) and doc[j].text == "of" and k > j + 1 and doc[k - 1].lower_ in _ORG_SUFFIXES \
+                and not any(_word(t.text) in _ROLE_HEADS for t in doc[i:j]):
+            j = k
+        if j - i > 1 and i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_ and doc[i - 2].ent_iob_ != "O" and not is_place(doc[i].text):
+            i += 1      # "Shia-[Backed] State": a word hyphened to an entity before it is a modifier, no name
+                        # (a place stays: "Australia-[India] Strategic Research Fund")
         run = doc[i:j]
         after = None
         if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC",

@@ -555,3 +555,28 @@ def test_mentions_name_never_ends_in_a_connector(tail, expected):
     if tail[1] == "the":
         rows.append(("1950s", "1950", "NUM", "CD", "pobj", 3, "B-DATE"))
     assert [m.text for m in named_mentions(make_doc(rows))] == [expected]
+
+
+def _coalition_rows(first: str, last: str) -> list:
+    """ "The Shia-Backed <first> of Law <last> won": no NER entity but "Shia"."""
+    return [("The", "the", "DET", "DT", "det", 8, "O"),
+            ("Shia", "Shia", "PROPN", "NNP", "npadvmod", 3, "B-NORP"),
+            ("-", "-", "PUNCT", "HYPH", "punct", 3, "O"),
+            ("Backed", "Backed", "PROPN", "NNP", "nmod", 4, "O"),
+            (first, first, "PROPN", "NNP", "nmod", 7, "O"),
+            ("of", "of", "ADP", "IN", "prep", 4, "O"),
+            ("Law", "Law", "PROPN", "NNP", "pobj", 5, "O"),
+            (last, last, "PROPN", "NNP", "nsubj", 8, "O"),
+            ("won", "win", "VERB", "VBD", "ROOT", 8, "O")]
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("State", "Coalition", "State of Law Coalition"),   # "of" inside an organization's name ending in its word
+    ("State", "Review", "Law Review"),                  # guard: no organization word last, the runs stay apart
+    ("Minister", "Party", "Law Party"),                 # guard: a title before "of" ("Minister of ...")
+], ids=["org", "no-org-word", "title"])
+def test_mentions_name_runs_over_of_into_an_organization_word(first, last, expected):
+    rows = _coalition_rows(first, last)
+    doc = make_doc(rows, spaces=[True, False, False, True, True, True, True, True, False])
+    found = [m.text for m in named_mentions(doc)]
+    assert expected in found and "Backed" not in " ".join(found)   # "Shia-Backed": a modifier, no name
