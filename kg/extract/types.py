@@ -252,6 +252,9 @@ def defining_noun(span: Span) -> str | None:
 _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
+_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
+
+
 def _first_of_sentence(token: Token) -> bool:
     """True for the first word of its sentence, after opening quotes or brackets only."""
     doc = token.doc
@@ -293,6 +296,10 @@ def is_junk_name(span: Span) -> bool:
         return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
+        return True     # "120 million INR": an amount, not an organization
+    if len(span) == 1 and first.text in _PARTICLES:
+        return True     # "bin", "de": a name particle alone names no one
     if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \
             and not first.text.isupper():
         return True     # "a PhD in physics": a degree, not a work or an organization ("MSC" is a company)

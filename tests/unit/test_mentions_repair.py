@@ -580,3 +580,17 @@ def test_mentions_name_runs_over_of_into_an_organization_word(first, last, expec
     doc = make_doc(rows, spaces=[True, False, False, True, True, True, True, True, False])
     found = [m.text for m in named_mentions(doc)]
     assert expected in found and "Backed" not in " ".join(found)   # "Shia-Backed": a modifier, no name
+
+
+@pytest.mark.parametrize("words, pos, expected", [
+    (("120", "million", "INR"), ("NUM", "NUM", "PROPN"), []),          # an amount NER called an organization
+    (("bin",), ("PROPN",), []),                                          # a name particle alone
+    (("20th", "Century", "Fox"), ("ADJ", "PROPN", "PROPN"), ["20th Century Fox"]),  # guard: no magnitude word
+    (("bin", "Laden"), ("PROPN", "PROPN"), ["bin Laden"]),              # guard: a particle inside a name
+], ids=["amount", "particle", "number-first-name", "particle-in-name"])
+def test_mentions_amount_or_lone_particle_is_no_name(words, pos, expected):
+    n = len(words)
+    rows = [("from", "from", "ADP", "IN", "ROOT", 0, "O")]
+    rows += [(w, w, p, "CD" if p == "NUM" else "NNP", "pobj" if i + 1 == n else "compound", 0 if i + 1 == n else n,
+              ("B-" if i == 0 else "I-") + "ORG") for i, (w, p) in enumerate(zip(words, pos))]
+    assert [m.text for m in named_mentions(make_doc(rows))] == expected
