@@ -270,12 +270,12 @@ class Assembly:
     def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
         """The merged graph (:func:`kg.merged_graph.write_merged`); ``first``: no JSON-LD node precedes it.
         Returns (union triples, any JSON-LD node)."""
-        graph = _n(str(merged_graph_iri(self.base)))
-        units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph)
+        units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
         with Segments(folder / "merged.segments" if folder is not None else None, salt) as store:
-            return write_merged(files, units, self.prefixes, store, first=first)
+            return write_merged(files, units, self.prefixes, store, graph=str(merged_graph_iri(self.base)),
+                                first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
