@@ -14,6 +14,8 @@ joined entity, or goes if it became a self-loop.
 """
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import os
 import shutil
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -45,6 +47,24 @@ from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
+T = TypeVar("T")
+
+
+def _without_gc(method: Callable[..., T]) -> Callable[..., T]:
+    """``method`` run with the cyclic garbage collector paused (and resumed after): the merge and the exports
+    make millions of short-lived objects beside the corpus's long-lived ones, and each full collection walked
+    all of them again (full-corpus replay: ~55 -> ~40 s CPU, the same peak RSS; reference counting still
+    frees everything that is not in a cycle)."""
+    @functools.wraps(method)
+    def paused(*args: object, **kwargs: object) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +156,7 @@ class Assembly:
         return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
                       per_edge=per_edge)
 
+    @_without_gc
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
         from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
@@ -202,6 +223,7 @@ class Assembly:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
                              _n(str(entity_iri(row.object, self.base)))))
 
+    @_without_gc
     def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
               parallel: bool = False) -> list[Path]:
         """Write every export into ``folder``; returns their paths.
