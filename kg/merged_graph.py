@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
@@ -22,28 +23,50 @@ import pyoxigraph as ox
 from kg.article_graph import body
 from kg.export.jsonld import _Compactor, node_objects
 from kg.memo import Segments
-from kg.rdf_text import Unit, jsonld_subjects
+from kg.rdf_text import Later, Unit, jsonld_subjects, made
 
 BATCH = 20_000   # quads of the merged graph serialized at once
+_COUNTS = struct.Struct("<II")   # a segment's quads and triples, beside its bytes in the memo
 
 
 class _Segment:
-    """Consecutive units about one subject, with their text: N-Quads (the memo's key, with ``plain``) and the
-    share of the union graph as N-Triples."""
+    """Consecutive units about one subject. Its memo key: a digest of the units' inputs when they all come as
+    :class:`~kg.rdf_text.Later` (nothing is made for a segment the memo has), else a hash of its N-Quads and
+    plain triples; its text is made on demand."""
 
-    __slots__ = ("units", "nquads", "plain", "quads", "size")
+    __slots__ = ("later", "graph", "_units", "_made", "_text")
 
-    def __init__(self, units: list[Unit], graph: str) -> None:
-        self.units = units
-        if len(units) == 1:
-            unit = units[0]
-            self.nquads = unit.nquads(graph).encode("utf-8")
-            self.plain = unit.ntriples(pairs=False).encode("utf-8") if unit.plain else b""
-            self.quads, self.size = len(unit.pairs), len(unit)
-        else:
-            self.nquads = "".join(unit.nquads(graph) for unit in units).encode("utf-8")
-            self.plain = "".join(unit.ntriples(pairs=False) for unit in units).encode("utf-8")
-            self.quads, self.size = sum(len(unit.pairs) for unit in units), sum(len(unit) for unit in units)
+    def __init__(self, units: list[Unit | Later], graph: str) -> None:
+        self.later = type(units[0]) is Later if len(units) == 1 else all(type(unit) is Later for unit in units)
+        self.graph = graph
+        self._units = units
+        self._made: list[Unit] | None = None
+        self._text: tuple[bytes, bytes, int, int] | None = None
+
+    @property
+    def units(self) -> list[Unit]:
+        if self._made is None:
+            self._made = [made(unit) for unit in self._units]
+        return self._made
+
+    @property
+    def subject(self) -> str:
+        return self._units[0].subject
+
+    def key(self, store: Segments) -> bytes:
+        if self.later:
+            return store.key(b"inputs", *(unit.key for unit in self._units))   # type: ignore[union-attr]
+        nquads, plain, _, _ = self.text()
+        return store.key(nquads, plain)
+
+    def text(self) -> tuple[bytes, bytes, int, int]:
+        """(N-Quads, plain triples as N-Triples, quads, triples)."""
+        if self._text is None:
+            units, graph = self.units, self.graph
+            self._text = ("".join(unit.nquads(graph) for unit in units).encode("utf-8"),
+                          "".join(unit.ntriples(pairs=False) for unit in units if unit.plain).encode("utf-8"),
+                          sum(len(unit.pairs) for unit in units), sum(len(unit) for unit in units))
+        return self._text
 
     @property
     def share(self) -> bytes:
@@ -52,10 +75,10 @@ class _Segment:
         return "".join(unit.ntriples() for unit in self.units).encode("utf-8")
 
 
-def _segments(units: Iterable[Unit], graph: str) -> Iterator[_Segment]:
-    current: list[Unit] = []
+def _segments(units: Iterable[Unit | Later], graph: str) -> Iterator[_Segment]:
+    current: list[Unit | Later] = []
     for unit in units:
-        if not unit.pairs and not unit.plain:
+        if type(unit) is Unit and not unit.pairs and not unit.plain:   # type: ignore[union-attr]
             continue
         if current and unit.subject != current[0].subject:
             yield _Segment(current, graph)
@@ -83,7 +106,7 @@ def _blocks(text: bytes, indent: bytes) -> list[bytes]:
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])] if text else []
 
 
-def write_merged(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping[str, str], store: Segments, *,
+def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes: Mapping[str, str], store: Segments, *,
                  graph: str, first: bool) -> tuple[int, bool]:
     """Write the merged graph's ``units`` (in the named graph ``graph``) into ``files`` (ttl, trig, nq, jsonld);
     ``first``: no JSON-LD node precedes it. Returns (union triples, any JSON-LD node). Without a memo file
@@ -99,6 +122,7 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping
     compact = _Compactor(prefixes)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     batch: list[tuple[_Segment, tuple[bytes, ...] | None]] = []
+    keys: dict[int, bytes] = {}   # the memo key of each segment of the batch, by position
     size, triples, wrote = 0, 0, False
 
     def node(segment: _Segment) -> bytes:
@@ -106,32 +130,34 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping
         return ",\n".join("  " + dumps(n) for n in nodes).encode("utf-8")
 
     def made_one(segment: _Segment) -> tuple[bytes, ...]:
-        graph_block = _trig(segment.nquads, prefixes)
+        nquads, _, quads, size = segment.text()
+        graph_block = _trig(nquads, prefixes)
         head = graph_block.find(b"\n") + 1   # 'graph:merged {' ... '}' (nothing for a segment without quads)
-        return (segment.nquads, graph_block[:head], graph_block[head:-2], _turtle(segment.share, prefixes),
-                node(segment), segment.units[0].subject.encode())
+        return (nquads, graph_block[:head], graph_block[head:-2], _turtle(segment.share, prefixes),
+                node(segment), segment.subject.encode(), _COUNTS.pack(quads, size))
 
-    def made(segments: list[_Segment]) -> list[tuple[bytes, ...]]:
+    def made_many(segments: list[_Segment]) -> list[tuple[bytes, ...]]:
         """The values of ``segments`` (distinct subjects one after the other), serialized at once and cut."""
-        graph_block = _trig(b"".join(s.nquads for s in segments), prefixes)
+        texts = [s.text() for s in segments]
+        graph_block = _trig(b"".join(t[0] for t in texts), prefixes)
         head = graph_block.find(b"\n") + 1
         inner = _blocks(graph_block[head:-2], b"\t")
         turtle = _blocks(_turtle(b"".join(s.share for s in segments), prefixes), b"")
-        with_quads = [s for s in segments if s.quads]
+        with_quads = [s for s, t in zip(segments, texts) if t[2]]
         if len(inner) != len(with_quads) or len(turtle) != len(segments):   # never seen: a line break in a term
             return [made_one(s) for s in segments]
         bodies = dict(zip(map(id, with_quads), inner))
-        return [(s.nquads, graph_block[:head] if s.quads else b"", bodies.get(id(s), b""), t, node(s),
-                 s.units[0].subject.encode()) for s, t in zip(segments, turtle)]
+        return [(t[0], graph_block[:head] if t[2] else b"", bodies.get(id(s), b""), ttl, node(s),
+                 s.subject.encode(), _COUNTS.pack(t[2], t[3])) for s, t, ttl in zip(segments, texts, turtle)]
 
     def fill() -> None:
         """The values of the segments the memo did not have, made by runs of distinct subjects."""
         missing = [i for i, (_, v) in enumerate(batch) if v is None]
         run: list[int] = []
         for i in [*missing, None]:
-            if i is None or run and batch[i][0].units[0].subject == batch[run[-1]][0].units[0].subject:
-                for j, values in zip(run, made([batch[j][0] for j in run])):
-                    store.put(store.key(batch[j][0].nquads, batch[j][0].plain), values)
+            if i is None or run and batch[i][0].subject == batch[run[-1]][0].subject:
+                for j, values in zip(run, made_many([batch[j][0] for j in run])):
+                    store.put(keys[j], values)
                     batch[j] = (batch[j][0], values)
                 run = []
             if i is not None:
@@ -156,11 +182,19 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping
             jsonld.write(n if first else b",\n" + n)
             first, wrote = False, True
         batch.clear()
+        keys.clear()
 
     for segment in _segments(units, graph):
-        batch.append((segment, store.get(store.key(segment.nquads, segment.plain))))
-        size += segment.quads
-        triples += segment.size
+        key = segment.key(store)
+        values = store.get(key)
+        if values is None:
+            _, _, quads, count = segment.text()
+        else:
+            quads, count = _COUNTS.unpack(values[6])
+        keys[len(batch)] = key
+        batch.append((segment, values))
+        size += quads
+        triples += count
         if size >= BATCH:
             flush()
             size = 0
@@ -168,7 +202,7 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping
     return triples, wrote
 
 
-def write_batches(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mapping[str, str], *, graph: str,
+def write_batches(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes: Mapping[str, str], *, graph: str,
                   first: bool) -> tuple[int, bool]:
     """:func:`write_merged` with nothing memoized: each bounded batch of whole subjects serialized at once."""
     ttl, trig, nq, jsonld = files
@@ -189,7 +223,8 @@ def write_batches(files: list[BinaryIO], units: Iterable[Unit], prefixes: Mappin
             first, wrote = False, True
         batch.clear()
 
-    for unit in units:
+    for later in units:
+        unit = made(later)
         batch.append(unit)
         quads += len(unit.pairs)
         triples += len(unit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
@@ -20,7 +20,7 @@ from kg import EXTRACTOR_VERSION
 from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, relation_class_iri, relation_iri,
                     statement_iri)
 from kg.models import Article, Entity, Statement
-from kg.rdf_text import Lit, Term, Unit
+from kg.rdf_text import Later, Lit, Term, Unit, digest, made
 from kg.safe_text import clean_text
 from kg.vocab import KG, PROV, SCHEMA
 
@@ -274,7 +274,7 @@ class Groups:
 def merged_quads(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
                  graph: ox.NamedNode) -> list[ox.Quad]:
     """The merged graph: entities, relation declarations and statement groups, sorted."""
-    text = "".join(unit.nquads(graph.value) for unit in merged_units(entities, articles, groups, base))
+    text = "".join(made(unit).nquads(graph.value) for unit in merged_units(entities, articles, groups, base))
     return sorted(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS), key=sort_key)
 
 
@@ -326,38 +326,25 @@ SKOS_ALT_LABEL = str(SKOS.altLabel)
 
 
 def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str
-                 ) -> Iterator[Unit]:
+                 ) -> Iterator[Unit | Later]:
     """The merged graph one subject at a time, so it can be written in bounded memory: entities (by key), then
     relation declarations and statement groups (in the order they were first seen).
 
     Each :class:`~kg.rdf_text.Unit` holds its triples in the merged graph (``pairs``) and the plain triples the
     subject asserts as an entity (``plain``): the latter live in the article graphs, and belong beside the
-    entity in the union graph (graph.ttl). Values, not Oxigraph objects: a million of those cost seconds."""
+    entity in the union graph (graph.ttl). Values, not Oxigraph objects: a million of those cost seconds.
+    Entities and statement groups come as :class:`~kg.rdf_text.Later` (:func:`kg.rdf_text.made` makes them),
+    keyed by a digest of their inputs, so a writer with a memo makes only those it does not have."""
     terms = _Terms(base)
     ent = terms.entity
     asserts: dict[str, list[tuple[str, str]]] = {}
     for s_key, label, o_key in groups.items:
         asserts.setdefault(s_key, []).append((label, o_key))
-    mentioned_in, mention_count, merge_rule, role = (_K["mentionedIn"], _K["mentionCount"], _K["mergeRule"],
-                                                     _K["role"])
     for key in sorted(entities):
-        entity = entities[key]
-        pairs: dict[tuple[str, Term], None] = {(RDF_TYPE, _K[entity.type]): None,
-                                               (RDFS_LABEL, _text(entity.label)): None}
-        for alias in entity.aliases:
-            pairs[(SKOS_ALT_LABEL, _text(alias))] = None
-        for article_id in entity.articles:
-            if article_id in articles:
-                pairs[(mentioned_in, terms.article(article_id))] = None
-        pairs[(mention_count, (clean_text(str(entity.mentions)), XSD_INTEGER))] = None
-        for rule in entity.rules:
-            pairs[(merge_rule, _text(rule))] = None
-        for r in entity.roles:
-            pairs[(role, _text(r))] = None
-        for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
-            pairs[(OWL_SAME_AS, ent(old_key))] = None
-        plain = {(_relation_iri(label), ent(o)): None for label, o in asserts.get(key, ())}
-        yield Unit(ent(key), list(pairs), list(plain))
+        entity, claims = entities[key], asserts.get(key, [])
+        inputs = ("entity", key, entity.type, entity.label, entity.aliases, [a for a in entity.articles if a in articles],
+                  entity.mentions, entity.rules, entity.roles, entity.same_as, claims)
+        yield Later(ent(key), digest(inputs), partial(_entity_unit, terms, key, entity, articles, claims))
     classes: set[str] = set()
     declared: set[tuple[str, str, Term]] = set()   # two labels may share one property IRI ("meet with", "meet-with")
     for label, (klass, base_label) in groups.declared.items():
@@ -365,19 +352,44 @@ def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Gro
             unit.pairs = [(p, o) for p, o in unit.pairs if (unit.subject, p, o) not in declared]
             declared.update((unit.subject, p, o) for p, o in unit.pairs)
             yield unit
-    supported_by, statement_group = _K["supportedBy"], _K["StatementGroup"]
     for (subj_key, asserted, obj_key), group in groups.items.items():
         node = str(group_iri(subj_key, asserted, obj_key, base))
-        pairs_ = [(RDF_TYPE, statement_group), (RDF_SUBJECT, ent(subj_key)),
-                  (RDF_PREDICATE, _relation_iri(asserted)), (RDF_OBJECT, ent(obj_key)),
-                  *((supported_by, value) for value in group.statements),
-                  (_K["supportCount"], _count(len(group.statements))),
-                  (_K["articleCount"], _count(len(group.articles))),
-                  (_K["maxConfidence"], (clean_text(f"{group.confidence:.3f}"), XSD_DECIMAL))]
-        if group.dates:
-            pairs_.append((_K["firstSeen"], _day(min(group.dates))))
-            pairs_.append((_K["lastSeen"], _day(max(group.dates))))
-        yield Unit(node, pairs_)
+        inputs = ("group", subj_key, asserted, obj_key, list(group.statements), len(group.articles),
+                  f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
+        yield Later(node, digest(inputs), partial(_group_unit, terms, node, subj_key, asserted, obj_key, group))
+
+
+def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]
+                 ) -> Unit:
+    ent = terms.entity
+    pairs: dict[tuple[str, Term], None] = {(RDF_TYPE, _K[entity.type]): None, (RDFS_LABEL, _text(entity.label)): None}
+    for alias in entity.aliases:
+        pairs[(SKOS_ALT_LABEL, _text(alias))] = None
+    for article_id in entity.articles:
+        if article_id in articles:
+            pairs[(_K["mentionedIn"], terms.article(article_id))] = None
+    pairs[(_K["mentionCount"], (clean_text(str(entity.mentions)), XSD_INTEGER))] = None
+    for rule in entity.rules:
+        pairs[(_K["mergeRule"], _text(rule))] = None
+    for role in entity.roles:
+        pairs[(_K["role"], _text(role))] = None
+    for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
+        pairs[(OWL_SAME_AS, ent(old_key))] = None
+    plain = {(_relation_iri(label), ent(o)): None for label, o in claims}
+    return Unit(ent(key), list(pairs), list(plain))
+
+
+def _group_unit(terms: _Terms, node: str, subj_key: str, asserted: str, obj_key: str, group: Group) -> Unit:
+    ent = terms.entity
+    pairs: list[tuple[str, Term]] = [
+        (RDF_TYPE, _K["StatementGroup"]), (RDF_SUBJECT, ent(subj_key)), (RDF_PREDICATE, _relation_iri(asserted)),
+        (RDF_OBJECT, ent(obj_key)), *((_K["supportedBy"], value) for value in group.statements),
+        (_K["supportCount"], _count(len(group.statements))), (_K["articleCount"], _count(len(group.articles))),
+        (_K["maxConfidence"], (clean_text(f"{group.confidence:.3f}"), XSD_DECIMAL))]
+    if group.dates:
+        pairs.append((_K["firstSeen"], _day(min(group.dates))))
+        pairs.append((_K["lastSeen"], _day(max(group.dates))))
+    return Unit(node, pairs)
 
 
 def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:

@@ -10,6 +10,7 @@ Oxigraph's for every code point), and Oxigraph parses it back wherever its own s
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Union
@@ -108,3 +109,24 @@ def jsonld_subjects(units: Iterable[Unit], compact: Callable[[str], str]) -> dic
             else:
                 props.setdefault(memo.get(p) or compact(p), []).append({"@id": short})
     return by_subject
+
+
+class Later:
+    """A unit made only when it is needed: its subject, a digest of everything its triples depend on besides the
+    code and the base IRI (:func:`digest`), and how to make it. Never empty."""
+
+    __slots__ = ("subject", "key", "make")
+
+    def __init__(self, subject: str, key: bytes, make: Callable[[], Unit]) -> None:
+        self.subject = subject
+        self.key = key
+        self.make = make
+
+
+def made(unit: Unit | Later) -> Unit:
+    return unit.make() if type(unit) is Later else unit   # type: ignore[union-attr,return-value]
+
+
+def digest(inputs: object) -> bytes:
+    """A short hash of ``inputs`` (strings, numbers, None, tuples and lists of them: their repr says it all)."""
+    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).digest()
