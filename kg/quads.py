@@ -20,7 +20,7 @@ from kg import EXTRACTOR_VERSION
 from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, relation_class_iri, relation_iri,
                     statement_iri)
 from kg.models import Article, Entity, Statement
-from kg.rdf_text import Later, Lit, Term, Unit, digest, made
+from kg.rdf_text import Later, Lit, Term, Unit, made
 from kg.safe_text import clean_text
 from kg.vocab import KG, PROV, SCHEMA
 
@@ -342,9 +342,8 @@ def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Gro
         asserts.setdefault(s_key, []).append((label, o_key))
     for key in sorted(entities):
         entity, claims = entities[key], asserts.get(key, [])
-        inputs = ("entity", key, entity.type, entity.label, entity.aliases, [a for a in entity.articles if a in articles],
-                  entity.mentions, entity.rules, entity.roles, entity.same_as, claims)
-        yield Later(ent(key), digest(inputs), partial(_entity_unit, terms, key, entity, articles, claims))
+        yield Later(ent(key), partial(_entity_inputs, key, entity, articles, claims),
+                    partial(_entity_unit, terms, key, entity, articles, claims))
     classes: set[str] = set()
     declared: set[tuple[str, str, Term]] = set()   # two labels may share one property IRI ("meet with", "meet-with")
     for label, (klass, base_label) in groups.declared.items():
@@ -354,9 +353,20 @@ def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Gro
             yield unit
     for (subj_key, asserted, obj_key), group in groups.items.items():
         node = str(group_iri(subj_key, asserted, obj_key, base))
-        inputs = ("group", subj_key, asserted, obj_key, list(group.statements), len(group.articles),
-                  f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
-        yield Later(node, digest(inputs), partial(_group_unit, terms, node, subj_key, asserted, obj_key, group))
+        yield Later(node, partial(_group_inputs, subj_key, asserted, obj_key, group),
+                    partial(_group_unit, terms, node, subj_key, asserted, obj_key, group))
+
+
+def _entity_inputs(key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]) -> tuple:
+    """Everything an entity's unit is made of (with the base IRI and the code)."""
+    return ("entity", key, entity.type, entity.label, entity.aliases, [a for a in entity.articles if a in articles],
+            entity.mentions, entity.rules, entity.roles, entity.same_as, claims)
+
+
+def _group_inputs(subj_key: str, asserted: str, obj_key: str, group: Group) -> tuple:
+    """Everything a statement group's unit is made of (with the base IRI and the code)."""
+    return ("group", subj_key, asserted, obj_key, list(group.statements), len(group.articles),
+            f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
 
 
 def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]

@@ -113,14 +113,22 @@ def jsonld_subjects(units: Iterable[Unit], compact: Callable[[str], str]) -> dic
 
 class Later:
     """A unit made only when it is needed: its subject, a digest of everything its triples depend on besides the
-    code and the base IRI (:func:`digest`), and how to make it. Never empty."""
+    code and the base IRI (``key``, from ``inputs()`` by :func:`digest`, computed when first asked for), and
+    how to make it. Never empty."""
 
-    __slots__ = ("subject", "key", "make")
+    __slots__ = ("subject", "inputs", "make", "_key")
 
-    def __init__(self, subject: str, key: bytes, make: Callable[[], Unit]) -> None:
+    def __init__(self, subject: str, inputs: Callable[[], object], make: Callable[[], Unit]) -> None:
         self.subject = subject
-        self.key = key
+        self.inputs = inputs
         self.make = make
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            self._key = digest(self.inputs())
+        return self._key
 
 
 def made(unit: Unit | Later) -> Unit:

@@ -14,7 +14,7 @@ from kg.export.jsonld import _Compactor, _nodes
 from kg.graph import prefixes as export_prefixes
 from kg.memo import Segments
 from kg.merged_graph import write_merged
-from kg.rdf_text import Later, Unit, digest, made
+from kg.rdf_text import Later, Unit, made
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
@@ -100,7 +100,7 @@ def test_segments_not_found_are_made_together_and_cut_per_subject(tmp_path: Path
 
 def _later(units: list[Unit]) -> list[Unit | Later]:
     """The units made only on demand, keyed by their inputs (here: their own triples)."""
-    return [Later(u.subject, digest((u.subject, u.pairs, u.plain)), lambda u=u: u) if u.pairs else u for u in units]
+    return [Later(u.subject, lambda u=u: (u.subject, u.pairs, u.plain), lambda u=u: u) if u.pairs else u for u in units]
 
 
 def test_units_made_on_demand_are_made_only_when_the_memo_lacks_them(tmp_path: Path) -> None:
