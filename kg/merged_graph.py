@@ -4,8 +4,9 @@ subjects at a time, with each subject's bytes memoized between builds (:class:`k
 The merged graph comes one unit at a time (:func:`kg.quads.merged_units`); consecutive units about the same
 subject form one segment. A batch's N-Quads, TriG body, Turtle and JSON-LD nodes are its segments' ones
 concatenated (Oxigraph writes each subject's triples as one block, and its TriG as one graph block around
-them), so a segment whose quads and plain triples did not change since the last build, as the N-Quads text says
-exactly, is copied as bytes rather than serialized again (an incremental build changes few subjects). The one
+them), so a segment whose quads and plain triples did not change since the last build, as the digest of what
+they are made from (or their N-Quads text) says, is copied as bytes rather than made and serialized again (an
+incremental build changes few subjects). The one
 case a batch does not decompose, a subject in two segments of one batch (two relation labels sharing one
 property IRI), has that batch's JSON-LD made as a whole, as it always was. A build without a cache (``--no-cache``)
 keeps nothing for the next one, so it serializes each batch whole (:func:`write_batches`), the same bytes.
@@ -113,8 +114,9 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
     (``--no-cache``) nothing is kept for a next build, so the batches are serialized whole (:func:`write_batches`:
     the same bytes, and cheaper than a serialization per subject, ~9 s of CPU on the 2,344-article corpus).
 
-    With one, a segment's bytes are looked up under a hash of its text (no Oxigraph object is made for a segment
-    found), and the segments not found are serialized together, a batch at a time, their output cut per subject."""
+    With one, a segment's bytes (and its counts) are looked up under a digest of its units' inputs (entities,
+    statement groups: nothing is made for a segment found) or a hash of its text (relation declarations), and the
+    segments not found are serialized together, a batch at a time, their output cut per subject."""
     if store.path is None:
         return write_batches(files, units, prefixes, graph=graph, first=first)
     ttl, trig, nq, jsonld = files
@@ -130,11 +132,11 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
         return ",\n".join("  " + dumps(n) for n in nodes).encode("utf-8")
 
     def made_one(segment: _Segment) -> tuple[bytes, ...]:
-        nquads, _, quads, size = segment.text()
+        nquads, _, quads, count = segment.text()
         graph_block = _trig(nquads, prefixes)
         head = graph_block.find(b"\n") + 1   # 'graph:merged {' ... '}' (nothing for a segment without quads)
         return (nquads, graph_block[:head], graph_block[head:-2], _turtle(segment.share, prefixes),
-                node(segment), segment.subject.encode(), _COUNTS.pack(quads, size))
+                node(segment), segment.subject.encode(), _COUNTS.pack(quads, count))
 
     def made_many(segments: list[_Segment]) -> list[tuple[bytes, ...]]:
         """The values of ``segments`` (distinct subjects one after the other), serialized at once and cut."""
