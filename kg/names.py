@@ -180,6 +180,29 @@ def is_region(name: str) -> bool:
     return name in region_names() or is_country(name)
 
 
+@lru_cache(maxsize=1)
+def _country_parts() -> frozenset[str]:
+    """The places a country's common name lists ("Bonaire, Sint Eustatius and Saba": Bonaire, Sint Eustatius,
+    Saba; "Trinidad and Tobago"), each a name of capitalized words."""
+    parts = set()
+    for row in data_rows(COUNTRIES_PATH):
+        for part in re.split(r", | and ", row[1]):
+            if part and all(w[:1].isupper() for w in part.split()):
+                parts.add(without_diacritics(part))
+    return frozenset(parts)
+
+
+def is_place(name: str) -> bool:
+    """A place of the lists: a city of 100,000 people or more, a US state, a country or a place a country's
+    name lists ("Bonaire" of "Bonaire, Sint Eustatius and Saba").
+
+    >>> is_place("Bonaire"), is_place("Ciudad Juárez"), is_place("Wonderland")
+    (True, True, False)
+    """
+    return without_diacritics(name) in place_names() or without_diacritics(name) in _country_parts() \
+        or is_country(name)
+
+
 KNOWN_PLACE_POPULATION = 1_000_000
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
                               strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_region, is_title, place_names, without_diacritics
+from kg.names import canonical_alias, first_names, is_place, is_region, is_title, place_names, without_diacritics
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -127,8 +127,54 @@ def repair_span(span: Span) -> Span:
     return doc[start:end]
 
 
-def named_mention(span: Span) -> Mention | None:
-    """A mention for a named-entity span, or None for dates, numbers and NER errors."""
+def glued_place(span: Span) -> int | None:
+    """The index of an "in"/"at" NER ran a name over to a place after it: "[Freewinds in Bonaire]" (a caption)
+    is the ship Freewinds, in Bonaire. Only when the place is a place of the lists and the name before it is
+    written alone elsewhere in the article, so a title ("Midnight in Paris", "Alice in Wonderland") stays.
+    """
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text not in ("in", "at"):
+            continue
+        name, place = doc[span.start:i], doc[i + 1:span.end]
+        if not all(t.text[:1].isupper() for t in (*name, *place)) or not is_place(place.text):
+            return None
+        words = [t.text for t in name]
+        n = len(words)
+        return i if any(j != span.start and [t.text for t in doc[j:j + n]] == words
+                        and (j + n == len(doc) or doc[j + n].text != doc[i].text)
+                        for j in range(len(doc) - n + 1) if doc[j].text == words[0]) else None
+    return None
+
+
+_NAME_SUFFIXES = cue_words("name-suffix")
+
+
+def _person_after_comma(span: Span) -> int | None:
+    """The index of the comma NER ran a person's name over from a name before it ("the founder of the website
+    [Wikileaks, Julian Assange]", as one PERSON or ORG): the person is the name after it, a known given name
+    and a surname; never a generational suffix ("Martin Luther King, Jr.")."""
+    doc = span.doc
+    for i in range(span.end - 3, span.start, -1):
+        if doc[i].text == ",":
+            after = doc[i + 1:span.end]
+            if after[0].text.casefold() in first_names() and after[-1].text.strip(".").casefold() not in _NAME_SUFFIXES \
+                    and all(t.text[:1].isupper() for t in after):
+                return i
+            return None
+    return None
+
+
+def _definite_head(span: Span) -> bool:
+    """A name written after "the" as the head of its phrase ("The Telegraph reports"), not as a modifier of
+    another noun ("the Obama administration", "the Valko's family")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
+
+
+def named_mention(span: Span, token: Token | None = None) -> Mention | None:
+    """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
+    of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
     kind = entity_type(span)
     if kind is None:
         return None
@@ -136,9 +182,23 @@ def named_mention(span: Span) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
+    if "," in span.text and (comma := _person_after_comma(span)) is not None:
+        if token is not None and token.i < comma:
+            if label == "PERSON":
+                return None     # "[Wikileaks], Julian Assange": the word before is no part of the person
+            span = _labelled(span.doc[span.start:comma], label)   # an organization's name stays one
+        else:
+            span, label, kind = span.doc[comma + 1:span.end], "PERSON", "Person"
+    if (" in " in span.text or " at " in span.text) and (cut := glued_place(span)) is not None:
+        if token is not None and token.i > cut:
+            span, label, kind = span.doc[cut + 1:span.end], "GPE", "Place"
+        else:
+            span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
+    if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
+        kind = "Entity"     # "The Telegraph reports", "the Beatles": a person's name takes no "the"
     title = title_before(span) or glued
     return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
                    type=kind,
@@ -230,6 +290,29 @@ def _amount(span: Span) -> Mention | None:
     return Mention(text=text, start=span.start_char, end=span.end_char, type="Concept", head=span.root.lemma_.lower())
 
 
+def title_runs_into(token: Token) -> Token | None:
+    """The lower-case noun a capitalized title ending in ``token`` modifies, when the name was cut inside that
+    title: "the Budweiser [Man] of the Match award" -> "award" ("Budweiser Man" is no name: the award is
+    "the Budweiser Man of the Match award"). None when ``of`` runs into a name NER found ("the Bank of
+    England report") or no lower-case noun follows.
+    """
+    doc = token.doc
+    i = token.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "O":
+        k += 1
+    if k == j or k >= len(doc):
+        return None
+    noun = doc[k]
+    if noun.pos_ == "NOUN" and noun.text[:1].islower() and noun.head.i == i and all(
+            doc[x].head.i == k for x in range(j, k)):
+        return noun
+    return None
+
+
 def mention_for(token: Token) -> Mention | None:
     """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
     amount, "$67 million", is an unnamed concept)."""
@@ -244,12 +327,16 @@ def mention_for(token: Token) -> Mention | None:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
             return _amount(_trim(span))
-        return named_mention(span) if span is not None else None
+        return named_mention(span, token) if span is not None else None
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if pos == "PROPN" and (noun := title_runs_into(token)) is not None:
+        whole = _trim(token.doc[phrase.start:noun.i + 1])   # "the Budweiser Man of the Match award": a concept
+        return Mention(text=whole.text, start=whole.start_char, end=whole.end_char, type="Concept",
+                       head=noun.lemma_.lower())
     if len(phrase) and phrase[0].lower_ == "any" and token.head.lower_ in ("of", "than"):
         return None     # "the largest reserves of any country", "more than any other": a comparison, no thing
     cut = max((t.i + 1 for t in phrase if "\n" in t.text or "\n" in t.whitespace_ and t.i < token.i),
@@ -392,6 +479,12 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         mention = named_mention(ent)
         if mention is not None:
             out.append(mention)
+            if mention.start > ent.start_char and "," in ent.text and ent.label_ != "PERSON" and (
+                    before := named_mention(ent, ent[0])) is not None and before.end < mention.start:
+                out.append(before)  # "Wikileaks, Julian Assange" (ORG): the website and the person
+            if mention.end < ent.end_char and (" in " in ent.text or " at " in ent.text) and (
+                    place := named_mention(ent, ent[-1])) is not None and place.start > mention.end:
+                out.append(place)   # "Freewinds in Bonaire": the place is a name of its own
             if mention.type != "Person" and len(mention.text.split()) > 1:
                 whole = doc.char_span(mention.start, mention.end)
                 for part, kind in nested_names(whole) if whole is not None else ():
@@ -402,6 +495,8 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         span = repair_span(span)
         if not len(span) or re.match(r"^[A-Z]-[A-Z]", span.text):
             continue    # "R-Texas": a party and state after a US politician's name
+        if after is None and title_runs_into(run[-1]) is not None:
+            continue    # "the Budweiser Man of the Match award": a name cut inside a longer title is none
         if is_title(run.text) or len(span) == 1 and in_title(span[0]) or looks_temporal(span.text) \
                 or len(span.text) < 2 or not any(
                 ch.isalpha() for ch in span.text) or is_junk_name(span):

@@ -74,8 +74,12 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
     "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
+    # a given name first and the last word written alone in the article ("Fran Crippen ... Crippen told"):
+    # set by in-article resolution (kg.resolve.entities), which sees the article's other names
+    "surname-alone": ("Person", 4),
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
+    "place-suffix": ("Place", 6),   # "Millbank Tower", "Oxley Highway", "Santos Avenue"
     "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
     # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
     # a definition outweighs NER (kg.resolve.type_vote.decide)
@@ -103,6 +107,11 @@ def _name_run_words() -> frozenset[str]:
 def _role_heads() -> frozenset[str]:
     """Words that make a run before a name a role: "Defense Secretary", "WikiLeaks founder", "Mr"."""
     return cue_words("head-title") | cue_words("occupation") | cue_words("honorific") | cue_words("person-noun")
+
+
+@lru_cache(maxsize=1)
+def _thing_suffixes() -> frozenset[str]:
+    return cue_words("org-suffix") | cue_words("place-suffix")
 
 
 def _word(token_text: str) -> str:
@@ -165,12 +174,14 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.casefold() in cue_words("person-verb"):
         cues.append("person-verb")
     if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
-            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in cue_words("org-suffix"):
-        cues.append("given-name")       # not "Al Qaeda", "Apple Inc."
+            and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in _thing_suffixes():
+        cues.append("given-name")       # not "Al Qaeda", "Apple Inc.", "Santos Avenue"
         if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
             cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
+    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix"):
+        cues.append("place-suffix")
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):
@@ -210,7 +221,8 @@ def defining_noun(span: Span) -> str | None:
 
     Only an indefinite noun phrase after a plain finite "is/was/are" with no negation or modal ("X is not a
     game", "X could be a game", "X is the winner" define nothing), or in apposition after the name with no
-    "of Y" between them.
+    "of Y" between them, or a class noun written right before the name and joined to it ("the album Femme
+    Fatale": never "the album's producer X", whose noun before the name is "producer").
     """
     root = span.root
     # "Robert Seiden of Confidential Security, a New York firm": after "of Y" the apposition may be Y's
@@ -223,6 +235,12 @@ def defining_noun(span: Span) -> str | None:
     for noun in nouns:
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
             return noun.lemma_.lower()
+    if span.start > 0 and (before := span.doc[span.start - 1]).pos_ == "NOUN" and before.text.islower() \
+            and (before.head.i in range(span.start, span.end) or root.head.i == before.i) \
+            and before.lemma_.lower() in class_nouns() and span[0].text.casefold() not in first_names():
+        # "her upcoming album Femme Fatale", "the space shuttle Discovery"; never before a given name
+        # ("broadcaster Jamshid Sharmahd" is a person)
+        return before.lemma_.lower()
     return None
 
 

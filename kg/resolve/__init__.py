@@ -120,9 +120,12 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     # one of them: resolved above on strong evidence, or else left out with the statements that use it (as an
     # unresolved "it"), never a node "team"; with no such phrase it stands for the one thing of its kind the
     # story is about ("the army", "the government") and stays, and "a team" says there is one and stays
+    # A capitalized one ("the State", "the Administration") is no node of its own either way: written as a
+    # name's head word, it is an anaphor of a longer name ("the Church" of the "Church of Scientology", resolved
+    # above when the article writes exactly one), and left out when the article names none or several
     headed = {h for m in mentions if not m.is_pronoun and len(m.text.split()) > 1 for h in name_heads(m.text)}
     anaphors = {d.key for d in descriptions if d.key not in resolved and _bare_class_noun(view, d)
-                and d.text.casefold() in headed}
+                and (d.text.casefold() in headed or d.text[:1].isupper() and _definite(view, d))}
     if anaphors:
         for mention_key in anaphors:
             keys.pop(mention_key, None)

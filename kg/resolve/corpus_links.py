@@ -22,6 +22,10 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
   corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
   "Taliban", "Kabul").
+* ``corpus-name``: a one-word name NER alone called a person in one article ("Twitter") is the corpus's thing
+  of that name when the corpus has it as no person, with more evidence ("Twitter", a product in eight
+  articles); the article's NER vote is dropped. Never with a person cue, for a given name or for a surname
+  of a person of the corpus.
 * ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
@@ -289,10 +293,42 @@ def country_prefix_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str,
     return links
 
 
+def _person_votes(e: Entity) -> int:
+    return sum(n for t, n in e.type_votes if t == "Person") or (e.mentions if e.type == "Person" else 0)
+
+
+def name_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``corpus-name`` links: a one-word name NER alone called a person in one article ("Twitter", "Glasgow",
+    "Wikinews"), and so local to it, is the corpus's named thing of that name when the corpus has it as no
+    person and with more evidence than that article gives ("Twitter" is a product in eight articles).
+
+    Never with a person cue (a title, "X's wife", a person-only verb), for a given name ("Daniel"), for the
+    surname of a person of the corpus ("Johnson": :func:`surname_links` decides those) or into a name of no
+    known type ("Virgin", "Formula": a different thing in each article, perhaps).
+    """
+    surnames = {parts[2] for parts in _people(entities).values()}
+    given = first_names()
+    links: dict[str, tuple[str, str]] = {}
+    for key, e in entities.items():
+        if not key.startswith("person/") or e.type != "Person" or e.roles \
+                or any(t.startswith("cue:") for t, _ in e.type_votes):
+            continue
+        name = key.rsplit("/", 1)[1]
+        target = entities.get(name)
+        plain = normalize_name(e.label)
+        if target is None or target.type in ("Person", "Concept", "Entity") or len(plain.split()) != 1 \
+                or plain in given or plain in surnames:
+            continue
+        if sum(n for t, n in target.type_votes if t not in ("Person", "Concept")) > _person_votes(e):
+            links[key] = (name, "corpus-name")
+    return links
+
+
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
     links.update({k: v for k, v in surname_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in name_links(entities).items() if k not in links})
     links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
     out = {}

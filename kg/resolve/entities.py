@@ -322,6 +322,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     keys: dict[str, str] = {}
     rules: dict[str, set[str]] = defaultdict(set)
     by_key: dict[str, list[Mention]] = defaultdict(list)
+    mentions = surnames_alone(mentions)
     for m in mentions:
         if m.is_pronoun:
             continue
@@ -433,6 +434,35 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
                                type_votes=as_pairs(votes),
                                roles=tuple(sorted({role_label(m.title) for m in ms if m.title}))))
     return entities, keys
+
+
+# last words of names of things, never a surname: "Russell Square", "Phoenix Park", "China Daily"
+_THING_WORDS = cue_words("generic-word") | cue_words("facility-head") | cue_words("org-suffix") | cue_words("brand-word")
+
+
+def surnames_alone(mentions: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` with the cue ``surname-alone`` on a name that starts with a known given name and whose last
+    word the article also writes alone as a person's name, or as an untyped name after a given name and a
+    surname ("Fran Crippen" ... "Crippen told his coach"): a writer shortens a person to the surname, hardly
+    "Cleveland Indians" to "Indians" (a group) or "Florida Championship Wrestling" to "Wrestling"; never a
+    last word of things' names ("Russell Square"). NER often calls such a person an organization once; the cue outweighs it.
+    """
+    alone: dict[str, set[str]] = defaultdict(set)     # a word written alone as a name -> its types
+    for m in mentions:
+        if m.is_named and not m.is_pronoun and m.type in ("Person", "Entity") and len(w := _words(m.text)) == 1:
+            alone[w[0]].add(m.type)
+    if not alone:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        words = _words(m.text)
+        # an untyped word alone ("Crippen", NER none) only after a two-word name ("Fran Crippen")
+        if "given-name" in m.cues and len(words) >= 2 and ("Person" in alone.get(words[-1], ()) or len(words) == 2
+                                                            and words[-1] in alone) \
+                and not _known_place(words[-1:]) and words[-1] not in _THING_WORDS:
+            m = replace(m, cues=(*m.cues, "surname-alone", "given-name-person"))
+        out.append(m)
+    return out
 
 
 def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[str, list[Mention]]) -> list[str]:

@@ -39,6 +39,9 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
         if key in links:
             target, rule = links[key]
             e = replace(e, key=target, same_as=tuple(sorted({*e.same_as, key})), rules=(*e.rules, rule))
+            if rule == "corpus-name":   # the one NER label the link overrules is no vote for the joined node
+                e = replace(e, type=merged[target].type,
+                            type_votes=tuple((t, n) for t, n in e.type_votes if t != "Person"))
         moved.append(e)
     return _union(moved, merges={})
 

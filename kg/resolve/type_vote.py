@@ -8,8 +8,14 @@ articles in the corpus, so one article's NER slip cannot flip a hub's type. Thre
 * a name with a known given name and a person cue on one mention (a title, "X's wife", a verb only people
   do) is never an Organization, when at least a quarter of its given-name mentions have such a cue;
 * a name the text defines ("Minetest is an open-source game", "X, a software company,") is of the class
-  of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree or
-  it is a known place defined as something else ("Rogers, Arkansas, a marketing firm").
+  of the defining noun (``class-noun`` in ``ontology/name_cues.tsv``), unless two definitions disagree,
+  it is a known place defined as something else ("Rogers, Arkansas, a marketing firm") or the rule before
+  makes it a person ("chairwoman Ann Preston" beside "firm Preston's").
+
+Across the corpus a specific type beats "Entity" (a name NER did not type), except a Person elected by NER
+labels alone against more untyped mentions ("SpaceX": Entity 10, Person 4), which stays "Entity". A tie
+between Place and another type goes to Place for a name of the place lists (a city of 100,000 people or
+more: "Christchurch", Organization 4 and Place 4, is the city).
 
 Votes travel on :attr:`kg.models.Entity.type_votes` as ``(type, weight)`` pairs; cue counts ride along as
 ``("cue:<name>", count)`` pairs so the corpus vote can apply the two rules.
@@ -23,7 +29,7 @@ from kg.extract.types import CUE_TYPES, DEFINED, NER_WEIGHT
 from kg.models import Mention
 
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
-_PERSON_CUES = {"title", "kin", "person-verb"}
+_PERSON_CUES = {"title", "kin", "person-verb", "surname-alone"}
 
 
 def mention_votes(mentions: Sequence[Mention]) -> Counter[str]:
@@ -56,8 +62,10 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     'Person'
     >>> decide({"Person": 3, "Place": 1}, names=["Paris"])
     'Place'
+    >>> decide({"Organization": 4, "Place": 4}, names=["Christchurch"]), decide({"Organization": 4, "Place": 4})
+    ('Place', 'Organization')
     """
-    from kg.names import is_known_place
+    from kg.names import is_known_place, is_place
 
     pool = {t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0}   # (dicts: cheaper than Counters)
     if not pool:
@@ -67,20 +75,27 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
         if not pool:
             return "Place"
     defined = {kind for cue, kind in DEFINED.items() if votes.get(f"cue:{cue}", 0) > 0}
-    if len(defined) == 1 and (kind := next(iter(defined))) in pool and (
+    person = votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0
+    if len(defined) == 1 and (kind := next(iter(defined))) in pool and not person and (
             kind == "Place" or not any(is_known_place(n) for n in names)):
         return kind     # the text says what it is ("Minetest is an open-source game"), whatever NER says
-    if votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0:
+    if person:
         pool.pop("Organization", None)
         pool.pop("Entity", None)
         if not pool or max(pool.values()) == 0:
             return "Person"
+    if specific and (person := pool.get("Person", 0)) and pool.get("Entity", 0) > person \
+            and max(n for t, n in pool.items() if t not in ("Entity", "Concept")) == person \
+            and not any(votes.get(f"cue:{c}", 0) for c in (*_PERSON_CUES, "given-name")):
+        return "Entity"     # a person only by a few NER slips among more untyped mentions ("SpaceX")
     if specific:    # a specific type beats "Entity" (a name NER did not type) and "Concept"
         pool = {t: n for t, n in pool.items() if t not in ("Entity", "Concept")} or {
             t: n for t, n in pool.items() if t != "Concept"} or pool
     else:
         pool = {t: n for t, n in pool.items() if t != "Concept"} or pool
     best = max(pool.values())
+    if pool.get("Place") == best and sum(n == best for n in pool.values()) > 1 and any(is_place(n) for n in names):
+        return "Place"  # a tie with a listed place's name ("Christchurch": Organization 4, Place 4) is the place
     for t in TYPE_PRIORITY:
         if pool.get(t) == best:
             return t

@@ -1,12 +1,13 @@
 """Corpus report: the highest-degree named entities of a corpus build, with type and aliases, for reading.
 
     .venv/bin/python tests/benchmarks/corpus_report.py ../shared/corpora/wikinews/articles.jsonl \
-        --top 100 [--limit 500] [--docs /tmp/kg-docs] [--out report.tsv]
+        --top 100 [--limit 500] [--docs /tmp/kg-docs] [--out report.tsv] [--sample 150]
 
 Reads the articles with kg's readers, parses them with the default model (``--docs DIR`` keeps the parsed
 ``Doc``s in a DocBin per article text, so re-running the report after a change to resolution re-parses
 nothing), analyzes and merges them exactly as ``kg build`` does, and prints one line per entity: rank,
-degree, type, label, aliases, number of articles, merge rules. Concept nodes (article-local noun phrases)
+degree, type, label, aliases, number of articles, merge rules (``--sample N`` adds N named entities drawn at
+random, rank "sample": the long tail a reader meets as well). Concept nodes (article-local noun phrases)
 are not ranked. The lines are for a person to read and count mistyped, duplicate and junk entities; the
 script asserts nothing.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import sys
 import time
 from collections import Counter
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=Path, default=None, help="folder caching parsed Docs")
     parser.add_argument("--model", default=None)
     parser.add_argument("--out", type=Path, default=None, help="also write the list as TSV")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="also list N named entities drawn at random (seeded), degree or not")
     args = parser.parse_args(argv)
 
     from kg import DEFAULT_MODEL
@@ -85,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     for rank, (degree, e) in enumerate(top_entities(kg, args.top), 1):
         rows.append([str(rank), str(degree), e.type, e.label.replace("\n", "\\n"), " | ".join(e.aliases)[:200]
                      .replace("\n", "\\n"), str(len(e.articles)), ",".join(e.rules)])
+    if args.sample:     # the long tail a reader also meets: a seeded draw of all named entities
+        pool = sorted((e for k, e in kg.entities.items() if e.type != "Concept" and not k.startswith("concept/")),
+                      key=lambda e: e.key)
+        drawn = random.Random(11).sample(pool, min(args.sample, len(pool)))
+        rows += [["sample", "-", e.type, e.label.replace("\n", "\\n"), " | ".join(e.aliases)[:200].replace(
+            "\n", "\\n"), str(len(e.articles)), ",".join(e.rules)] for e in drawn]
     print(f"# {len(articles)} articles, {len(kg.entities)} nodes ({named} named, "
           f"{len(kg.entities) - named} concepts), {len(kg.facts)} statements, "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -282,3 +282,114 @@ def test_mentions_amount_without_its_unit_is_no_mention():
                     ("$", "$", "SYM", "$", "nmod", 3, "O"), ("750", "750", "NUM", "CD", "dobj", 1, "B-MONEY"),
                     (".", ".", "PUNCT", ".", "punct", 1, "O")])
     assert mention_for(doc[3]) is None
+
+
+def _glued_rows(name: str, place: str, *, alone: bool) -> list:
+    """"[The ship <name> sailed.] The ship [<name> in <place>]." (a caption NER read as one name)"""
+    rows = []
+    if alone:
+        rows = [("The", "the", "DET", "DT", "det", 2, "O"), ("ship", "ship", "NOUN", "NN", "compound", 2, "O"),
+                (name, name, "PROPN", "NNP", "nsubj", 3, "B-ORG"), ("sailed", "sail", "VERB", "VBD", "ROOT", 3, "O"),
+                (".", ".", "PUNCT", ".", "punct", 3, "O")]
+    n = len(rows)
+    rows += [("The", "the", "DET", "DT", "det", n + 1, "O"), ("ship", "ship", "NOUN", "NN", "compound", n + 2, "O"),
+             (name, name, "PROPN", "NNP", "ROOT", n + 2, "B-WORK_OF_ART"),
+             ("in", "in", "ADP", "IN", "prep", n + 2, "I-WORK_OF_ART"),
+             (place, place, "PROPN", "NNP", "pobj", n + 3, "I-WORK_OF_ART"), (".", ".", "PUNCT", ".", "punct", n + 2, "O")]
+    return rows
+
+
+def test_mentions_name_glued_over_in_to_a_place_is_cut():
+    """ "The ship Freewinds sailed. The ship Freewinds in Bonaire.": the ship and the place, each a name
+    (Bonaire, a place a country's name lists); the place is its own name as a statement argument too."""
+    rows = _glued_rows("Freewinds", "Bonaire", alone=True)
+    found = names(rows)
+    assert found["Bonaire"] == "Place" and "Freewinds" in found and "Freewinds in Bonaire" not in found
+    doc = make_doc(rows)
+    assert mention_for(doc[9]).text == "Bonaire" and mention_for(doc[7]).text == "Freewinds"
+
+
+@pytest.mark.parametrize("name, place, alone", [
+    ("Freewinds", "Bonaire", False),     # the name before "in" is never written alone: maybe a title
+    ("Alice", "Wonderland", True),       # no place after "in": a title ("Alice in Wonderland")
+])
+def test_mentions_name_with_in_stays_whole(name, place, alone):
+    assert f"{name} in {place}" in names(_glued_rows(name, place, alone=alone))
+
+
+def _award_rows(after_of: tuple[str, str]) -> list:
+    """"Kane won the Budweiser Man of the <Match> <award>." """
+    word, ent = after_of
+    return [
+        ("Kane", "Kane", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),       # 0
+        ("won", "win", "VERB", "VBD", "ROOT", 1, "O"),                  # 1
+        ("the", "the", "DET", "DT", "det", 4, "O"),                     # 2
+        ("Budweiser", "Budweiser", "PROPN", "NNP", "compound", 4, "O"),  # 3
+        ("Man", "Man", "PROPN", "NNP", "dobj", 1, "O"),                  # 4
+        ("of", "of", "ADP", "IN", "prep", 4, "O"),                      # 5
+        ("the", "the", "DET", "DT", "det", 8, "O"),                     # 6
+        (word, word, "PROPN", "NNP", "compound", 8, ent),               # 7
+        ("award", "award", "NOUN", "NN", "pobj", 5, "O"),               # 8
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                      # 9
+    ]
+
+
+def test_mentions_name_cut_inside_a_longer_title_is_none():
+    """ "Kane won the Budweiser Man of the Match award.": no name "Budweiser Man"; what he won is the award,
+    an unnamed concept with the whole title."""
+    rows = _award_rows(("Match", "O"))
+    assert "Budweiser Man" not in names(rows)
+    won = mention_for(make_doc(rows)[4])
+    assert won.text == "Budweiser Man of the Match award" and not won.is_named and won.type == "Concept"
+
+
+def test_mentions_title_running_into_a_name_ner_found_stays():
+    """Guard: "... Man of the England award": "of" runs into a name NER found, not into one title."""
+    rows = _award_rows(("England", "B-GPE"))
+    assert mention_for(make_doc(rows)[4]).text == "Budweiser Man"
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("Wikileaks", ("Julian", "Assange"), "Julian Assange"),    # a word NER ran over a comma into the name
+    ("King", ("Martin", "Jr."), "King, Martin Jr."),            # guard: no cut before a generational suffix
+    ("Assange", ("Texas", "Rangers"), "Assange, Texas Rangers"),  # guard: no known given name after the comma
+], ids=["cut", "suffix", "no-given-name"])
+def test_mentions_person_ner_ran_over_a_comma(before, after, expected):
+    rows = [
+        ("website", "website", "NOUN", "NN", "ROOT", 0, "O"),
+        (before, before, "PROPN", "NNP", "appos", 0, "B-PERSON"),
+        (",", ",", "PUNCT", ",", "punct", 4, "I-PERSON"),
+        (after[0], after[0], "PROPN", "NNP", "compound", 4, "I-PERSON"),
+        (after[1], after[1], "PROPN", "NNP", "appos", 1, "I-PERSON"),
+    ]
+    doc = make_doc(rows)
+    assert [m.text for m in named_mentions(doc)] == [expected]
+    assert mention_for(doc[4]).text == expected
+    assert (mention_for(doc[1]) is None) is (expected == "Julian Assange")
+
+
+def test_mentions_organization_ner_ran_over_a_comma_into_a_person():
+    """ "the website [Wikileaks, Julian Assange]ORG": the website and the person, two names."""
+    rows = [
+        ("website", "website", "NOUN", "NN", "ROOT", 0, "O"),
+        ("Wikileaks", "Wikileaks", "NOUN", "NN", "appos", 0, "B-ORG"),
+        (",", ",", "PUNCT", ",", "punct", 1, "I-ORG"),
+        ("Julian", "Julian", "PROPN", "NNP", "compound", 4, "I-ORG"),
+        ("Assange", "Assange", "PROPN", "NNP", "appos", 1, "I-ORG"),
+    ]
+    doc = make_doc(rows)
+    assert {m.text: m.type for m in named_mentions(doc)} == {"Wikileaks": "Organization", "Julian Assange": "Person"}
+    assert mention_for(doc[4]).text == "Julian Assange" and mention_for(doc[1]).text == "Wikileaks"
+
+
+@pytest.mark.parametrize("det, word, dep, head, expected", [
+    ("The", "Telegraph", "nsubj", 2, "Entity"),         # "The Telegraph reports": no person takes "the"
+    ("The", "Obama", "compound", 2, "Person"),          # guard: "The Obama administration" names Obama
+    ("Then", "Telegraph", "nsubj", 2, "Person"),        # guard: no "the", NER's label stays
+], ids=["definite-head", "modifier", "no-the"])
+def test_mentions_person_after_the_is_no_person(det, word, dep, head, expected):
+    rows = [(det, det.lower(), "DET" if det == "The" else "ADV", "DT", "det", 1, "O"),
+            (word, word, "PROPN", "NNP", dep, head, "B-PERSON"),
+            ("reports" if dep == "nsubj" else "administration", "report", "NOUN" if dep == "compound" else "VERB",
+             "VBZ", "ROOT", 2, "O")]
+    assert names(rows)[word] == expected

@@ -224,3 +224,42 @@ def test_corpus_links_bare_given_name_joins_with_a_shared_neighbourhood():
 def test_corpus_links_bare_surname_that_is_no_given_name_joins_the_one_person():
     merged = nodes(article("a1", ("Barack Obama", "Person")), article("a2", ("Obama", "Person")))
     assert node_of(merged, "Obama").key == "barack-obama"
+
+
+def test_corpus_links_one_word_ner_person_is_the_corpus_thing_of_that_name():
+    """ "Twitter" NER called a person in one article is the corpus's product "Twitter" (three articles):
+    one node, of the corpus's type, the local IRI kept as owl:sameAs."""
+    merged = nodes(*(article(f"a{i}", ("Twitter", "Product")) for i in range(1, 4)), article("a4", ("Twitter", "Person")))
+    twitter = merged["twitter"]
+    assert "person/a4/twitter" not in merged
+    assert twitter.type == "Product" and "corpus-name" in twitter.rules and "person/a4/twitter" in twitter.same_as
+
+
+@pytest.mark.parametrize("local, others", [
+    (("Johnson", "Person"), [("Boris Johnson", "Person")]),     # a surname of a person of the corpus
+    (("Daniel", "Person"), []),                                  # a given name
+], ids=["surname", "given-name"])
+def test_corpus_links_one_word_person_guards(local, others):
+    things = [article(f"a{i}", (local[0], "Organization")) for i in range(1, 4)]
+    merged = nodes(*things, article("a4", local), article("a5", *others) if others else [])
+    assert f"person/a4/{local[0].lower()}" in merged
+
+
+def test_corpus_links_one_word_person_with_a_title_stays_local():
+    """Guard: "President Harper" is a person whatever the corpus calls "Harper"."""
+    harper = Mention(text="Harper", start=0, end=6, type="Person", is_named=True, title="President")
+    local = cluster_mentions("a4", [harper])[0]
+    merged = nodes(*(article(f"a{i}", ("Harper", "Organization")) for i in range(1, 4)), local)
+    assert "person/a4/harper" in merged
+
+
+def test_corpus_links_one_word_person_against_as_little_evidence_stays_local():
+    """Guard: one article's "Xinhua" place against another's "Xinhua" person: no more evidence either way."""
+    merged = nodes(article("a1", ("Xinhua", "Place")), article("a2", ("Xinhua", "Person")))
+    assert "person/a2/xinhua" in merged
+
+
+def test_corpus_links_one_word_person_never_joins_a_name_of_no_type():
+    """Guard: "everyone at Virgin" is no "Virgin" the corpus never typed (a grotto of the Virgin elsewhere)."""
+    merged = nodes(*(article(f"a{i}", ("Virgin", "Entity")) for i in range(1, 4)), article("a4", ("Virgin", "Person")))
+    assert "person/a4/virgin" in merged

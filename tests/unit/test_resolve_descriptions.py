@@ -24,6 +24,8 @@ def mention(doc: Doc, start: int, end: int, kind: str = "Concept", named: bool =
 @pytest.mark.parametrize("text, expected", [
     ("Prime Minister", True), ("the president", True), ("Home Secretary", True), ("NASA Administrator", True),
     ("Rishi Sunak", False), ("Prime Minister Rishi Sunak", False), ("State", False),
+    ("Chief Medical Officer", True), ("Chief Executive", True), ("General Counsel", True),
+    ("Executive Council", False), ("Police Officer Jane Doe", False),
 ])
 def test_descriptions_is_title(text, expected):
     assert is_title(text) is expected
@@ -324,3 +326,66 @@ def test_descriptions_bare_class_noun_resolved_on_strong_evidence_stays():
     _, entities, keys = resolved(doc, [afghan, bare])
     assert keys[bare.key] == keys[afghan.key] == "concept/a1/afghan-team"
     assert all(e.label != "team" for e in entities)
+
+
+@pytest.mark.parametrize("noun", ["Administration", "State"])
+def test_descriptions_capitalized_class_noun_naming_nothing_is_left_out(noun):
+    """ "The Administration won the case." in an article that writes no longer name of that head: a capitalized
+    bare class noun is no name of its own (one "State" node would join Lombardy's state to the State
+    Department of another article's "the State and Defense departments"): left out with its statements."""
+    doc = _class_noun_doc("The", noun, "PROPN", "B-ORG")
+    bare, case = mention(doc, 1, 2, "Organization", True), mention(doc, 4, 5)
+    _, entities, keys = resolved(doc, [bare, case])
+    assert bare.key not in keys
+    assert all(e.label.casefold() != noun.casefold() for e in entities)
+    assert keys[case.key] == "concept/a1/case"
+
+
+def test_descriptions_capitalized_class_noun_is_the_one_name_of_its_head():
+    """ "The Church of Scientology sued. The Church won.": the one name whose head word it is."""
+    doc = make_doc([
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("Church", "Church", "PROPN", "NNP", "nsubj", 4, "B-ORG"),          # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "I-ORG"),                    # 2
+        ("Scientology", "Scientology", "PROPN", "NNP", "pobj", 2, "I-ORG"),  # 3
+        ("sued", "sue", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+        (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 5
+        ("The", "the", "DET", "DT", "det", 7, "O"),                        # 6
+        ("Church", "Church", "PROPN", "NNP", "nsubj", 8, "B-ORG"),          # 7
+        ("won", "win", "VERB", "VBD", "ROOT", 8, "O"),                     # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                         # 9
+    ])
+    name, bare = mention(doc, 1, 4, "Organization", True), mention(doc, 7, 8, "Organization", True)
+    _, entities, keys = resolved(doc, [name, bare])
+    assert keys[bare.key] == keys[name.key] == "church-of-scientology"
+    assert all(e.label != "Church" for e in entities)
+
+
+def test_descriptions_lower_case_class_noun_naming_nothing_stays():
+    """Guard: "The government won the case." (no capital, no longer name of its head) stays a concept."""
+    doc = _class_noun_doc("The", "government")
+    bare = mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [bare])
+    assert keys[bare.key] == "concept/a1/government"
+
+
+def test_descriptions_bare_title_of_an_officer_is_local_to_its_article():
+    """ "The Chief Medical Officer said so.": a title, never a named node shared by every article that writes it
+    (Wales's and Northern Ireland's were one node)."""
+    doc = make_doc([
+        ("The", "the", "DET", "DT", "det", 3, "O"),                        # 0
+        ("Chief", "Chief", "PROPN", "NNP", "compound", 3, "O"),            # 1
+        ("Medical", "Medical", "PROPN", "NNP", "compound", 3, "O"),        # 2
+        ("Officer", "Officer", "PROPN", "NNP", "nsubj", 4, "O"),           # 3
+        ("said", "say", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+        ("so", "so", "ADV", "RB", "advmod", 4, "O"),                       # 5
+        (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 6
+    ])
+    officer = mention(doc, 1, 4, "Entity", True)
+    _, _, keys = resolved(doc, [officer])
+    assert keys[officer.key].startswith("concept/a1/")
+
+
+def test_descriptions_country_adjective_and_pm_is_a_title():
+    """ "Italian PM": a title (PM, a head title), never a named node of its own."""
+    assert description_head(Mention(text="Italian PM", start=0, end=10, type="Organization", is_named=True)) == "title"

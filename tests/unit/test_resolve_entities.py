@@ -253,3 +253,36 @@ def test_entities_compass_word_surname_is_a_name():
     """Guard: "Kanye West ... West": a person's surname that is a compass word stays a name of theirs."""
     e = entity(mentions(("Kanye West", "Person"), ("West", "Person")), "West")
     assert e.key == "kanye-west" and "West" in e.aliases
+
+
+def _cued(text: str, kind: str, start: int, *cues: str) -> Mention:
+    return Mention(text=text, start=start, end=start + len(text), type=kind, is_named=True, ner_label="ORG"
+                   if kind == "Organization" else None, cues=cues)
+
+
+def test_entities_given_name_with_its_surname_alone_is_a_person():
+    """ "A swimmer, Fran Crippen[ORG], drowned ... Crippen told his coach": a person, one node."""
+    full = _cued("Fran Crippen", "Organization", 0, "given-name")
+    bare = _cued("Crippen", "Entity", 100)     # NER gave it no type
+    entities, keys = cluster_mentions(ARTICLE, [full, bare])
+    assert keys[full.key] == keys[bare.key] == "fran-crippen"
+    assert [e.type for e in entities] == ["Person"]
+
+
+@pytest.mark.parametrize("first, bare", [
+    ("Cleveland Indians", ("Indians", "Group")), ("Russell Square", ("Square", "Person")),
+    ("Florida Championship Wrestling", ("Wrestling", "Entity")),
+], ids=["group", "thing-word", "untyped-after-three-words"])
+def test_entities_given_name_with_a_last_word_of_another_kind_stays(first, bare):
+    """Guards: "Cleveland Indians" ... "the Indians" (a group); "Russell Square" ... "Square"; "Florida
+    Championship Wrestling" ... "Wrestling" (untyped, after a name of three words)."""
+    full = _cued(first, "Organization", 0, "given-name")
+    entities, keys = cluster_mentions(ARTICLE, [full, _cued(bare[0], bare[1], 100)])
+    assert next(e.type for e in entities if e.key == keys[full.key]) == "Organization"
+
+
+def test_entities_given_name_without_its_surname_alone_keeps_ner_type():
+    """Guard: "Fran Crippen"[ORG] written once, nothing else: NER's label and a given name decide (as before)."""
+    full = _cued("Fran Crippen", "Organization", 0, "given-name")
+    entities, _ = cluster_mentions(ARTICLE, [full])
+    assert [e.type for e in entities] == ["Organization"]

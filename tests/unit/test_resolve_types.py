@@ -310,3 +310,72 @@ def test_types_a_name_after_a_quote_and_a_dash_inside_a_sentence_is_no_publisher
             ("Edmonton", "Edmonton", "PROPN", "NNP", "compound", 6, "B-PERSON"),
             ("Sun", "Sun", "PROPN", "NNP", "nsubj", 7, "I-PERSON"), ("said", "say", "VERB", "VBD", "ROOT", 7, "O")]
     assert "publisher" not in by_text(rows)["Edmonton Sun"].cues
+
+
+@pytest.mark.parametrize("votes, names, expected", [
+    ({"Organization": 4, "Place": 4}, ["Christchurch"], "Place"),      # a listed city: the tie is the place
+    ({"Organization": 4, "Place": 4}, ["Acme"], "Organization"),       # guard: no listed place, priority decides
+    ({"Organization": 6, "Place": 4}, ["Christchurch"], "Organization"),   # guard: no tie, the votes decide
+])
+def test_types_tie_with_a_listed_place_is_the_place(votes, names, expected):
+    assert decide(votes, names) == expected
+
+
+@pytest.mark.parametrize("votes, expected", [
+    ({"Entity": 10, "Person": 4}, "Entity"),                          # NER slips among more untyped mentions
+    ({"Entity": 10, "Person": 4, "cue:given-name": 1}, "Person"),     # guard: a known given name
+    ({"Entity": 10, "Person": 4, "cue:title": 1}, "Person"),          # guard: a title before it
+    ({"Entity": 4, "Person": 6}, "Person"),                           # guard: NER's label the majority
+    ({"Entity": 10, "Organization": 4}, "Organization"),              # guard: only a person needs more
+])
+def test_types_person_by_few_ner_slips_among_untyped_mentions_is_untyped(votes, expected):
+    assert decide(votes, ["SpaceX"]) == expected
+
+
+@pytest.mark.parametrize("noun, lemma, expected", [
+    ("album", "album", "defined-work"),          # "her album Femme Fatale" (NER: PERSON)
+    ("shuttle", "shuttle", "defined-product"),   # "the space shuttle Discovery"
+    ("producer", "producer", None),              # guard: no class noun ("the album's producer X")
+])
+def test_types_class_noun_right_before_a_name_defines_it(noun, lemma, expected):
+    rows = [("her", "her", "PRON", "PRP$", "poss", 3, "O"),
+            (noun, lemma, "NOUN", "NN", "compound", 3, "O"),
+            ("Femme", "Femme", "PROPN", "NNP", "compound", 3, "B-PERSON"),
+            ("Fatale", "Fatale", "PROPN", "NNP", "ROOT", 3, "I-PERSON")]
+    cues = [c for c in by_text(rows)["Femme Fatale"].cues if c.startswith("defined-")]
+    assert cues == ([expected] if expected else [])
+
+
+def test_types_class_noun_before_a_name_not_joined_to_it_defines_nothing():
+    """Guard: "They sold the company Monday" -- a noun before a name the parse does not join to it."""
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1, "O"), ("sold", "sell", "VERB", "VBD", "ROOT", 1, "O"),
+            ("the", "the", "DET", "DT", "det", 3, "O"), ("company", "company", "NOUN", "NN", "dobj", 1, "O"),
+            ("Acme", "Acme", "PROPN", "NNP", "npadvmod", 1, "B-ORG")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Acme"].cues)
+
+
+def test_types_class_noun_before_a_given_name_defines_nothing():
+    """Guard: "broadcaster Jamie Sharmahd" (a given name of the list) is a person, whatever a broadcaster may be."""
+    rows = [("broadcaster", "broadcaster", "NOUN", "NN", "compound", 2, "O"),
+            ("Jamie", "Jamie", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+            ("Sharmahd", "Sharmahd", "PROPN", "NNP", "ROOT", 2, "I-PERSON")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Jamie Sharmahd"].cues)
+
+
+def test_types_given_name_and_person_cue_outweigh_a_definition():
+    """ "chairwoman Ann Preston" and "the firm Preston's" in one article: a person stays a person."""
+    votes = Counter({"Person": 9, "cue:given-name": 1, "cue:given-name-person": 1, "cue:title": 1,
+                     "Organization": 6, "cue:defined-organization": 1})
+    assert decide(votes, ["Ann Preston"]) == "Person"
+
+
+@pytest.mark.parametrize("first, last, ent, expected", [
+    ("Millbank", "Tower", "B-PERSON", "Place"),     # a place's last word: NER's PERSON is outvoted
+    ("Santos", "Avenue", "B-PERSON", "Place"),      # no given-name cue for "Santos" before a place word
+    ("Keli", "Lane", "B-PERSON", "Person"),         # guard: "Lane" is also a surname, no place word
+])
+def test_types_place_suffix_makes_a_place(first, last, ent, expected):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, ent),
+            (last, last, "PROPN", "NNP", "ROOT", 1, "I-" + ent[2:])]
+    m = by_text(rows)[f"{first} {last}"]
+    assert decide(mention_votes([m]), [m.text]) == expected
