@@ -14,6 +14,8 @@ joined entity, or goes if it became a self-loop.
 """
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import os
 import shutil
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -45,6 +47,24 @@ from kg.views import select
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
+T = TypeVar("T")
+
+
+def _without_gc(method: Callable[..., T]) -> Callable[..., T]:
+    """``method`` run with the cyclic garbage collector paused (and resumed after): the merge and the exports
+    make millions of short-lived objects beside the corpus's long-lived ones, and each full collection walked
+    all of them again (full-corpus replay: ~55 -> ~40 s CPU, the same peak RSS; reference counting still
+    frees everything that is not in a cycle)."""
+    @functools.wraps(method)
+    def paused(*args: object, **kwargs: object) -> T:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +156,7 @@ class Assembly:
         return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
                       per_edge=per_edge)
 
+    @_without_gc
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
         from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
@@ -202,6 +223,7 @@ class Assembly:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
                              _n(str(entity_iri(row.object, self.base)))))
 
+    @_without_gc
     def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
               parallel: bool = False) -> list[Path]:
         """Write every export into ``folder``; returns their paths.
@@ -270,12 +292,12 @@ class Assembly:
     def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
         """The merged graph (:func:`kg.merged_graph.write_merged`); ``first``: no JSON-LD node precedes it.
         Returns (union triples, any JSON-LD node)."""
-        graph = _n(str(merged_graph_iri(self.base)))
-        units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base, graph)
+        units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
         with Segments(folder / "merged.segments" if folder is not None else None, salt) as store:
-            return write_merged(files, units, self.prefixes, store, first=first)
+            return write_merged(files, units, self.prefixes, store, graph=str(merged_graph_iri(self.base)),
+                                first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)

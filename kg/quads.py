@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
@@ -20,6 +20,7 @@ from kg import EXTRACTOR_VERSION
 from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, relation_class_iri, relation_iri,
                     statement_iri)
 from kg.models import Article, Entity, Statement
+from kg.rdf_text import Later, Lit, Term, Unit, made
 from kg.safe_text import clean_text
 from kg.vocab import KG, PROV, SCHEMA
 
@@ -273,72 +274,132 @@ class Groups:
 def merged_quads(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
                  graph: ox.NamedNode) -> list[ox.Quad]:
     """The merged graph: entities, relation declarations and statement groups, sorted."""
-    return sorted((q for quads, _ in merged_units(entities, articles, groups, base, graph) for q in quads),
-                  key=sort_key)
+    text = "".join(made(unit).nquads(graph.value) for unit in merged_units(entities, articles, groups, base))
+    return sorted(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS), key=sort_key)
 
 
-def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str,
-                 graph: ox.NamedNode) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+class _Terms:
+    """IRIs made once per merged graph (an entity's is minted from its key; relation and article IRIs repeat)."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.entities: dict[str, str] = {}
+        self.articles: dict[str, str] = {}
+
+    def entity(self, key: str) -> str:
+        iri = self.entities.get(key)
+        if iri is None:
+            iri = self.entities[key] = str(entity_iri(key, self.base))
+        return iri
+
+    def article(self, article_id: str) -> str:
+        iri = self.articles.get(article_id)
+        if iri is None:
+            iri = self.articles[article_id] = str(article_iri(article_id, self.base))
+        return iri
+
+
+@lru_cache(maxsize=65536)
+def _relation_iri(label: str) -> str:
+    return str(relation_iri(label))
+
+
+def _text(value: str) -> Lit:
+    return clean_text(value), ""   # no character any export format (or rapper) rejects
+
+
+def _count(value: int) -> Lit:
+    return str(value), XSD_INTEGER
+
+
+def _day(value: str) -> Lit:
+    return clean_text(value), XSD_DATE
+
+
+XSD_INTEGER, XSD_DECIMAL, XSD_DATE = str(XSD.integer), str(XSD.decimal), str(XSD.date)
+_K = {name: str(getattr(KG, name)) for name in KG.__annotations__}   # kg: terms by name, as IRIs
+RDF_TYPE, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (str(RDF.type), str(RDF.subject), str(RDF.predicate),
+                                                    str(RDF.object))
+RDFS_LABEL, RDFS_SUB_PROPERTY, OWL_SAME_AS, OWL_OBJECT_PROPERTY = (str(RDFS.label), str(RDFS.subPropertyOf),
+                                                                   str(OWL.sameAs), str(OWL.ObjectProperty))
+SKOS_ALT_LABEL = str(SKOS.altLabel)
+
+
+def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Groups, base: str
+                 ) -> Iterator[Unit | Later]:
     """The merged graph one subject at a time, so it can be written in bounded memory: entities (by key), then
     relation declarations and statement groups (in the order they were first seen).
 
-    Each unit is (its quads in the merged graph, the plain triples the subject asserts as an entity): the
-    latter live in the article graphs, and belong beside the entity in the union graph (graph.ttl)."""
-    nodes: dict[str, ox.NamedNode] = {}
+    Each :class:`~kg.rdf_text.Unit` holds its triples in the merged graph (``pairs``) and the plain triples the
+    subject asserts as an entity (``plain``): the latter live in the article graphs, and belong beside the
+    entity in the union graph (graph.ttl). Values, not Oxigraph objects: a million of those cost seconds.
+    Entities and statement groups come as :class:`~kg.rdf_text.Later` (:func:`kg.rdf_text.made` makes them),
+    keyed by a digest of their inputs, so a writer with a memo makes only those it does not have."""
+    terms = _Terms(base)
+    ent = terms.entity
     asserts: dict[str, list[tuple[str, str]]] = {}
     for s_key, label, o_key in groups.items:
         asserts.setdefault(s_key, []).append((label, o_key))
-
-    def ent(key: str) -> ox.NamedNode:
-        node = nodes.get(key)
-        if node is None:
-            node = nodes[key] = ox.NamedNode(str(entity_iri(key, base)))
-        return node
-
     for key in sorted(entities):
-        entity = entities[key]
-        node = ent(key)
-        quads: dict[ox.Quad, None] = {}
-
-        def add(p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-            quads[ox.Quad(node, p, o, graph)] = None   # noqa: B023 - used at once, in this iteration
-
-        add(_RDF.type, getattr(_KG, entity.type))
-        add(_RDFS.label, _str(entity.label))
-        for alias in entity.aliases:
-            add(_SKOS.altLabel, _str(alias))
-        for article_id in entity.articles:
-            if article_id in articles:
-                add(_KG.mentionedIn, _n(str(article_iri(article_id, base))))
-        add(_KG.mentionCount, _typed(entity.mentions, XSD.integer))
-        for rule in entity.rules:
-            add(_KG.mergeRule, _str(rule))
-        for role in entity.roles:
-            add(_KG.role, _str(role))
-        for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
-            add(_OWL.sameAs, ent(old_key))
-        plain = {ox.Triple(node, _n(str(relation_iri(label))), ent(o)): None for label, o in asserts.get(key, ())}
-        yield list(quads), list(plain)
+        entity, claims = entities[key], asserts.get(key, [])
+        yield Later(ent(key), partial(_entity_inputs, key, entity, articles, claims),
+                    partial(_entity_unit, terms, key, entity, articles, claims))
     classes: set[str] = set()
-    declared: set[ox.Quad] = set()   # two labels may share one property IRI ("meet with", "meet-with")
+    declared: set[tuple[str, str, Term]] = set()   # two labels may share one property IRI ("meet with", "meet-with")
     for label, (klass, base_label) in groups.declared.items():
-        for quads, plain in _declare(graph, label, klass, base_label, classes):
-            quads = [q for q in quads if q not in declared]
-            declared.update(quads)
-            yield quads, plain
+        for unit in _declare(label, klass, base_label, classes):
+            unit.pairs = [(p, o) for p, o in unit.pairs if (unit.subject, p, o) not in declared]
+            declared.update((unit.subject, p, o) for p, o in unit.pairs)
+            yield unit
     for (subj_key, asserted, obj_key), group in groups.items.items():
-        node = ox.NamedNode(str(group_iri(subj_key, asserted, obj_key, base)))
-        quads = [ox.Quad(node, p, o, graph) for p, o in (
-            (_RDF.type, _KG.StatementGroup), (_RDF.subject, ent(subj_key)),
-            (_RDF.predicate, _n(str(relation_iri(asserted)))), (_RDF.object, ent(obj_key)),
-            *((_KG.supportedBy, ox.NamedNode(value)) for value in group.statements),
-            (_KG.supportCount, _typed(len(group.statements), XSD.integer)),
-            (_KG.articleCount, _typed(len(group.articles), XSD.integer)),
-            (_KG.maxConfidence, _typed(f"{group.confidence:.3f}", XSD.decimal)))]
-        if group.dates:
-            quads.append(ox.Quad(node, _KG.firstSeen, _typed(min(group.dates), XSD.date), graph))
-            quads.append(ox.Quad(node, _KG.lastSeen, _typed(max(group.dates), XSD.date), graph))
-        yield quads, []
+        node = str(group_iri(subj_key, asserted, obj_key, base))
+        yield Later(node, partial(_group_inputs, subj_key, asserted, obj_key, group),
+                    partial(_group_unit, terms, node, subj_key, asserted, obj_key, group))
+
+
+def _entity_inputs(key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]) -> tuple:
+    """Everything an entity's unit is made of (with the base IRI and the code)."""
+    return ("entity", key, entity.type, entity.label, entity.aliases, [a for a in entity.articles if a in articles],
+            entity.mentions, entity.rules, entity.roles, entity.same_as, claims)
+
+
+def _group_inputs(subj_key: str, asserted: str, obj_key: str, group: Group) -> tuple:
+    """Everything a statement group's unit is made of (with the base IRI and the code)."""
+    return ("group", subj_key, asserted, obj_key, list(group.statements), len(group.articles),
+            f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
+
+
+def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]
+                 ) -> Unit:
+    ent = terms.entity
+    pairs: dict[tuple[str, Term], None] = {(RDF_TYPE, _K[entity.type]): None, (RDFS_LABEL, _text(entity.label)): None}
+    for alias in entity.aliases:
+        pairs[(SKOS_ALT_LABEL, _text(alias))] = None
+    for article_id in entity.articles:
+        if article_id in articles:
+            pairs[(_K["mentionedIn"], terms.article(article_id))] = None
+    pairs[(_K["mentionCount"], (clean_text(str(entity.mentions)), XSD_INTEGER))] = None
+    for rule in entity.rules:
+        pairs[(_K["mergeRule"], _text(rule))] = None
+    for role in entity.roles:
+        pairs[(_K["role"], _text(role))] = None
+    for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
+        pairs[(OWL_SAME_AS, ent(old_key))] = None
+    plain = {(_relation_iri(label), ent(o)): None for label, o in claims}
+    return Unit(ent(key), list(pairs), list(plain))
+
+
+def _group_unit(terms: _Terms, node: str, subj_key: str, asserted: str, obj_key: str, group: Group) -> Unit:
+    ent = terms.entity
+    pairs: list[tuple[str, Term]] = [
+        (RDF_TYPE, _K["StatementGroup"]), (RDF_SUBJECT, ent(subj_key)), (RDF_PREDICATE, _relation_iri(asserted)),
+        (RDF_OBJECT, ent(obj_key)), *((_K["supportedBy"], value) for value in group.statements),
+        (_K["supportCount"], _count(len(group.statements))), (_K["articleCount"], _count(len(group.articles))),
+        (_K["maxConfidence"], (clean_text(f"{group.confidence:.3f}"), XSD_DECIMAL))]
+    if group.dates:
+        pairs.append((_K["firstSeen"], _day(min(group.dates))))
+        pairs.append((_K["lastSeen"], _day(max(group.dates))))
+    return Unit(node, pairs)
 
 
 def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
@@ -348,27 +409,26 @@ def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
     return sorted(triples, key=str)
 
 
-def _declare(graph: ox.NamedNode, label: str, klass: str | None, base_label: str | None, classes: set[str]
-             ) -> Iterator[tuple[list[ox.Quad], list[ox.Triple]]]:
+def _declare(label: str, klass: str | None, base_label: str | None, classes: set[str]) -> Iterator[Unit]:
     """The declaration of the property ``label`` (and, the first time, of its relation class)."""
-    prop = _n(str(relation_iri(label)))
-    a, sub = _RDF.type, _RDFS.subPropertyOf
-    pairs = [(a, _KG.Relation), (a, _OWL.ObjectProperty), (_RDFS.label, _str(label))]
-    class_pairs = []
+    prop = _relation_iri(label)
+    a, sub = RDF_TYPE, RDFS_SUB_PROPERTY
+    pairs: list[tuple[str, Term]] = [(a, _K["Relation"]), (a, OWL_OBJECT_PROPERTY), (RDFS_LABEL, _text(label))]
+    class_pairs: list[tuple[str, Term]] = []
     if base_label is not None:
         # negated/modal variants are not sub-properties of the plain relation (that would assert it)
-        pairs += [(_KG.baseRelation, _n(str(relation_iri(base_label)))), (sub, _KG.related)]
+        pairs += [(_K["baseRelation"], _relation_iri(base_label)), (sub, _K["related"])]
     elif klass:
-        class_prop = _n(str(relation_class_iri(klass)))
+        class_prop = str(relation_class_iri(klass))
         pairs.append((sub, class_prop))
         if klass not in classes:
             classes.add(klass)
-            class_pairs = [(a, _KG.RelationClass), (a, _OWL.ObjectProperty), (_RDFS.label, _str(klass)),
-                           (sub, _KG.related)]
+            class_pairs = [(a, _K["RelationClass"]), (a, OWL_OBJECT_PROPERTY), (RDFS_LABEL, _text(klass)),
+                           (sub, _K["related"])]
     else:
-        pairs.append((sub, _KG.related))
+        pairs.append((sub, _K["related"]))
     if klass:
-        pairs.append((_KG.relationClass, _str(klass)))
-    yield [ox.Quad(prop, p, o, graph) for p, o in pairs], []
+        pairs.append((_K["relationClass"], _text(klass)))
+    yield Unit(prop, pairs)
     if class_pairs:
-        yield [ox.Quad(class_prop, p, o, graph) for p, o in class_pairs], []
+        yield Unit(class_prop, class_pairs)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from functools import lru_cache
 from typing import BinaryIO
 import networkx as nx
 
@@ -43,9 +44,16 @@ def _declarations(kind: str, types: dict[str, str], own: set[str]) -> Iterator[s
 
 
 def _value(value: object) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+@lru_cache(maxsize=4096)
+def _attvalue_head(pad: str, name: str) -> str:
+    return f"{pad}  <attvalue for={quoteattr(name)} value="
 
 
 def _attvalues(data: dict[str, object], own: set[str], pad: str) -> Iterator[str]:
@@ -54,7 +62,7 @@ def _attvalues(data: dict[str, object], own: set[str], pad: str) -> Iterator[str
         return
     yield f"{pad}<attvalues>\n"
     for name, value in values:
-        yield f"{pad}  <attvalue for={quoteattr(name)} value={quoteattr(_value(value))} />\n"
+        yield f"{_attvalue_head(pad, name)}{quoteattr(_value(value))} />\n"
     yield f"{pad}</attvalues>\n"
 
 

@@ -74,6 +74,9 @@ def _kind(value: object) -> str:
     return "string"
 
 
+_KIND_OF = {bool: "boolean", int: "long", float: "double", str: "string"}   # _kind of exactly these types
+
+
 def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
     """The GraphML type of each attribute: the widest its values need (boolean < long < double < string); an
     empty string (unknown) does not vote, and an attribute that is never anything else is a string."""
@@ -84,8 +87,9 @@ def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
             if value is None or value == "":
                 empty.add(name)
                 continue
-            kind = _kind(value)
-            if name not in found or _RANK[kind] > _RANK[found[name]]:
+            kind = _KIND_OF.get(type(value)) or _kind(value)
+            known = found.get(name)
+            if known is None or known != kind and _RANK[kind] > _RANK[known]:
                 found[name] = kind
     for name in empty:
         found.setdefault(name, "string")
@@ -113,11 +117,11 @@ def _text(value: object, kind: str) -> str | None:
     return escape(str(value))
 
 
-def _data(data: dict[str, object], ids: dict[str, str], types: dict[str, str], pad: str) -> Iterator[str]:
+def _data(data: dict[str, object], heads: dict[str, str], types: dict[str, str]) -> Iterator[str]:
     for name in sorted(data):
         text = _text(data[name], types[name])
         if text is not None:
-            yield f'{pad}<data key="{ids[name]}">{text}</data>\n'
+            yield f'{heads[name]}{text}</data>\n'
 
 
 def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
@@ -135,13 +139,15 @@ def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     for kid, scope, name, kind in keys:
         yield f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n'
     yield f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n'
+    node_heads = {name: f'      <data key="{kid}">' for name, kid in node_ids.items()}
+    edge_heads = {name: f'      <data key="{kid}">' for name, kid in edge_ids.items()}
     for node, data in view.nodes(data=True):
         yield f"    <node id={quoteattr(str(node))}>\n"
-        yield from _data(data, node_ids, node_types, "      ")
+        yield from _data(data, node_heads, node_types)
         yield "    </node>\n"
     for u, v, key, data in view.edges(keys=True, data=True):
         yield f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n"
-        yield from _data(data, edge_ids, edge_types, "      ")
+        yield from _data(data, edge_heads, edge_types)
         yield "    </edge>\n"
     yield "  </graph>\n</graphml>\n"
 

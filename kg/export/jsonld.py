@@ -85,6 +85,13 @@ def _nodes(triples: list[ox.Triple], compact: _Compactor) -> list[dict[str, Any]
             value = _value(obj, compact)
         key = memo.get(predicate) or compact(predicate)
         props.setdefault(key, []).append(value)
+    return node_objects(by_subject, compact)
+
+
+def node_objects(by_subject: dict[str, dict[str, list[Any]]], compact: _Compactor) -> list[dict[str, Any]]:
+    """One node object per subject (in order) from its gathered properties: ``@id``, ``@type``, then the
+    properties by name, a single value bare."""
+    memo = compact.memo
     nodes = []
     for subject, props in by_subject.items():
         node: dict[str, Any] = {"@id": memo.get(subject) or compact(subject)}

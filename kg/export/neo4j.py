@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -28,6 +29,7 @@ FILES = ("neo4j-nodes.csv", "neo4j-relationships.csv")
 __all__ = ["FILES", "NODE_HEADER", "RELATIONSHIP_HEADER", "generate_neo4j", "relationship_type", "write_neo4j"]
 
 
+@lru_cache(maxsize=65536)
 def relationship_type(label: str) -> str:
     """A relation's label as a Neo4j relationship type: upper case, words joined by ``_``.
 
@@ -38,6 +40,7 @@ def relationship_type(label: str) -> str:
     return "_".join(words) or "RELATED_TO"
 
 
+@lru_cache(maxsize=1024)
 def _label(kind: object) -> str:
     words = re.findall(r"\w+", str(kind or ""))
     name = "".join(w[:1].upper() + w[1:] for w in words)
@@ -46,7 +49,7 @@ def _label(kind: object) -> str:
 
 def _field(value: object) -> object:
     if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n")
+        return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
     return "" if value is None else value
 
 

@@ -24,6 +24,11 @@ _KNOWN = set(PREFIXES) | {"ent", "art", "stmt", "edge", "graph"}
 _TOKEN = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|<[^>\s]*>)'
                     r'|(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\\.|\.+(?=[\w\-:%\\]))+)')
 _ESCAPE = re.compile(r"\\(.)")
+_BACKSLASH_LINE = re.compile(rb"^[^\n\\]*\\[^\n]*", re.MULTILINE)   # a line holding a backslash
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    return m.group(1)
 # only a prefixed name holding an escape (for lines without literals, where nothing else can hold a backslash:
 # Oxigraph writes no backslash inside an IRI)
 _ESCAPED_NAME = re.compile(r'(?<![\w\\])([A-Za-z][\w.-]*)?:((?:[\w\-:%]|\.+(?=[\w\-:%\\]))*\\.'
@@ -41,12 +46,9 @@ def without_escaped_names(text: bytes, prefixes: Mapping[str, str]) -> bytes:
     if b"\\" not in text:
         return text
     if b'"""' not in text and b"'''" not in text and b"\n" in text:
-        # no literal spans lines (only a long one could): fix only the lines holding a backslash
-        lines = text.split(b"\n")
-        for i, line in enumerate(lines):
-            if b"\\" in line:
-                lines[i] = _fixed(line, prefixes, names_only=b'"' not in line)
-        return b"\n".join(lines)
+        # no literal spans lines (only a long one could): fix only the lines holding a backslash (found by one
+        # scan in C, not a loop over every line)
+        return _BACKSLASH_LINE.sub(lambda m: _fixed(m.group(0), prefixes, names_only=b'"' not in m.group(0)), text)
     return _fixed(text, prefixes)
 
 
@@ -54,7 +56,9 @@ def _fixed(text: bytes, prefixes: Mapping[str, str], *, names_only: bool = False
 
     def name(m: re.Match[str], prefix: int = 1) -> str:
         namespace = prefixes.get(m.group(prefix) or "")
-        local = _ESCAPE.sub(r"\1", m.group(prefix + 1))
+        local = m.group(prefix + 1)
+        # "\X" -> "X": dropping every backslash does it when none is escaped (Oxigraph writes no backslash in an IRI)
+        local = local.replace("\\", "") if "\\\\" not in local else _ESCAPE.sub(_unescaped, local)
         return m.group(0) if namespace is None else f"<{namespace}{local}>"
 
     def full(m: re.Match[str]) -> str:

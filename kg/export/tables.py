@@ -26,7 +26,8 @@ def _gephi(row: dict[str, object]) -> dict[str, object]:
 def _one_line_breaks(row: dict[str, object]) -> dict[str, object]:
     """A bare carriage return becomes "\\n": the csv writer quotes a field holding "\\n" but not one holding only
     "\\r", which readers then take for the end of the row."""
-    return {k: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) else v for k, v in row.items()}
+    return {k: v.replace("\r\n", "\n").replace("\r", "\n") if isinstance(v, str) and "\r" in v else v
+            for k, v in row.items()}
 
 
 def generate_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:

@@ -78,6 +78,9 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
             entity = replace(entity, key=target, same_as=(*entity.same_as, entity.key),
                              rules=(*entity.rules, "explicit-merge"))
         groups[entity.key].append(entity)
+    joined: dict[str, set[str]] = defaultdict(set)   # new key -> the old keys merged into it
+    for old, (new, _) in merges.items():
+        joined[new].add(old)
     merged: dict[str, Entity] = {}
     for key in sorted(groups):
         parts = groups[key]
@@ -101,7 +104,7 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
         merged[key] = Entity(key=key, label=label, type=kind, aliases=tuple(sorted(set(names) - {label})),
                              articles=tuple(articles), mentions=sum(e.mentions for e in parts),
                              rules=tuple(sorted(rules)),
-                             same_as=tuple(sorted({k for e in parts for k in e.same_as} | {
-                                 old for old, (new, _) in merges.items() if new == key} - {key})),
+                             same_as=tuple(sorted({k for e in parts for k in e.same_as} | joined.get(key, set())
+                                                  - {key})),
                              type_votes=as_pairs(votes), roles=tuple(sorted({r for e in parts for r in e.roles})))
     return merged

@@ -14,34 +14,43 @@ from kg.export.jsonld import _Compactor, _nodes
 from kg.graph import prefixes as export_prefixes
 from kg.memo import Segments
 from kg.merged_graph import write_merged
+from kg.rdf_text import Later, Unit, made
+
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 BASE = "https://example.org/kg/"
 PREFIXES = export_prefixes(BASE)
 G = ox.NamedNode(BASE + "graph/merged")
 
 
-def _n(local: str) -> ox.NamedNode:
-    return ox.NamedNode(BASE + local)
-
-
-def _units(label: str = "Kabul"):
-    label_p, rel = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), _n("relation/meet")
-    city, person = _n("entity/place/kabul"), _n("entity/person/x~y")   # a name Turtle must escape
+def _units(label: str = "Kabul") -> list[Unit]:
+    label_p, rel = "http://www.w3.org/2000/01/rdf-schema#label", BASE + "relation/meet"
+    city, person = BASE + "entity/place/kabul", BASE + "entity/person/x~y"   # a name Turtle must escape
     return [
-        ([ox.Quad(city, label_p, ox.Literal(label), G)], [ox.Triple(city, rel, person)]),
-        ([ox.Quad(person, label_p, ox.Literal('Said "the" \\ man'), G)], []),
-        ([ox.Quad(rel, label_p, ox.Literal("meet"), G)], []),
-        ([ox.Quad(rel, label_p, ox.Literal("meet-with"), G)], []),      # the same subject, next unit
-        ([], []),                                                          # a declaration deduplicated away
-        ([ox.Quad(_n("edge/1"), label_p, ox.Literal("one"), G)], []),
-        ([ox.Quad(city, ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"), ox.Literal("K"), G)], []),
+        Unit(city, [(label_p, (label, ""))], [(rel, person)]),
+        Unit(person, [(label_p, ('Said "the" \\ man', ""))]),
+        Unit(rel, [(label_p, ("meet", ""))]),
+        Unit(rel, [(label_p, ("meet-with", ""))]),      # the same subject, next unit
+        Unit(rel, []),                                   # a declaration deduplicated away
+        Unit(BASE + "edge/1", [(label_p, ("one", "")), (BASE + "count", ("2", XSD_INTEGER))]),
+        Unit(city, [("http://www.w3.org/2004/02/skos/core#altLabel", ("K", ""))]),
     ]
 
 
-def _reference(units) -> list[bytes]:
-    """The writer before segments: the whole batch serialized at once."""
-    quads = [q for unit, _ in units for q in unit]
-    share = [t for unit, plain in units for t in [*(q.triple for q in unit), *plain]]
+def _term(term: object) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, str):
+        return ox.NamedNode(term)
+    lexical, datatype = term   # type: ignore[misc]
+    return ox.Literal(lexical, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(lexical)
+
+
+def _reference(units: list[Unit]) -> list[bytes]:
+    """The writer before segments, on Oxigraph objects: the whole batch serialized at once."""
+    quads, share = [], []
+    for unit in units:
+        s = ox.NamedNode(unit.subject)
+        quads += [ox.Quad(s, ox.NamedNode(p), _term(o), G) for p, o in unit.pairs]
+        share += [ox.Triple(s, ox.NamedNode(p), _term(o)) for p, o in [*unit.pairs, *unit.plain]]
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     nodes = ",\n".join("  " + dumps(node) for node in _nodes(share, _Compactor(PREFIXES))).encode()
     return [body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b"", PREFIXES),
@@ -49,11 +58,11 @@ def _reference(units) -> list[bytes]:
             ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", nodes]
 
 
-def _written(units, store: Segments) -> list[bytes]:
+def _written(units: list, store: Segments, *, count: bool = True) -> list[bytes]:
     files = [io.BytesIO() for _ in range(4)]
     with store:
-        triples, wrote = write_merged(files, iter(units), PREFIXES, store, first=True)   # type: ignore[arg-type]
-    assert triples == sum(len(u) + len(p) for u, p in units) and wrote
+        triples, wrote = write_merged(files, iter(units), PREFIXES, store, graph=G.value, first=True)
+    assert wrote and (not count or triples == sum(len(made(u)) for u in units))
     return [f.getvalue() for f in files]
 
 
@@ -73,3 +82,40 @@ def test_another_salt_finds_nothing(tmp_path: Path) -> None:
     _written(_units(), Segments(path, "code-1"))
     other = Segments(path, "code-2")
     assert _written(_units(), other) == _reference(_units()) and other.hits == 0
+
+
+def test_segments_not_found_are_made_together_and_cut_per_subject(tmp_path: Path) -> None:
+    """Two segments of one subject missing from the memo, others found between them: each made right."""
+    def changed() -> list[Unit]:
+        units = _units("Kabul City")
+        units[-1] = Unit(units[-1].subject, [("http://www.w3.org/2004/02/skos/core#altLabel", ("KC", ""))])
+        return units
+
+    path = tmp_path / "merged.segments"
+    _written(_units(), Segments(path, "code"))
+    again = Segments(path, "code")
+    assert _written(changed(), again) == _reference(changed())
+    assert (again.hits, again.misses) == (3, 2)
+
+
+def _later(units: list[Unit]) -> list[Unit | Later]:
+    """The units made only on demand, keyed by their inputs (here: their own triples)."""
+    return [Later(u.subject, lambda u=u: (u.subject, u.pairs, u.plain), lambda u=u: u) if u.pairs else u for u in units]
+
+
+def test_units_made_on_demand_are_made_only_when_the_memo_lacks_them(tmp_path: Path) -> None:
+    path = tmp_path / "merged.segments"
+    assert _written(_later(_units()), Segments(None)) == _reference(_units())
+    assert _written(_later(_units()), Segments(path, "code")) == _reference(_units())
+    making: list[str] = []
+
+    def watched(label: str) -> list[Unit | Later]:
+        units = _later(_units(label)[:-1])   # no subject twice (that batch's JSON-LD is made whole, from every unit)
+        for u in units:
+            if isinstance(u, Later):
+                u.make = lambda make=u.make, subject=u.subject: making.append(subject) or make()
+        return units
+
+    again = Segments(path, "code")
+    assert _written(watched("Kabul City"), again, count=False) == _reference(_units("Kabul City")[:-1])
+    assert making == [BASE + "entity/place/kabul"] and (again.hits, again.misses) == (3, 1)
