@@ -84,6 +84,40 @@ _PARTICLES = cue_words("name-particle")
 _HONORIFICS = cue_words("honorific")
 _HEAD_TITLES = cue_words("head-title")
 _CONNECTORS = cue_words("name-connector")
+_ROLE_HEADS = _HEAD_TITLES | cue_words("occupation") | _HONORIFICS
+_ROLE_WORDS = _ROLE_HEADS | cue_words("title-word") | cue_words("title-modifier")
+
+
+def _word(text: str) -> str:
+    return text.strip(".").casefold()
+
+
+_CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
+
+
+_ORG_SUFFIXES = cue_words("org-suffix")
+_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
+_CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
+
+
+def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
+    space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
+    "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
+    def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
+        return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
+    start, end = (i - 1, i + 1) if glued(i) else (i, i)     # from a hyphen, the words on its two sides
+    while glued(start - 1):
+        start -= 2
+    while glued(end + 1):
+        end += 2
+    words = [doc[k].text for k in range(start, end + 1, 2)]
+    if len(words) < 3 or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
+            or not all(w[:1].isupper() or w.lower() in _CHAIN_PARTICLES for w in words) \
+            or not any(w.lower() in _CHAIN_PARTICLES for w in words[1:-1]):
+        return None
+    return start, end + 1
 
 
 def _lower_word(token: Token) -> bool:
@@ -104,6 +138,15 @@ def repair_span(span: Span) -> Span:
         if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
             end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
             break
+    for i in range(start + 1, end):
+        if doc[i].text in _CLOSERS and not doc[i - 1].whitespace_ \
+                and _CLOSERS[doc[i].text] not in (t.text for t in doc[start:i]):
+            if start > 0 and doc[start - 1].text == _CLOSERS[doc[i].text] and i + 1 < end:
+                start = i + 1   # 'Christopher "[Dudus" Coke]': NER began inside a quoted nickname; the name
+            else:               # is the one after it
+                end = i     # 'gunman Raoul Moat"  Wikinews', "The [Chilean] Government": nor over a closing
+            break           # quote or bracket written after a word with no opening one before it (a nickname
+                            # opens its quote: 'Bernard "Barney" McGuigan')
     while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
         start += 1
     # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
@@ -124,6 +167,12 @@ def repair_span(span: Span) -> Span:
                 and doc[i + 1].text[:1].isupper():
             start = i + 1
             break
+    while end - 1 > start and doc[end - 1].text in _TRAILING:
+        end -= 1    # "the Korean War of the 1950s": a name never ends in a connector or article
+    if start < end and (chain := hyphenated_name(doc, start)) is not None and chain[0] < start:
+        start = chain[0]     # "[Mazar]-e-Sharif", "Mazar-e-[Sharif]": the whole hyphenated name
+    if start < end and (chain := hyphenated_name(doc, end - 1)) is not None and chain[1] > end:
+        end = chain[1]
     return doc[start:end]
 
 
@@ -172,6 +221,23 @@ def _definite_head(span: Span) -> bool:
         and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
 
 
+def _title_before_person(span: Span) -> int | None:
+    """Where the title words ending a name start, when a person's name follows them (after more title words
+    and abbreviation stops): "[Air Force Lt]. Gen. Dana Atkins" -> the index of "Lt"; else None."""
+    doc = span.doc
+    start = span.end
+    while start > span.start and _word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].text.casefold() not in first_names():
+        start -= 1
+    if start == span.end or not any(_word(t.text) in _ROLE_HEADS for t in doc[start:span.end]) or \
+            start > span.start and doc[start - 1].text[:1].islower():
+        return None     # nor "Department of [Justice]": a title word after a connector is part of the name
+    i = span.end
+    while i < len(doc) and (doc[i].text == "." or _word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
+        i += 1
+    return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -195,6 +261,12 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
         else:
             span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
+    if glued and kind != "Person" and any(_word(w) in _ROLE_HEADS for w in glued.split()):
+        kind = "Person"     # a role stripped before a given name ("Crown Princess Victoria"[PRODUCT]): a person
+    elif kind != "Person" and (cut := _title_before_person(span)) is not None:
+        span = span.doc[span.start:cut]     # "Air Force Lt. Gen. Dana Atkins": the rank is no part of a name
+        if not len(span):
+            return None
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
     if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
@@ -323,6 +395,9 @@ def mention_for(token: Token) -> Mention | None:
         text = token.text
         return Mention(text=text, start=token.idx, end=token.idx + len(text), type="Concept", head=lower,
                        is_pronoun=True)
+    chain = hyphenated_name(token.doc, token.i)
+    if not token.ent_type and chain is not None:
+        token = next((t for t in token.doc[chain[0]:chain[1]] if t.ent_type), token)  # "Mazar-e-[Sharif]"
     if token.ent_type:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
@@ -333,6 +408,8 @@ def mention_for(token: Token) -> Mention | None:
     if pos == "NUM" and token.like_num:
         return None
     phrase = noun_phrase(token)
+    if chain is not None:       # "at Mazar-e-Sharif": the phrase holds the whole hyphenated name
+        phrase = token.doc[min(phrase.start, chain[0]):max(phrase.end, chain[1])]
     if pos == "PROPN" and (noun := title_runs_into(token)) is not None:
         whole = _trim(token.doc[phrase.start:noun.i + 1])   # "the Budweiser Man of the Match award": a concept
         return Mention(text=whole.text, start=whole.start_char, end=whole.end_char, type="Concept",
@@ -385,6 +462,10 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
         if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
             i += 1
             continue
+        if (chain := hyphenated_name(doc, i)) is not None and (chain[0] < i or any(
+                t.ent_iob_ != "O" for t in doc[chain[0]:chain[1]])):
+            i = chain[1]    # "Mazar-e-[Sharif]": the run from its first word (or NER's entity) is the whole name
+            continue
         if i > 0 and doc[i - 1].ent_type_ in ("ORDINAL", "CARDINAL") and doc[i - 1].text.isupper() \
                 and doc[i - 1].pos_ == "PROPN":
             i -= 1    # "FIRST Global Challenge": an acronym NER read as an ordinal
@@ -394,6 +475,16 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
                 or doc[j].text in ("-", "&") and not doc[j - 1].whitespace_ and j + 1 < len(doc)
                 and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_iob_ == "O"):
             j += 1
+        k = j + 1       # "State of Law Coalition": a run joins one over "of" that ends in an organization word
+        while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if j < len(doc) and doc[j].text == "of" and k > j + 1 and doc[k - 1].lower_ in _ORG_SUFFIXES \
+                and not any(_word(t.text) in _ROLE_HEADS for t in doc[i:j]):
+            j = k
+        if j - i > 1 and i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_ and doc[i - 2].ent_iob_ != "O" and not is_place(doc[i].text):
+            i += 1      # "Shia-[Backed] State": a word hyphened to an entity before it is a modifier, no name
+                        # (a place stays: "Australia-[India] Strategic Research Fund")
         run = doc[i:j]
         after = None
         if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.doc_text import doc_text
 from kg.names import first_names, is_known_place, place_names, without_diacritics
@@ -147,14 +147,18 @@ def strip_title(span: Span) -> tuple[Span, str]:
     start = span.start
     while start + 1 < span.end and (_word(doc[start].text) in run_words and doc[start + 1].text[:1].isupper()):
         start += 1
-    if start == span.end - 1 and doc[start - 1].text.casefold() in given:
-        start = span.start      # "Dean Kamen": a given name that is also a title word is the given name
+    if start == span.end - 1 and doc[start - 1].text.casefold() in given and (
+            start - 1 == span.start or _word(doc[start - 2].text) not in run_words):
+        start = span.start      # "Dean Kamen": a given name that is also a title word is the given name,
+                                # unless a title word stands before it ("Crown Princess Victoria")
     if start > span.start and span.label_ != "PERSON" and doc[start].text.casefold() not in given:
         start = span.start      # "Foreign Ministry": only a person's name loses its leading title words
     if start == span.start and span.end - span.start >= 3 and doc[start].text[:1].isupper() and \
             doc[start].text.casefold() not in given and doc[start + 1].text.casefold() in given and \
             doc[start].pos_ != "PROPN":
         start += 1      # "Chefs Jamie Oliver": a common word before a given name is not part of the name
+    if start > span.start and span.label_ != "PERSON" and _word(doc[span.end - 1].text) in _thing_suffixes():
+        start = span.start      # "National Park Service", "Real Irish Republican Army": an organization's name
     if start == span.start:
         return span, ""
     return doc[start:span.end], doc[span.start:start].text
@@ -248,10 +252,37 @@ def defining_noun(span: Span) -> str | None:
 _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
+_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
+
+
+def _first_of_sentence(token: Token) -> bool:
+    """True for the first word of its sentence, after opening quotes or brackets only."""
+    doc = token.doc
+    i = token.i
+    while i > 0 and not doc[i].is_sent_start and doc[i - 1].is_punct and doc[i - 1].text not in (".", ",", ";", ":"):
+        i -= 1
+    return i == 0 or bool(doc[i].is_sent_start)
+
+
+def _common_in(token: Token) -> bool:
+    """True when the article writes the word in lower case and never capitalized inside a sentence."""
+    lower = token.text.lower()
+    if lower == token.text:
+        return False
+    found = False
+    for t in token.doc:
+        if t.text == lower:
+            found = True
+        elif t.text == token.text and not _first_of_sentence(t):
+            return False
+    return found
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
-    one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack")."""
+    one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack"), or one capitalized
+    only where a sentence starts and written in lower case elsewhere in the article ("Fireworks", "Curfew")."""
     if not len(span):
         return True
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
@@ -261,8 +292,14 @@ def is_junk_name(span: Span) -> bool:
         return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
                         # split at, a word the article writes in lower case ("community") elsewhere
     first = span[0]
+    if len(span) == 1 and _first_of_sentence(first) and not first.text.isupper() and _common_in(first):
+        return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
+        return True     # "120 million INR": an amount, not an organization
+    if len(span) == 1 and first.text in _PARTICLES:
+        return True     # "bin", "de": a name particle alone names no one
     if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \
             and not first.text.isupper():
         return True     # "a PhD in physics": a degree, not a work or an organization ("MSC" is a company)

@@ -43,7 +43,7 @@ from rapidfuzz.fuzz import ratio
 
 from kg.data import data_path, data_rows
 from kg.models import Entity
-from kg.names import canonical_alias, first_names, is_country, normalize_name
+from kg.names import canonical_alias, first_names, is_country, is_place, normalize_name
 from kg.ontology import cue_words
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
@@ -147,15 +147,17 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
                   ) -> dict[str, tuple[str, str]]:
     """``corpus-surname`` links from article-local bare surnames to the corpus's one person of that name."""
     people = _people(entities)
+    given = first_names()
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key, parts in people.items():
+        if is_place(parts[0]) and parts[0] not in given:
+            continue    # "Chile  Wikinews" (NER ran over a dateline): a place first is no full name to join
         by_surname[parts[2]].add(variants.get(key, (key, ""))[0])
     roles: dict[str, set[str]] = defaultdict(set)
     for key in people:
         roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
     links: dict[str, tuple[str, str]] = {}
     neighbours: Callable[[str], set[str]] | None = None
-    given = first_names()
     for key, e in entities.items():
         if not key.startswith("person/") or e.type != "Person":
             continue

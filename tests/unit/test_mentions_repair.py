@@ -393,3 +393,204 @@ def test_mentions_person_after_the_is_no_person(det, word, dep, head, expected):
             ("reports" if dep == "nsubj" else "administration", "report", "NOUN" if dep == "compound" else "VERB",
              "VBZ", "ROOT", 2, "O")]
     assert names(rows)[word] == expected
+
+
+def _rank_rows(org: tuple[str, ...], ent: str = "ORG") -> list:
+    """ "confirmed by <org> Gen. Dana Atkins": NER's ``ent`` span ``org``, then a person with a rank before."""
+    n = len(org)
+    rows = [("confirmed", "confirm", "VERB", "VBN", "ROOT", 0, "O"), ("by", "by", "ADP", "IN", "agent", 0, "O")]
+    rows += [(w, w, "PROPN", "NNP", "compound", n + 4, ("B-" if i == 0 else "I-") + ent) for i, w in enumerate(org)]
+    rows += [("Gen.", "Gen.", "PROPN", "NNP", "compound", n + 4, "O"),
+             ("Dana", "Dana", "PROPN", "NNP", "compound", n + 4, "B-PERSON"),
+             ("Atkins", "Atkins", "PROPN", "NNP", "pobj", 1, "I-PERSON")]
+    return rows
+
+
+@pytest.mark.parametrize("org, expected", [
+    (("Air", "Force", "Lt"), None),                          # a rank (and its service) NER called an organization
+    (("Apple", "CEO"), "Apple"),                             # the organization before a title stays
+    (("Department", "of", "Justice"), "Department of Justice"),  # guard: a title word after "of" is the name's
+    (("Air", "Force"), "Air Force"),                         # guard: no title word at its end, no cut
+], ids=["rank", "org-and-title", "of-connector", "no-title"])
+def test_mentions_title_words_ending_a_name_before_a_person_are_cut(org, expected):
+    found = names(_rank_rows(org))
+    assert found["Dana Atkins"] == "Person"
+    assert [t for t, kind in found.items() if kind != "Person"] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("words, ent, expected", [
+    (("Crown", "Princess", "Victoria"), "PRODUCT", ("Victoria", "Person", "Crown Princess")),
+    (("Able", "Seaman", "Ryan", "Donovan"), "PERSON", ("Ryan Donovan", "Person", "Able Seaman")),
+    (("Colonel", "Gaddafi"), "PERSON", ("Gaddafi", "Person", "Colonel")),
+    (("Dean", "Kamen"), "PERSON", ("Dean Kamen", "Person", "")),     # guard: a given name first is the name's
+    (("Princess", "Victoria"), "PERSON", ("Princess Victoria", "Person", "")),  # guard: the same
+], ids=["title-before-given-title", "rank", "colonel", "given-name-first", "given-name-title-first"])
+def test_mentions_title_glued_before_a_name_goes_to_the_role(words, ent, expected):
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", "compound" if i + 1 < n else "nsubj", n if i + 1 < n else n,
+             ("B-" if i == 0 else "I-") + ent) for i, w in enumerate(words)]
+    rows = [(w, l, p, t, d, n - 1 if i + 1 < n else n, e) for i, (w, l, p, t, d, _, e) in enumerate(rows)]
+    rows.append(("married", "marry", "VERB", "VBD", "ROOT", n, "O"))
+    found = [(m.text, m.type, m.title) for m in named_mentions(make_doc(rows))]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("words, ent, expected", [
+    (("Raoul", "Moat", '"', "Wikinews"), "PERSON", ["Raoul Moat"]),   # a name never runs over a closing quote
+    (("Chilean", "]", "Government"), "ORG", []),                       # nor a closing bracket ("Chilean" alone
+                                                                       # is an adjective: no name)
+    (("Operation", "\u201c", "Iraqi", "Freedom", "\u201d", "Two"), "ORG",
+     ["Operation\u201c Iraqi Freedom\u201d Two"]),                   # guard: a quote opened inside the name
+], ids=["quote", "bracket", "quote-opened-inside"])
+def test_mentions_name_never_runs_over_a_closing_quote_or_bracket(words, ent, expected):
+    rows = [(w, w, "PUNCT" if w in ('"', "]", "\u201c", "\u201d") else ("ADJ" if w == "Chilean" else "PROPN"),
+             "JJ" if w == "Chilean" else "NNP", "compound", len(words) - 1, ("B-" if i == 0 else "I-") + ent)
+            for i, w in enumerate(words)]
+    rows[-1] = rows[-1][:4] + ("ROOT", len(words) - 1, rows[-1][6])
+    assert [m.text for m in named_mentions(make_doc(rows))] == expected
+
+
+def test_mentions_ner_begun_inside_a_quoted_nickname_is_the_name_after_it():
+    """ 'extradite Christopher "[Dudus" Coke]': the name after the nickname's closing quote."""
+    rows = [("extradite", "extradite", "VERB", "VB", "ROOT", 0, "O"),
+            ("Christopher", "Christopher", "PROPN", "NNP", "compound", 5, "B-PERSON"),
+            ('"', '"', "PUNCT", "``", "punct", 5, "O"),
+            ("Dudus", "Dudus", "PROPN", "NNP", "nmod", 5, "B-PERSON"),
+            ('"', '"', "PUNCT", "''", "punct", 5, "I-PERSON"),
+            ("Coke", "Coke", "PROPN", "NNP", "dobj", 0, "I-PERSON")]
+    doc = make_doc(rows, spaces=[True, True, False, False, True, False])
+    assert doc.text == 'extradite Christopher "Dudus" Coke'
+    assert [m.text for m in named_mentions(doc)] == ["Christopher", "Coke"]
+
+
+def test_mentions_nickname_in_quotes_stays_inside_the_name():
+    """Guard: 'Bernard "Barney" McGuigan' as one span opens its quote inside the name: no cut."""
+    rows = [("Bernard", "Bernard", "PROPN", "NNP", "compound", 4, "B-PERSON"),
+            ('"', '"', "PUNCT", "``", "punct", 4, "I-PERSON"),
+            ("Barney", "Barney", "PROPN", "NNP", "nmod", 4, "I-PERSON"),
+            ('"', '"', "PUNCT", "''", "punct", 4, "I-PERSON"),
+            ("McGuigan", "McGuigan", "PROPN", "NNP", "nsubj", 5, "I-PERSON"),
+            ("died", "die", "VERB", "VBD", "ROOT", 5, "O")]
+    doc = make_doc(rows, spaces=[True, False, False, True, True, False])
+    assert [m.text for m in named_mentions(doc)] == ['Bernard "Barney" McGuigan']
+
+
+@pytest.mark.parametrize("words, expected", [
+    (("National", "Park", "Service"), "National Park Service"),   # an organization word last: the whole name
+    (("Real", "Irish", "Republican", "Army"), "Real Irish Republican Army"),
+], ids=["park-service", "real-ira"])
+def test_mentions_organization_name_keeps_its_leading_words(words, expected):
+    """A name ending in an organization word keeps words that would be a title before a person's given name
+    ("National [Park]", "Real [Irish]": "Park" and "Irish" are given names too)."""
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", "compound" if i + 1 < n else "ROOT", n - 1, ("B-" if i == 0 else "I-") + "ORG")
+            for i, w in enumerate(words)]
+    assert names(rows) == {expected: "Organization"}
+
+
+def _sentence_start_rows(word: str, later: str) -> list:
+    """ "<word> are used . Towns ban <later> ." with NER calling the first word a person."""
+    return [(word, word.lower(), "PROPN", "NNP", "nsubj", 2, "B-PERSON"),
+            ("are", "be", "AUX", "VBP", "aux", 2, "O"),
+            ("used", "use", "VERB", "VBN", "ROOT", 2, "O"),
+            (".", ".", "PUNCT", ".", "punct", 2, "O"),
+            ("Towns", "town", "NOUN", "NNS", "nsubj", 5, "O"),
+            ("ban", "ban", "VERB", "VBP", "ROOT", 5, "O"),
+            (later, later.lower(), "NOUN" if later.islower() else "PROPN", "NNS", "dobj", 5, "O"),
+            (".", ".", "PUNCT", ".", "punct", 5, "O")]
+
+
+@pytest.mark.parametrize("word, later, junk", [
+    ("Fireworks", "fireworks", True),       # capitalized only where a sentence starts, lower case elsewhere
+    ("Fireworks", "Fireworks", False),      # guard: capitalized inside a sentence too
+    ("Fireworks", "rockets", False),        # guard: never written in lower case
+], ids=["common", "capitalized-inside", "no-lower-case"])
+def test_mentions_word_capitalized_only_at_sentence_start_is_no_name(word, later, junk):
+    assert (word not in names(_sentence_start_rows(word, later))) is junk
+
+
+def _hyphen_rows(words: tuple[str, ...], ent: str) -> list:
+    """ "near W1-w2-W3" with NER's ``ent`` on the first word only; the words joined by hyphens, no spaces."""
+    rows = [("near", "near", "ADP", "IN", "ROOT", 0, "O")]
+    for k, w in enumerate(words):
+        if k:
+            rows.append(("-", "-", "PUNCT", "HYPH", "punct", 1, "O"))
+        rows.append((w, w, "PROPN", "NNP", "pobj" if k == 0 else "appos", 0 if k == 0 else 1,
+                     f"B-{ent}" if k == 0 else "O"))
+    return rows
+
+
+@pytest.mark.parametrize("words, expected", [
+    (("Mazar", "e", "Sharif"), {"Mazar-e-Sharif": "Place"}),          # a particle between two capitalized words
+    (("Stratford", "upon", "Avon"), {"Stratford-upon-Avon": "Place"}),
+    (("Bosnia", "Herzegovina"), {"Bosnia": "Place", "Herzegovina": "Entity"}),  # guard: no particle, no join
+], ids=["mazar", "stratford", "no-particle"])
+def test_mentions_hyphenated_place_name_is_one_name(words, expected):
+    rows = _hyphen_rows(words, "GPE")
+    doc = make_doc(rows, spaces=[True] + [False] * (len(rows) - 1))
+    assert {m.text: m.type for m in named_mentions(doc)} == expected
+    assert mention_for(doc[len(doc) - 1]).text == ("-".join(words) if len(expected) == 1 else words[-1])
+
+
+def test_mentions_hyphenated_name_without_ner_is_one_name():
+    """No entity at all: the run from the first word takes the whole name; its last word is no name of its own."""
+    rows = _hyphen_rows(("Mazar", "e", "Sharif"), "GPE")
+    rows = [r[:6] + ("O",) for r in rows]
+    doc = make_doc(rows, spaces=[True] + [False] * (len(rows) - 1))
+    assert [m.text for m in named_mentions(doc)] == ["Mazar-e-Sharif"]
+    assert mention_for(doc[1]).text == mention_for(doc[5]).text == "Mazar-e-Sharif"
+
+
+@pytest.mark.parametrize("tail, expected", [
+    (("of", "the"), "Korean War"),          # NER ran into "of the 1950s": no name ends in a connector
+    (("of", "Korea"), "Korean War of Korea"),   # guard: a connector inside a name stays
+], ids=["trailing", "inside"])
+def test_mentions_name_never_ends_in_a_connector(tail, expected):
+    rows = [("during", "during", "ADP", "IN", "ROOT", 0, "O"),
+            ("Korean", "Korean", "PROPN", "NNP", "compound", 2, "B-EVENT"),
+            ("War", "War", "PROPN", "NNP", "pobj", 0, "I-EVENT"),
+            (tail[0], tail[0], "ADP", "IN", "prep", 2, "I-EVENT"),
+            (tail[1], tail[1], "DET" if tail[1] == "the" else "PROPN", "DT" if tail[1] == "the" else "NNP",
+             "det" if tail[1] == "the" else "pobj", 3, "I-EVENT")]
+    if tail[1] == "the":
+        rows.append(("1950s", "1950", "NUM", "CD", "pobj", 3, "B-DATE"))
+    assert [m.text for m in named_mentions(make_doc(rows))] == [expected]
+
+
+def _coalition_rows(first: str, last: str) -> list:
+    """ "The Shia-Backed <first> of Law <last> won": no NER entity but "Shia"."""
+    return [("The", "the", "DET", "DT", "det", 8, "O"),
+            ("Shia", "Shia", "PROPN", "NNP", "npadvmod", 3, "B-NORP"),
+            ("-", "-", "PUNCT", "HYPH", "punct", 3, "O"),
+            ("Backed", "Backed", "PROPN", "NNP", "nmod", 4, "O"),
+            (first, first, "PROPN", "NNP", "nmod", 7, "O"),
+            ("of", "of", "ADP", "IN", "prep", 4, "O"),
+            ("Law", "Law", "PROPN", "NNP", "pobj", 5, "O"),
+            (last, last, "PROPN", "NNP", "nsubj", 8, "O"),
+            ("won", "win", "VERB", "VBD", "ROOT", 8, "O")]
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("State", "Coalition", "State of Law Coalition"),   # "of" inside an organization's name ending in its word
+    ("State", "Review", "Law Review"),                  # guard: no organization word last, the runs stay apart
+    ("Minister", "Party", "Law Party"),                 # guard: a title before "of" ("Minister of ...")
+], ids=["org", "no-org-word", "title"])
+def test_mentions_name_runs_over_of_into_an_organization_word(first, last, expected):
+    rows = _coalition_rows(first, last)
+    doc = make_doc(rows, spaces=[True, False, False, True, True, True, True, True, False])
+    found = [m.text for m in named_mentions(doc)]
+    assert expected in found and "Backed" not in " ".join(found)   # "Shia-Backed": a modifier, no name
+
+
+@pytest.mark.parametrize("words, pos, expected", [
+    (("120", "million", "INR"), ("NUM", "NUM", "PROPN"), []),          # an amount NER called an organization
+    (("bin",), ("PROPN",), []),                                          # a name particle alone
+    (("20th", "Century", "Fox"), ("ADJ", "PROPN", "PROPN"), ["20th Century Fox"]),  # guard: no magnitude word
+    (("bin", "Laden"), ("PROPN", "PROPN"), ["bin Laden"]),              # guard: a particle inside a name
+], ids=["amount", "particle", "number-first-name", "particle-in-name"])
+def test_mentions_amount_or_lone_particle_is_no_name(words, pos, expected):
+    n = len(words)
+    rows = [("from", "from", "ADP", "IN", "ROOT", 0, "O")]
+    rows += [(w, w, p, "CD" if p == "NUM" else "NNP", "pobj" if i + 1 == n else "compound", 0 if i + 1 == n else n,
+              ("B-" if i == 0 else "I-") + "ORG") for i, (w, p) in enumerate(zip(words, pos))]
+    assert [m.text for m in named_mentions(make_doc(rows))] == expected

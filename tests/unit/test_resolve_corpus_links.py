@@ -263,3 +263,12 @@ def test_corpus_links_one_word_person_never_joins_a_name_of_no_type():
     """Guard: "everyone at Virgin" is no "Virgin" the corpus never typed (a grotto of the Virgin elsewhere)."""
     merged = nodes(*(article(f"a{i}", ("Virgin", "Entity")) for i in range(1, 4)), article("a4", ("Virgin", "Person")))
     assert "person/a4/virgin" in merged
+
+
+@pytest.mark.parametrize("full, joins", [
+    ("Chile Wikinews", False),      # a place first (NER ran over a dateline): no full name for "Wikinews"
+    ("Georgia Wikinews", True),     # guard: a place that is also a given name may start a person's name
+], ids=["place-first", "given-name-place"])
+def test_corpus_links_bare_surname_never_joins_a_name_beginning_with_a_place(full, joins):
+    merged = nodes(article("a1", (full, "Person")), article("a2", ("Wikinews", "Person")))
+    assert ("person/a2/wikinews" not in merged) is joins
