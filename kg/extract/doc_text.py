@@ -18,3 +18,19 @@ def doc_text(doc: Doc) -> str:
     if last is None or last[0]() is not doc:
         last = _last.doc = (weakref.ref(doc), doc.text)
     return last[1]
+
+
+_words = threading.local()   # per thread: (weak reference to the last Doc, its word positions)
+
+
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each word (a token's exact text) stands in ``doc``: its token indices in order, made once per Doc
+    and thread as :func:`doc_text` is (asking "does the article write this word elsewhere?" by a walk over every
+    token, once per name, made a long article quadratic)."""
+    last = getattr(_words, "doc", None)
+    if last is None or last[0]() is not doc:
+        positions: dict[str, list[int]] = {}
+        for i, text in enumerate(t.text for t in doc):
+            positions.setdefault(text, []).append(i)
+        last = _words.doc = (weakref.ref(doc), positions)
+    return last[1]

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.doc_text import doc_text
+from kg.extract.doc_text import doc_text, word_positions
 from kg.names import first_names, is_known_place, place_names, without_diacritics
 from kg.ontology import class_nouns, cue_words
 
@@ -269,13 +269,10 @@ def _common_in(token: Token) -> bool:
     lower = token.text.lower()
     if lower == token.text:
         return False
-    found = False
-    for t in token.doc:
-        if t.text == lower:
-            found = True
-        elif t.text == token.text and not _first_of_sentence(t):
-            return False
-    return found
+    doc, positions = token.doc, word_positions(token.doc)
+    if any(not _first_of_sentence(doc[i]) for i in positions.get(token.text, ())):
+        return False
+    return lower in positions
 
 
 def is_junk_name(span: Span) -> bool:
@@ -288,7 +285,7 @@ def is_junk_name(span: Span) -> bool:
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
         return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[-1:] in _SENTENCE_ENDS \
-            and any(t.text == span.text.lower() for t in span.doc):
+            and span.text.lower() in word_positions(span.doc):
         return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
                         # split at, a word the article writes in lower case ("community") elsewhere
     first = span[0]

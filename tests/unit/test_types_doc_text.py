@@ -2,7 +2,7 @@
 joined once per Doc, not once per name). Hand-built Docs, no model."""
 from __future__ import annotations
 
-from kg.extract.doc_text import doc_text
+from kg.extract.doc_text import doc_text, word_positions
 from kg.extract.types import is_publisher
 from tests.docs import make_doc
 
@@ -36,3 +36,11 @@ def test_doc_text_per_thread():
     with ThreadPoolExecutor(4) as pool:
         texts = list(pool.map(lambda d: [doc_text(d) for _ in range(50)], docs))
     assert all(set(t) == {d.text} for t, d in zip(texts, docs))
+
+
+def test_word_positions_are_each_docs_own_when_docs_alternate():
+    source, speaker = make_doc(SOURCE), make_doc(SPEAKER)
+    for _ in range(2):
+        assert word_positions(source)["Sun"] == [6] and "said" not in word_positions(source)
+        assert word_positions(speaker)["said"] == [7]
+    assert word_positions(source)['"'] == [0, 3]
