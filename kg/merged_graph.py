@@ -28,6 +28,8 @@ from kg.rdf_text import Later, Unit, jsonld_subjects, made
 
 BATCH = 20_000   # quads of the merged graph serialized at once
 _COUNTS = struct.Struct("<II")   # a segment's quads and triples, beside its bytes in the memo
+# a JSON-LD node's text, as kg/export/jsonld.py writes it
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 class _Segment:
@@ -38,7 +40,7 @@ class _Segment:
     __slots__ = ("later", "graph", "_units", "_made", "_text")
 
     def __init__(self, units: list[Unit | Later], graph: str) -> None:
-        self.later = type(units[0]) is Later if len(units) == 1 else all(type(unit) is Later for unit in units)
+        self.later = all(type(unit) is Later for unit in units)
         self.graph = graph
         self._units = units
         self._made: list[Unit] | None = None
@@ -122,14 +124,13 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
     ttl, trig, nq, jsonld = files
     prefixes = dict(prefixes)
     compact = _Compactor(prefixes)
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     batch: list[tuple[_Segment, tuple[bytes, ...] | None]] = []
     keys: dict[int, bytes] = {}   # the memo key of each segment of the batch, by position
     size, triples, wrote = 0, 0, False
 
     def node(segment: _Segment) -> bytes:
         nodes = node_objects(jsonld_subjects(segment.units, compact), compact)
-        return ",\n".join("  " + dumps(n) for n in nodes).encode("utf-8")
+        return ",\n".join("  " + _dumps(n) for n in nodes).encode("utf-8")
 
     def made_one(segment: _Segment) -> tuple[bytes, ...]:
         nquads, _, quads, count = segment.text()
@@ -178,7 +179,7 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
         if len({v[5] for _, v in done}) == len(done):
             nodes = [v[4] for _, v in done]
         else:   # a subject in two segments: one node, as the batch's JSON-LD always had it
-            nodes = [("  " + dumps(n)).encode("utf-8") for n in node_objects(
+            nodes = [("  " + _dumps(n)).encode("utf-8") for n in node_objects(
                 jsonld_subjects([u for segment, _ in done for u in segment.units], compact), compact)]
         for n in nodes:
             jsonld.write(n if first else b",\n" + n)
@@ -210,7 +211,6 @@ def write_batches(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes
     ttl, trig, nq, jsonld = files
     prefixes = dict(prefixes)
     compact = _Compactor(prefixes)
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
     batch: list[Unit] = []
     quads, triples, wrote = 0, 0, False
 
@@ -221,7 +221,7 @@ def write_batches(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes
         trig.write(_trig(nquads, prefixes))
         ttl.write(_turtle("".join(unit.ntriples() for unit in batch).encode("utf-8"), prefixes))
         for node in node_objects(jsonld_subjects(batch, compact), compact):
-            jsonld.write((("" if first else ",\n") + "  " + dumps(node)).encode("utf-8"))
+            jsonld.write((("" if first else ",\n") + "  " + _dumps(node)).encode("utf-8"))
             first, wrote = False, True
         batch.clear()
 

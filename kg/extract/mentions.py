@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import (definition_cues, display_name, entity_type, is_junk_name, looks_temporal,
-                              strip_title, title_before, type_cues)
+from kg.extract.types import (bare_word, definition_cues, display_name, entity_type, is_junk_name,
+                              looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention
 from kg.names import canonical_alias, first_names, is_place, is_region, is_title, place_names, without_diacritics
 from kg.ontology import cue_words
@@ -86,10 +86,6 @@ _HEAD_TITLES = cue_words("head-title")
 _CONNECTORS = cue_words("name-connector")
 _ROLE_HEADS = _HEAD_TITLES | cue_words("occupation") | _HONORIFICS
 _ROLE_WORDS = _ROLE_HEADS | cue_words("title-word") | cue_words("title-modifier")
-
-
-def _word(text: str) -> str:
-    return text.strip(".").casefold()
 
 
 _CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
@@ -226,14 +222,14 @@ def _title_before_person(span: Span) -> int | None:
     and abbreviation stops): "[Air Force Lt]. Gen. Dana Atkins" -> the index of "Lt"; else None."""
     doc = span.doc
     start = span.end
-    while start > span.start and _word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
+    while start > span.start and bare_word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
             and doc[start - 1].text.casefold() not in first_names():
         start -= 1
-    if start == span.end or not any(_word(t.text) in _ROLE_HEADS for t in doc[start:span.end]) or \
+    if start == span.end or not any(bare_word(t.text) in _ROLE_HEADS for t in doc[start:span.end]) or \
             start > span.start and doc[start - 1].text[:1].islower():
         return None     # nor "Department of [Justice]": a title word after a connector is part of the name
     i = span.end
-    while i < len(doc) and (doc[i].text == "." or _word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
+    while i < len(doc) and (doc[i].text == "." or bare_word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
         i += 1
     return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
 
@@ -261,7 +257,7 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
         else:
             span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
-    if glued and kind != "Person" and any(_word(w) in _ROLE_HEADS for w in glued.split()):
+    if glued and kind != "Person" and any(bare_word(w) in _ROLE_HEADS for w in glued.split()):
         kind = "Person"     # a role stripped before a given name ("Crown Princess Victoria"[PRODUCT]): a person
     elif kind != "Person" and (cut := _title_before_person(span)) is not None:
         span = span.doc[span.start:cut]     # "Air Force Lt. Gen. Dana Atkins": the rank is no part of a name
@@ -479,7 +475,7 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
         while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
         if j < len(doc) and doc[j].text == "of" and k > j + 1 and doc[k - 1].lower_ in _ORG_SUFFIXES \
-                and not any(_word(t.text) in _ROLE_HEADS for t in doc[i:j]):
+                and not any(bare_word(t.text) in _ROLE_HEADS for t in doc[i:j]):
             j = k
         if j - i > 1 and i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
                 and not doc[i - 2].whitespace_ and doc[i - 2].ent_iob_ != "O" and not is_place(doc[i].text):

@@ -114,7 +114,8 @@ def _thing_suffixes() -> frozenset[str]:
     return cue_words("org-suffix") | cue_words("place-suffix")
 
 
-def _word(token_text: str) -> str:
+def bare_word(token_text: str) -> str:
+    """A word as the cue lists hold it: without its dots, case-folded ("Gen." -> "gen")."""
     return token_text.strip(".").casefold()
 
 
@@ -127,13 +128,13 @@ def title_before(span: Span) -> str:
     run_words = _title_run_words()
     i = span.start
     sent_start = span.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
-    while i > sent_start and (_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
+    while i > sent_start and (bare_word(doc[i - 1].text) in run_words or doc[i - 1].text in ("U.S.", "US", "UK")):
         i -= 1
-        if i - 2 >= sent_start and doc[i - 1].text == "-" and _word(doc[i - 2].text) in run_words:
+        if i - 2 >= sent_start and doc[i - 1].text == "-" and bare_word(doc[i - 2].text) in run_words:
             i -= 2      # "Secretary-General": one title written with a hyphen
     run = doc[i:span.start]
     # a role written right before the name ends with its head: "Defense Secretary [X]", not "manager of the [X]"
-    if not len(run) or _word(run[-1].text) not in _role_heads() and run[-1].text not in ("U.S.", "US", "UK"):
+    if not len(run) or bare_word(run[-1].text) not in _role_heads() and run[-1].text not in ("U.S.", "US", "UK"):
         return ""
     return run.text
 
@@ -145,10 +146,10 @@ def strip_title(span: Span) -> tuple[Span, str]:
     given = first_names()
     doc = span.doc
     start = span.start
-    while start + 1 < span.end and (_word(doc[start].text) in run_words and doc[start + 1].text[:1].isupper()):
+    while start + 1 < span.end and (bare_word(doc[start].text) in run_words and doc[start + 1].text[:1].isupper()):
         start += 1
     if start == span.end - 1 and doc[start - 1].text.casefold() in given and (
-            start - 1 == span.start or _word(doc[start - 2].text) not in run_words):
+            start - 1 == span.start or bare_word(doc[start - 2].text) not in run_words):
         start = span.start      # "Dean Kamen": a given name that is also a title word is the given name,
                                 # unless a title word stands before it ("Crown Princess Victoria")
     if start > span.start and span.label_ != "PERSON" and doc[start].text.casefold() not in given:
@@ -157,7 +158,7 @@ def strip_title(span: Span) -> tuple[Span, str]:
             doc[start].text.casefold() not in given and doc[start + 1].text.casefold() in given and \
             doc[start].pos_ != "PROPN":
         start += 1      # "Chefs Jamie Oliver": a common word before a given name is not part of the name
-    if start > span.start and span.label_ != "PERSON" and _word(doc[span.end - 1].text) in _thing_suffixes():
+    if start > span.start and span.label_ != "PERSON" and bare_word(doc[span.end - 1].text) in _thing_suffixes():
         start = span.start      # "National Park Service", "Real Irish Republican Army": an organization's name
     if start == span.start:
         return span, ""
@@ -306,7 +307,7 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
             and not first.text.isupper():
         return True
-    if len(span) == 1 and _word(first.text) in _role_heads() and _word(first.text) not in first_names() \
+    if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one
     return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
