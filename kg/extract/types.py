@@ -169,8 +169,8 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
     cues = []
-    if title:
-        cues.append("title")
+    if title and not (len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix")):
+        cues.append("title")    # a place's name after a title word ("Lord Howe Island") is still a place
     end = span.end
     doc = span.doc
     if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in cue_words("kin-noun"):
@@ -246,7 +246,27 @@ def defining_noun(span: Span) -> str | None:
         # "her upcoming album Femme Fatale", "the space shuttle Discovery"; never before a given name
         # ("broadcaster Jamshid Sharmahd" is a person)
         return before.lemma_.lower()
-    return None
+    return _place_noun_of(span)
+
+
+_DEFINITE_OF = {"the", "this", "that"}
+
+
+def _place_noun_of(span: Span) -> str | None:
+    """The place noun of "the town of [Rochdale]", "the suburb of [Earlsfield]": a definite, lower-case class
+    noun of a place with the name as its "of" object names the place (never "the mayor of X": no place noun;
+    never "a town of 300 people" or "the city of the future": the object is no name)."""
+    root = span.root
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or of.i != span.start - 1:
+        return None
+    noun = of.head
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.i >= of.i \
+            or class_nouns().get(noun.lemma_.lower()) != "Place":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE_OF for c in noun.children):
+        return None
+    return noun.lemma_.lower()
 
 
 # sentence-final punctuation of scripts besides the Latin (Devanagari danda, CJK full stops and marks)

@@ -373,9 +373,42 @@ def test_types_given_name_and_person_cue_outweigh_a_definition():
     ("Millbank", "Tower", "B-PERSON", "Place"),     # a place's last word: NER's PERSON is outvoted
     ("Santos", "Avenue", "B-PERSON", "Place"),      # no given-name cue for "Santos" before a place word
     ("Keli", "Lane", "B-PERSON", "Person"),         # guard: "Lane" is also a surname, no place word
+    ("Norfolk", "Island", "B-PERSON", "Place"),     # natural features: islands, rivers, valleys
+    ("Swat", "Valley", "B-ORG", "Place"),
 ])
 def test_types_place_suffix_makes_a_place(first, last, ent, expected):
     rows = [(first, first, "PROPN", "NNP", "compound", 1, ent),
             (last, last, "PROPN", "NNP", "ROOT", 1, "I-" + ent[2:])]
     m = by_text(rows)[f"{first} {last}"]
     assert decide(mention_votes([m]), [m.text]) == expected
+
+
+def _noun_of(det: str, noun: str, name: str, ent: str = "B-PERSON") -> list:
+    """"<det> <noun> of <name> flooded." with NER calling the name a person."""
+    return [(det, det.lower(), "DET", "DT", "det", 1, "O"), (noun, noun, "NOUN", "NN", "nsubj", 4, "O"),
+            ("of", "of", "ADP", "IN", "prep", 1, "O"), (name, name, "PROPN", "NNP", "pobj", 2, ent),
+            ("flooded", "flood", "VERB", "VBD", "ROOT", 4, "O")]
+
+
+@pytest.mark.parametrize("det, noun, expected", [
+    ("the", "suburb", "defined-place"),     # "the suburb of Earlsfield" (NER: PERSON)
+    ("the", "town", "defined-place"),
+    ("the", "mayor", None),                 # guard: no place noun ("the mayor of X" is a person's office)
+    ("a", "town", None),                    # guard: "a town of ..." is no definite place noun
+    ("the", "album", None),                 # guard: only place nouns ("the album of X" may be X's)
+])
+def test_types_place_noun_of_a_name_defines_a_place(det, noun, expected):
+    m = by_text(_noun_of(det, noun, "Earlsfield"))["Earlsfield"]
+    assert [c for c in m.cues if c.startswith("defined-")] == ([expected] if expected else [])
+    if expected:
+        assert decide(mention_votes([m] * 2), [m.text]) == "Place"
+
+
+def test_types_place_suffix_outweighs_a_title_word_before_the_name():
+    """"Lord Howe Island" (NER: GPE "Howe Island", "Lord" read as a title): a place, not a person."""
+    rows = [("Lord", "Lord", "PROPN", "NNP", "compound", 1, "O"),
+            ("Howe", "Howe", "PROPN", "NNP", "compound", 2, "B-GPE"),
+            ("Island", "Island", "PROPN", "NNP", "ROOT", 2, "I-GPE")]
+    ms = [m for m in named_mentions(make_doc(rows)) if m.text == "Howe Island"]
+    assert ms and all("title" not in m.cues for m in ms)
+    assert decide(mention_votes(ms), ["Howe Island"]) == "Place"
