@@ -169,8 +169,10 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
     cues = []
-    if title and not (len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix")):
-        cues.append("title")    # a place's name after a title word ("Lord Howe Island") is still a place
+    if title and not (len(words) >= 2 and (words[-1].casefold() in cue_words("place-suffix")
+                                           or words[-1].casefold() in cue_words("portfolio-word"))):
+        cues.append("title")    # a place or an office's field after a title word ("Lord Howe Island", "the lead
+                                # Homeland Security post") is no person
     end = span.end
     doc = span.doc
     if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in cue_words("kin-noun"):
@@ -296,11 +298,30 @@ def _common_in(token: Token) -> bool:
     return lower in positions
 
 
+# the government offices whose field follows them: "Minister of X", "Secretary for X", "Ministry of X"
+_OFFICE_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry", "department", "secretariat"})
+
+
+def _portfolio(span: Span) -> bool:
+    """True for a government office's field after its title: "Minister of [Public Works]", "EU commissioner for
+    [Home Affairs]", "Secretary of [State for International Development]", "the Ministry of [Foreign Affairs]"
+    (its last word a ``portfolio-word``); never a place nor a name of other words ("Governor of [New Jersey]",
+    "CEO of [General Electric]" stay)."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].lower_ not in ("of", "for") or bare_word(span[-1].text) not in cue_words(
+            "portfolio-word"):
+        return False
+    if bare_word(doc[start - 2].text) not in _OFFICE_HEADS:
+        return False    # not "spokesman for [Acme Security]": a company's name may end in a field word
+    return not is_known_place(span.text) and without_diacritics(span.text) not in place_names()
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
     one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack"), or one capitalized
-    only where a sentence starts and written in lower case elsewhere in the article ("Fireworks", "Curfew")."""
+    only where a sentence starts and written in lower case elsewhere in the article ("Fireworks", "Curfew"), or
+    an office's field after its title ("Minister of Public Works")."""
     if not len(span):
         return True
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
@@ -309,6 +330,8 @@ def is_junk_name(span: Span) -> bool:
             and span.text.lower() in word_positions(span.doc):
         return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
                         # split at, a word the article writes in lower case ("community") elsewhere
+    if _portfolio(span):
+        return True     # "Minister of Public Works": the office's field is part of the role, no name
     first = span[0]
     if len(span) == 1 and _first_of_sentence(first) and not first.text.isupper() and _common_in(first):
         return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts

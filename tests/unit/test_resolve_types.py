@@ -412,3 +412,35 @@ def test_types_place_suffix_outweighs_a_title_word_before_the_name():
     ms = [m for m in named_mentions(make_doc(rows)) if m.text == "Howe Island"]
     assert ms and all("title" not in m.cues for m in ms)
     assert decide(mention_votes(ms), ["Howe Island"]) == "Place"
+
+
+def _office_of(title: str, prep: str, words: list[str], ent: str = "ORG") -> list:
+    """"The <title> <prep> <words...> resigned." with NER calling the words an entity."""
+    n = len(words)
+    rows = [("The", "the", "DET", "DT", "det", 1, "O"), (title, title.lower(), "NOUN", "NN", "nsubj", n + 3, "O"),
+            (prep, prep, "ADP", "IN", "prep", 1, "O")]
+    rows += [(w, w, "PROPN", "NNP", "compound" if k < n - 1 else "pobj", 2 + n if k < n - 1 else 2,
+              ("B-" if k == 0 else "I-") + ent) for k, w in enumerate(words)]
+    rows += [("resigned", "resign", "VERB", "VBD", "ROOT", n + 3, "O")]
+    return rows
+
+
+@pytest.mark.parametrize("title, prep, words, named", [
+    ("minister", "of", ["Public", "Works"], False),        # the office's field is part of the role
+    ("commissioner", "for", ["Home", "Affairs"], False),
+    ("Secretary", "of", ["State", "for", "International", "Development"], False),
+    ("governor", "of", ["New", "Jersey"], True),             # guard: a place after a title
+    ("CEO", "of", ["General", "Electric"], True),            # guard: no field word last
+    ("spokesman", "for", ["Acme", "Security"], True),        # guard: "spokesman" is no office with a field
+])
+def test_types_office_field_after_its_title_is_no_name(title, prep, words, named):
+    assert (" ".join(words) in by_text(_office_of(title, prep, words))) is named
+
+
+def test_types_title_word_before_an_office_field_is_no_person_cue():
+    """"the lead Homeland Security post": the field of an office is no person, whatever word precedes it."""
+    rows = [("the", "the", "DET", "DT", "det", 4, "O"), ("lead", "lead", "ADJ", "JJ", "amod", 4, "O"),
+            ("Homeland", "Homeland", "PROPN", "NNP", "compound", 3, "B-ORG"),
+            ("Security", "Security", "PROPN", "NNP", "compound", 4, "I-ORG"),
+            ("post", "post", "NOUN", "NN", "ROOT", 4, "O")]
+    assert "title" not in by_text(rows)["Homeland Security"].cues
