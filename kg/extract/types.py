@@ -187,8 +187,9 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
             cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
-    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix"):
-        cues.append("place-suffix")
+    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix") and all(
+            w[:1].isupper() for w in words):
+        cues.append("place-suffix")     # not a title of words ("Cry Me a River" is a song)
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):
@@ -350,6 +351,8 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
             and not first.text.isupper():
         return True
+    if len(span) == 1 and first.text.casefold() in cue_words("place-suffix") and not first.text.isupper():
+        return True     # "Glacier" of "Tasman Glacier", "the Highway": a place word alone names no place
     if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one

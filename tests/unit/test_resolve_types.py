@@ -375,11 +375,14 @@ def test_types_given_name_and_person_cue_outweigh_a_definition():
     ("Keli", "Lane", "B-PERSON", "Person"),         # guard: "Lane" is also a surname, no place word
     ("Norfolk", "Island", "B-PERSON", "Place"),     # natural features: islands, rivers, valleys
     ("Swat", "Valley", "B-ORG", "Place"),
+    ("Cry", "a River", "B-WORK_OF_ART", "Work"),   # guard: a title of words, not a place's name
 ])
 def test_types_place_suffix_makes_a_place(first, last, ent, expected):
-    rows = [(first, first, "PROPN", "NNP", "compound", 1, ent),
-            (last, last, "PROPN", "NNP", "ROOT", 1, "I-" + ent[2:])]
-    m = by_text(rows)[f"{first} {last}"]
+    *before, last = last.split()
+    rows = [(first, first, "PROPN", "NNP", "compound", 1 + len(before), ent)]
+    rows += [(w, w, "DET", "DT", "det", 1 + len(before), "I-" + ent[2:]) for w in before]
+    rows += [(last, last, "PROPN", "NNP", "ROOT", 1 + len(before), "I-" + ent[2:])]
+    m = by_text(rows)[" ".join(r[0] for r in rows)]
     assert decide(mention_votes([m]), [m.text]) == expected
 
 
@@ -444,3 +447,11 @@ def test_types_title_word_before_an_office_field_is_no_person_cue():
             ("Security", "Security", "PROPN", "NNP", "compound", 4, "I-ORG"),
             ("post", "post", "NOUN", "NN", "ROOT", 4, "O")]
     assert "title" not in by_text(rows)["Homeland Security"].cues
+
+
+@pytest.mark.parametrize("word, named", [("Glacier", False), ("Highway", False), ("Tasman", True)])
+def test_types_place_word_alone_is_no_name(word, named):
+    """"the Glacier" (NER's PRODUCT inside "Tasman Glacier"): a place word alone names no place."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), (word, word, "PROPN", "NNP", "nsubj", 2, "B-PRODUCT"),
+            ("melted", "melt", "VERB", "VBD", "ROOT", 2, "O")]
+    assert (word in by_text(rows)) is named
