@@ -94,6 +94,7 @@ _CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
 
 
 _ORG_SUFFIXES = cue_words("org-suffix")
+_PLACE_WORDS = cue_words("place-suffix")
 _TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
 _CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
 
@@ -604,9 +605,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         kind = _run_type(span)
         if after is not None:
             ner = named_mention(after)
-            if ner is None:
-                continue
-            if ner.type == "Person" and kind != "Person":
+            if ner is None and not (len(after) == 1 and after[0].text.casefold() in _PLACE_WORDS):
+                continue    # (a place word NER took alone is no name, but it ends one: "Tasman [Glacier]")
+            if ner is not None and ner.type == "Person" and kind != "Person":
                 continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name
             # otherwise NER typed only the tail ("CentOS [Stream]GPE"): the longer name keeps the run's own type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:

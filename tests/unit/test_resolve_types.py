@@ -455,3 +455,12 @@ def test_types_place_word_alone_is_no_name(word, named):
     rows = [("the", "the", "DET", "DT", "det", 1, "O"), (word, word, "PROPN", "NNP", "nsubj", 2, "B-PRODUCT"),
             ("melted", "melt", "VERB", "VBD", "ROOT", 2, "O")]
     assert (word in by_text(rows)) is named
+
+
+def test_types_place_word_ner_took_alone_still_ends_the_name_before_it():
+    """"the Tasman Glacier" with NER's PRODUCT on "Glacier" only: the place is "Tasman Glacier"."""
+    rows = [("the", "the", "DET", "DT", "det", 2, "O"), ("Tasman", "Tasman", "PROPN", "NNP", "compound", 2, "O"),
+            ("Glacier", "Glacier", "PROPN", "NNP", "nsubj", 3, "B-PRODUCT"),
+            ("melted", "melt", "VERB", "VBD", "ROOT", 3, "O")]
+    m = by_text(rows)["Tasman Glacier"]
+    assert decide(mention_votes([m]), [m.text]) == "Place"
