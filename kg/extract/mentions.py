@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
-from kg.extract.types import (bare_word, definition_cues, display_name, entity_type, is_junk_name,
-                              looks_temporal, strip_title, title_before, type_cues)
+from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
+                              is_junk_name, looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention
 from kg.names import (canonical_alias, english_words, first_names, is_place, is_region, is_title, place_names,
                       without_diacritics)
@@ -388,6 +388,7 @@ def mention_for(token: Token) -> Mention | None:
     """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
     amount, "$67 million", is an unnamed concept)."""
     pos, lower = token.pos_, token.lower_
+    common = False
     if pos == "PRON" or lower in PRONOUNS and pos in ("DET", "PRON", "NOUN", "ADV"):
         if lower in ("who", "which", "that", "what", "there", "here"):
             return None
@@ -401,7 +402,12 @@ def mention_for(token: Token) -> Mention | None:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
             return _amount(_trim(span))
-        return named_mention(span, token) if span is not None else None
+        if span is None:
+            return None
+        mention = named_mention(span, token)
+        if mention is not None or not (len(span) == 1 and common_word_written_lower(span[0])):
+            return mention
+        common = True   # a common word NER took for a name ("Album" beside "the album"): a concept, below
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
     if pos == "NUM" and token.like_num:
@@ -427,7 +433,7 @@ def mention_for(token: Token) -> Mention | None:
     named = pos == "PROPN" or text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
-    if named and is_junk_name(phrase):
+    if named and (common or is_junk_name(phrase)):
         named = False
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym

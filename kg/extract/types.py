@@ -7,8 +7,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.doc_text import doc_text, word_positions
-from kg.names import first_names, is_known_place, place_names, without_diacritics
-from kg.ontology import class_nouns, cue_words
+from kg.names import english_words, first_names, is_known_place, place_names, without_diacritics
+from kg.ontology import class_nouns, cue_words, entity_noun_rows
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
@@ -165,6 +165,12 @@ def strip_title(span: Span) -> tuple[Span, str]:
     return doc[start:span.end], doc[span.start:start].text
 
 
+# lower-case words inside a place's name ("Charles de Gaulle Airport", "Clarence Town on Long Island"), never
+# the articles and pronouns of a title ("Cry Me a River")
+_PLACE_CONNECTORS = (cue_words("name-connector") | cue_words("name-particle")) - {"a", "an", "the", "to", "at", "for",
+                                                                                   "in"}
+
+
 def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
@@ -188,8 +194,9 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
     elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix") and all(
-            w[:1].isupper() for w in words):
-        cues.append("place-suffix")     # not a title of words ("Cry Me a River" is a song)
+            w[:1].isupper() or w in _PLACE_CONNECTORS for w in words):
+        cues.append("place-suffix")     # not a title of words ("Cry Me a River" is a song; "Charles de Gaulle
+                                        # Airport", "Stratford-upon-Avon Road" are places)
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):
@@ -317,6 +324,34 @@ def _portfolio(span: Span) -> bool:
     return not is_known_place(span.text) and without_diacritics(span.text) not in place_names()
 
 
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Common words that are also the names of institutions or stand for one ("Congress", "the Church")."""
+    return (cue_words("generic-word") | cue_words("org-suffix") | cue_words("facility-head")
+            | cue_words("brand-word") | frozenset(row[1] for row in entity_noun_rows()) | _role_heads())
+
+
+def common_word_written_lower(token: Token) -> bool:
+    """True for a capitalized common English word the article also writes in lower case as a noun ("Album"
+    beside "the album"); never an institution's word ("Congress", "Parliament"), a place ("Turkey"), a given
+    name ("Mark"), a word written in lower case only as another part of speech ("Anonymous" beside
+    "anonymous sources"), one capitalized inside sentences more often than not ("Internet") or a word of a
+    longer name of the article ("Freedom" of "Freedom Magazine")."""
+    text = token.text
+    lower = text.casefold()
+    if not text.isalpha() or text.isupper() or lower == text or lower not in english_words():
+        return False
+    doc = token.doc
+    positions = word_positions(doc)
+    common = sum(doc[i].pos_ == "NOUN" for i in positions.get(lower, ()))
+    if not common or sum(not _first_of_sentence(doc[i]) for i in positions.get(text, ())) > common:
+        return False    # "the Internet" written so more often than "internet": the writer's name for it
+    if any(len(e) > 1 and text in e.text.split() for e in doc.ents):
+        return False    # "Freedom" of "Freedom Magazine", "North" of "North Korea": a short form of a name
+    return lower not in _institution_words() and lower not in first_names() \
+        and without_diacritics(text) not in place_names() and not is_known_place(text)
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
@@ -336,6 +371,8 @@ def is_junk_name(span: Span) -> bool:
     first = span[0]
     if len(span) == 1 and _first_of_sentence(first) and not first.text.isupper() and _common_in(first):
         return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts
+    if len(span) == 1 and common_word_written_lower(first):
+        return True     # "Album", "Physics", "Runway": a common word the article also writes in lower case
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
     if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):

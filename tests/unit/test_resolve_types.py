@@ -128,6 +128,12 @@ def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
 
 
+@pytest.mark.parametrize("name", ["Turkey", "Türkiye", "Ivory Coast", "Brunei", "Cape Verde", "East Timor"])
+def test_types_country_known_by_its_english_news_name_is_never_a_person(name):
+    """ISO 3166-1 calls them Türkiye, Côte d'Ivoire ...; news writes Turkey, Ivory Coast: both are countries."""
+    assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
+
+
 @pytest.mark.parametrize("name", ["Ciudad Juárez", "Ciudad Juarez", "CIUDAD JUÁREZ".title(), "São Paulo", "Sao Paulo"])
 def test_types_known_place_with_diacritics_is_never_a_person(name):
     # the place list keeps names with diacritics and is matched with or without them
@@ -376,6 +382,7 @@ def test_types_given_name_and_person_cue_outweigh_a_definition():
     ("Norfolk", "Island", "B-PERSON", "Place"),     # natural features: islands, rivers, valleys
     ("Swat", "Valley", "B-ORG", "Place"),
     ("Cry", "a River", "B-WORK_OF_ART", "Work"),   # guard: a title of words, not a place's name
+    ("Gaulle", "de Airport", "B-ORG", "Place"),      # a particle inside a place's name
 ])
 def test_types_place_suffix_makes_a_place(first, last, ent, expected):
     *before, last = last.split()
@@ -464,3 +471,51 @@ def test_types_place_word_ner_took_alone_still_ends_the_name_before_it():
             ("melted", "melt", "VERB", "VBD", "ROOT", 3, "O")]
     m = by_text(rows)["Tasman Glacier"]
     assert decide(mention_votes([m]), [m.text]) == "Place"
+
+
+def _word_and_lower(word: str, label: str = "ORG", lower: bool = True) -> list:
+    """"<Word> won. The <word> grew." with NER calling <Word> a name (and the lower-case word written too)."""
+    rows = [("Fans", "fan", "NOUN", "NNS", "nsubj", 1, "O"), ("praised", "praise", "VERB", "VBD", "ROOT", 1, "O"),
+            (word, word, "PROPN", "NNP", "dobj", 1, "B-" + label), (".", ".", "PUNCT", ".", "punct", 1, "O"),
+            ("The", "the", "DET", "DT", "det", 5, "O"),
+            (word.lower() if lower else "show", word.lower(), "NOUN", "NN", "nsubj", 6, "O"),
+            ("grew", "grow", "VERB", "VBD", "ROOT", 6, "O"), (".", ".", "PUNCT", ".", "punct", 6, "O")]
+    return rows
+
+
+@pytest.mark.parametrize("word, label, lower, named", [
+    ("Album", "ORG", True, False),        # a common word the article also writes in lower case
+    ("Physics", "ORG", True, False),
+    ("Album", "ORG", False, True),        # guard: never written in lower case, it may be a name
+    ("Congress", "ORG", True, True),      # guard: an institution's word
+    ("Turkey", "GPE", True, True),        # guard: a place ("turkey" the bird)
+    ("Mark", "PERSON", True, True),       # guard: a given name ("mark" the word)
+    ("Nizhny", "GPE", True, True),        # guard: no common English word
+])
+def test_types_common_word_also_written_in_lower_case_is_no_name(word, label, lower, named):
+    assert (word in by_text(_word_and_lower(word, label, lower))) is named
+
+
+def test_types_common_word_ner_took_for_a_name_is_a_concept_of_its_statement():
+    """"Fans praised Album. The album grew.": the statement keeps its object, as a concept, not a name."""
+    from kg.extract.mentions import mention_for
+    doc = make_doc(_word_and_lower("Album"))
+    m = mention_for(doc[2])
+    assert m is not None and m.type == "Concept" and not m.is_named
+
+
+def test_types_common_word_guards_of_use_in_the_article():
+    # written in lower case only as an adjective: "Anonymous" beside "anonymous sources"
+    rows = _word_and_lower("Anonymous")
+    rows[5] = ("anonymous", "anonymous", "ADJ", "JJ", "amod", 6, "O")
+    assert "Anonymous" in by_text(rows)
+    # a word of a longer name of the article: "Freedom" of "Freedom Magazine"
+    rows = _word_and_lower("Freedom") + [
+        ("Freedom", "Freedom", "PROPN", "NNP", "compound", 9, "B-ORG"),
+        ("Magazine", "Magazine", "PROPN", "NNP", "ROOT", 9, "I-ORG")]
+    assert "Freedom" in by_text(rows)
+    # capitalized inside sentences more often than written in lower case: "the Internet"
+    rows = _word_and_lower("Internet") + [
+        ("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("used", "use", "VERB", "VBD", "ROOT", 9, "O"),
+        ("Internet", "Internet", "PROPN", "NNP", "dobj", 9, "B-ORG")]
+    assert "Internet" in by_text(rows)
