@@ -80,6 +80,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
     "place-suffix": ("Place", 6),   # "Millbank Tower", "Oxley Highway", "Santos Avenue"
+    "place-prefix": ("Place", 6),   # "Punta de Lobos", "Isla Mocha", "Puerto Montt"
     "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
     # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
     # a definition outweighs NER (kg.resolve.type_vote.decide)
@@ -87,6 +88,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "defined-organization": ("Organization", 6),
     "defined-place": ("Place", 6),
     "defined-work": ("Work", 6),
+    "defined-person": ("Person", 6),    # "the girl, Aiyana Jones,", "X, a pensioner,"
 }
 DEFINED = {cue: kind for cue, (kind, _) in CUE_TYPES.items() if cue.startswith("defined-")}
 NER_WEIGHT = 2
@@ -197,6 +199,8 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
             w[:1].isupper() or w in _PLACE_CONNECTORS for w in words):
         cues.append("place-suffix")     # not a title of words ("Cry Me a River" is a song; "Charles de Gaulle
                                         # Airport", "Stratford-upon-Avon Road" are places)
+    if len(words) >= 2 and words[0].casefold() in cue_words("place-prefix") and words[-1][:1].isupper():
+        cues.append("place-prefix")
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):
@@ -250,6 +254,15 @@ def defining_noun(span: Span) -> str | None:
     for noun in nouns:
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
             return noun.lemma_.lower()
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start and head.text.islower() \
+            and span.doc[span.start - 1].text == "," and head.dep_ != "pobj" \
+            and (klass := class_nouns().get(head.lemma_.lower())) is not None \
+            and (klass == "Person" or span[0].text.casefold() not in first_names()) \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children):
+        # "the girl, Aiyana Jones,": a name in apposition after its class noun; never after a noun inside a
+        # phrase ("the governor of the province, Luis Durnwalder": the parse may hang him on "province")
+        return head.lemma_.lower()
     if span.start > 0 and (before := span.doc[span.start - 1]).pos_ == "NOUN" and before.text.islower() \
             and (before.head.i in range(span.start, span.end) or root.head.i == before.i) \
             and before.lemma_.lower() in class_nouns() and span[0].text.casefold() not in first_names():

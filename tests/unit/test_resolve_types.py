@@ -519,3 +519,42 @@ def test_types_common_word_guards_of_use_in_the_article():
         ("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("used", "use", "VERB", "VBD", "ROOT", 9, "O"),
         ("Internet", "Internet", "PROPN", "NNP", "dobj", 9, "B-ORG")]
     assert "Internet" in by_text(rows)
+
+
+@pytest.mark.parametrize("words, ent, expected", [
+    (["Punta", "de", "Lobos"], "B-PERSON", "Place"),      # a place word of Spanish first
+    (["Isla", "Mocha"], "B-ORG", "Place"),
+    (["Puerto", "montt"], "B-PERSON", "Person"),          # guard: a name of capitalized words only
+    (["West", "Ham", "United"], "B-GPE", "Organization"),  # a football club's ending
+])
+def test_types_place_prefix_and_club_ending(words, ent, expected):
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", "compound" if k < n - 1 else "ROOT", n - 1, ("B-" if k == 0 else "I-") + ent[2:])
+            for k, w in enumerate(words)]
+    m = by_text(rows)[" ".join(words)]
+    assert decide(mention_votes([m]), [m.text]) == expected
+
+
+@pytest.mark.parametrize("noun, expected", [("girl", "Person"), ("series", "Work"), ("reporter", None)])
+def test_types_name_in_apposition_after_its_class_noun(noun, expected):
+    """"the girl, Aiyana Jones, was hit" (NER: ORG): the text says she is a person; "reporter" is no class noun."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), (noun, noun, "NOUN", "NN", "nsubj", 6, "O"),
+            (",", ",", "PUNCT", ",", "punct", 1, "O"), ("Aiyana", "Aiyana", "PROPN", "NNP", "compound", 4, "B-ORG"),
+            ("Jones", "Jones", "PROPN", "NNP", "appos", 1, "I-ORG"), (",", ",", "PUNCT", ",", "punct", 1, "O"),
+            ("died", "die", "VERB", "VBD", "ROOT", 6, "O")]
+    m = by_text(rows)["Aiyana Jones"]
+    defined = [c for c in m.cues if c.startswith("defined-")]
+    assert defined == ([f"defined-{expected.lower()}"] if expected else [])
+    if expected:
+        assert decide(mention_votes([m]), [m.text]) == expected
+
+
+def test_types_apposition_after_a_class_noun_inside_a_phrase_defines_nothing():
+    """Guard: "the governor of the province, Luis Durnwalder," (parsed as the province's apposition)."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), ("governor", "governor", "NOUN", "NN", "nsubj", 9, "O"),
+            ("of", "of", "ADP", "IN", "prep", 1, "O"), ("the", "the", "DET", "DT", "det", 4, "O"),
+            ("province", "province", "NOUN", "NN", "pobj", 2, "O"), (",", ",", "PUNCT", ",", "punct", 4, "O"),
+            ("Luis", "Luis", "PROPN", "NNP", "compound", 7, "B-PERSON"),
+            ("Durnwalder", "Durnwalder", "PROPN", "NNP", "appos", 4, "I-PERSON"),
+            (",", ",", "PUNCT", ",", "punct", 4, "O"), ("spoke", "speak", "VERB", "VBD", "ROOT", 9, "O")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Luis Durnwalder"].cues)
