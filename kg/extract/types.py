@@ -177,6 +177,7 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
     cues = []
+    title = title or _title_in_apposition(span)
     if title and not (len(words) >= 2 and (words[-1].casefold() in cue_words("place-suffix")
                                            or words[-1].casefold() in cue_words("portfolio-word"))):
         cues.append("title")    # a place or an office's field after a title word ("Lord Howe Island", "the lead
@@ -206,6 +207,18 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if is_publisher(span):
         cues.append("publisher")
     return tuple(cues) + definition_cues(span)
+
+
+def _title_in_apposition(span: Span) -> str:
+    """The title a name stands in apposition to, written right before it: "a prominent Spanish judge, [Baltasar
+    Garzón]," gives "judge"; "" otherwise (never a title inside a phrase: "the governor of the province, X")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or not head.text.islower() or head.i >= span.start \
+            or span.start < 1 or doc[span.start - 1].text != "," or head.dep_ == "pobj" or head.i + 2 != span.start:
+        return ""
+    word = head.lemma_.lower()
+    return word if word in cue_words("head-title") or word in cue_words("occupation") else ""
 
 
 # a source line of a news story: a quoted headline, a dash, the publisher, then a date or the line's end

@@ -558,3 +558,16 @@ def test_types_apposition_after_a_class_noun_inside_a_phrase_defines_nothing():
             ("Durnwalder", "Durnwalder", "PROPN", "NNP", "appos", 4, "I-PERSON"),
             (",", ",", "PUNCT", ",", "punct", 4, "O"), ("spoke", "speak", "VERB", "VBD", "ROOT", 9, "O")]
     assert not any(c.startswith("defined-") for c in by_text(rows)["Luis Durnwalder"].cues)
+
+
+@pytest.mark.parametrize("noun, person", [("judge", True), ("province", False)])
+def test_types_title_in_apposition_right_before_a_name_is_a_person_cue(noun, person):
+    """"a prominent Spanish judge, Baltasar Garzon," (NER: ORG) is a person; a place noun there is no title."""
+    rows = [("a", "a", "DET", "DT", "det", 2, "O"), ("Spanish", "Spanish", "ADJ", "JJ", "amod", 2, "B-NORP"),
+            (noun, noun, "NOUN", "NN", "nsubj", 7, "O"), (",", ",", "PUNCT", ",", "punct", 2, "O"),
+            ("Baltasar", "Baltasar", "PROPN", "NNP", "compound", 5, "B-ORG"),
+            ("Garzon", "Garzon", "PROPN", "NNP", "appos", 2, "I-ORG"), (",", ",", "PUNCT", ",", "punct", 2, "O"),
+            ("resigned", "resign", "VERB", "VBD", "ROOT", 7, "O")]
+    m = by_text(rows)["Baltasar Garzon"]
+    assert ("title" in m.cues) is person
+    assert (decide(mention_votes([m]), [m.text]) == "Person") is person
