@@ -237,6 +237,16 @@ def _title_before_person(span: Span) -> int | None:
     return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
 
 
+def _modifier(span: Span) -> bool:
+    """True for a word of the dictionary that only modifies the noun after it, in the singular ("[Scottish]
+    police", "[North Korean] troops"); never a plural ("Americans said"), a name standing as a noun ("a
+    Democrat") or a word of no dictionary ("the [Monti] government": NER's NORP on a surname)."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end \
+        and root.head.pos_ in ("NOUN", "PROPN") and not span[-1].text.endswith("s") \
+        and span[-1].text.casefold() in english_words()
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -268,6 +278,8 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
             return None
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
+    if label == "NORP" and _modifier(span):
+        return None     # "Scottish police", "the Sri Lankan government": a nationality's adjective, no node
     if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
         kind = "Entity"     # "The Telegraph reports", "the Beatles": a person's name takes no "the"
     title = title_before(span) or glued

@@ -309,6 +309,9 @@ def _place_noun_of(span: Span) -> str | None:
 _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
+_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | {"s.a", "s.p.a", "n.v", "b.v", "a.g", "s.a.s"}
 _MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
 
 
@@ -403,6 +406,8 @@ def is_junk_name(span: Span) -> bool:
         return True
     if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
         return True     # "120 million INR": an amount, not an organization
+    if len(span) == 1 and (_ORDINAL.match(first.text) or bare_word(first.text) in _NAME_TAILS):
+        return True     # "the 133rd flight", "Truex, Jr.", "Cintra, S.A.": an ordinal, a suffix or a legal form alone
     if len(span) == 1 and first.text in _PARTICLES:
         return True     # "bin", "de": a name particle alone names no one
     if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \

@@ -571,3 +571,33 @@ def test_types_title_in_apposition_right_before_a_name_is_a_person_cue(noun, per
     m = by_text(rows)["Baltasar Garzon"]
     assert ("title" in m.cues) is person
     assert (decide(mention_votes([m]), [m.text]) == "Person") is person
+
+
+@pytest.mark.parametrize("word, label, named", [
+    ("133rd", "ORG", False), ("Jr.", "GPE", False), ("S.A.", "GPE", False), ("Ltd", "ORG", False),
+    ("3M", "ORG", True),        # guard: a name with digits is no ordinal
+    ("SA", "GPE", True),        # guard: an acronym ("SA": South Africa), not the dotted legal form
+])
+def test_types_ordinal_suffix_or_legal_form_alone_is_no_name(word, label, named):
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1, "O"), ("saw", "see", "VERB", "VBD", "ROOT", 1, "O"),
+            (word, word, "PROPN", "NNP", "dobj", 1, "B-" + label)]
+    assert (word in by_text(rows)) is named
+
+
+@pytest.mark.parametrize("words, dep, named", [
+    (["Scottish"], "amod", False),              # "Scottish police": an adjective of nationality
+    (["North", "Korean"], "amod", False),
+    (["Americans"], "amod", True),              # guard: a plural is the group
+    (["Scottish"], "nsubj", True),              # guard: standing as a noun ("the Scottish won")
+    (["Monti"], "amod", True),                  # guard: no word of the dictionary ("the Monti government")
+])
+def test_types_nationality_adjective_before_a_noun_is_no_name(words, dep, named):
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", dep if k == n - 1 else "compound", n if dep == "amod" else n - 1,
+             ("B-" if k == 0 else "I-") + "NORP") for k, w in enumerate(words)]
+    if dep == "amod":
+        rows += [("police", "police", "NOUN", "NNS", "nsubj", n + 1, "O"), ("came", "come", "VERB", "VBD", "ROOT", n + 1, "O")]
+    else:
+        rows[-1] = (words[-1], words[-1], "PROPN", "NNP", "nsubj", n, "I-NORP" if n > 1 else "B-NORP")
+        rows += [("won", "win", "VERB", "VBD", "ROOT", n, "O")]
+    assert (" ".join(words) in by_text(rows)) is named
