@@ -526,6 +526,7 @@ def test_types_common_word_guards_of_use_in_the_article():
     (["Isla", "Mocha"], "B-ORG", "Place"),
     (["Puerto", "montt"], "B-PERSON", "Person"),          # guard: a name of capitalized words only
     (["West", "Ham", "United"], "B-GPE", "Organization"),  # a football club's ending
+    (["Sydney", "Morning", "Herald"], "B-EVENT", "Organization"),  # a newspaper's ending
 ])
 def test_types_place_prefix_and_club_ending(words, ent, expected):
     n = len(words)
