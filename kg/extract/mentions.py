@@ -240,11 +240,12 @@ def _title_before_person(span: Span) -> int | None:
 def _modifier(span: Span) -> bool:
     """True for a word of the dictionary that only modifies the noun after it, in the singular ("[Scottish]
     police", "[North Korean] troops"); never a plural ("Americans said"), a name standing as a noun ("a
-    Democrat") or a word of no dictionary ("the [Monti] government": NER's NORP on a surname)."""
+    Democrat"), a word of no dictionary ("the [Monti] government": NER's NORP on a surname) or the
+    organization of a role ("[Liberal Democrat] leader Nick Clegg" is the leader of the party)."""
     root = span.root
     return root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end \
         and root.head.pos_ in ("NOUN", "PROPN") and not span[-1].text.endswith("s") \
-        and span[-1].text.casefold() in english_words()
+        and span[-1].text.casefold() in english_words() and bare_word(root.head.text) not in _ROLE_HEADS
 
 
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:

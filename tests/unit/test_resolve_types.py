@@ -591,12 +591,16 @@ def test_types_ordinal_suffix_or_legal_form_alone_is_no_name(word, label, named)
     (["Americans"], "amod", True),              # guard: a plural is the group
     (["Scottish"], "nsubj", True),              # guard: standing as a noun ("the Scottish won")
     (["Monti"], "amod", True),                  # guard: no word of the dictionary ("the Monti government")
+    (["Liberal", "Democrat"], "leader", True),  # guard: the party of a role ("Liberal Democrat leader X")
 ])
 def test_types_nationality_adjective_before_a_noun_is_no_name(words, dep, named):
     n = len(words)
-    rows = [(w, w, "PROPN", "NNP", dep if k == n - 1 else "compound", n if dep == "amod" else n - 1,
+    rows = [(w, w, "PROPN", "NNP", dep if k == n - 1 else "compound", n if dep in ("amod", "leader") else n - 1,
              ("B-" if k == 0 else "I-") + "NORP") for k, w in enumerate(words)]
-    if dep == "amod":
+    if dep == "leader":
+        rows = [r[:4] + ("compound" if k < n - 1 else "amod",) + r[5:] for k, r in enumerate(rows)]
+        rows += [("leader", "leader", "NOUN", "NN", "nsubj", n + 1, "O"), ("came", "come", "VERB", "VBD", "ROOT", n + 1, "O")]
+    elif dep == "amod":
         rows += [("police", "police", "NOUN", "NNS", "nsubj", n + 1, "O"), ("came", "come", "VERB", "VBD", "ROOT", n + 1, "O")]
     else:
         rows[-1] = (words[-1], words[-1], "PROPN", "NNP", "nsubj", n, "I-NORP" if n > 1 else "B-NORP")
