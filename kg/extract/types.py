@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.doc_text import doc_text, word_positions
-from kg.names import english_words, first_names, is_known_place, place_names, without_diacritics
+from kg.names import english_words, first_names, is_known_place, is_place, place_names, without_diacritics
 from kg.ontology import class_nouns, cue_words, entity_noun_rows
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
@@ -74,6 +74,9 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
     "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
+    # a given name that is no English word first and a last word of no dictionary ("Bianca Jagger", "Ursula
+    # Bauer"; not "Leanne Press", "Russian Wikipedia"): with "given-name" it outweighs one NER label
+    "given-name-surname": ("Person", 2),
     # a given name first and the last word written alone in the article ("Fran Crippen ... Crippen told"):
     # set by in-article resolution (kg.resolve.entities), which sees the article's other names
     "surname-alone": ("Person", 4),
@@ -173,6 +176,14 @@ _PLACE_CONNECTORS = (cue_words("name-connector") | cue_words("name-particle")) -
                                                                                    "in"}
 
 
+def _surname_like(word: str) -> bool:
+    """A word of no dictionary, nor the plural of one ("Jagger", not "Stores", "Cavaliers", "Indians")."""
+    lower, words = word.casefold(), english_words()
+    return lower not in words and not (lower.endswith("s") and (
+        lower[:-1] in words or lower.endswith("es") and lower[:-2] in words
+        or lower.endswith("ies") and lower[:-3] + "y" in words))
+
+
 def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
@@ -192,6 +203,10 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
             and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in _thing_suffixes():
         cues.append("given-name")       # not "Al Qaeda", "Apple Inc.", "Santos Avenue"
+        if 2 <= len(words) <= 3 and _surname_like(words[-1]) and len(words[0]) > 2 and not words[0].isupper() \
+                and words[0].casefold() not in english_words() \
+                and not is_place(span.text) and all(w.replace("'", "").replace("-", "").isalpha() for w in words):
+            cues.append("given-name-surname")
         if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
             cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):

@@ -606,3 +606,16 @@ def test_types_nationality_adjective_before_a_noun_is_no_name(words, dep, named)
         rows[-1] = (words[-1], words[-1], "PROPN", "NNP", "nsubj", n, "I-NORP" if n > 1 else "B-NORP")
         rows += [("won", "win", "VERB", "VBD", "ROOT", n, "O")]
     assert (" ".join(words) in by_text(rows)) is named
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("Ursula", "Bauer", "Person"),           # a given name and a surname of no dictionary: NER's ORG is outvoted
+    ("Leanne", "Press", "Organization"),     # guard: a last word of the dictionary
+    ("Cleveland", "Cavaliers", "Organization"),  # guard: the plural of a word ("cavalier")
+    ("Russian", "Wikipedia", "Organization"),    # guard: a given name that is an English word
+    ("Gibbs", "Racing", "Organization"),     # a team's ending is an organization's
+])
+def test_types_given_name_and_surname_outweigh_one_ner_label(first, last, expected):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, "B-ORG"), (last, last, "PROPN", "NNP", "ROOT", 1, "I-ORG")]
+    m = by_text(rows)[f"{first} {last}"]
+    assert decide(mention_votes([m]), [m.text]) == expected
