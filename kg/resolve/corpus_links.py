@@ -54,9 +54,16 @@ NEIGHBOURHOOD_LEAD = 3        # a bare surname's neighbours shared with one riva
 
 @lru_cache(maxsize=1)
 def nicknames() -> dict[str, frozenset[str]]:
-    """Given name -> the names it may stand for or be shortened to (both directions of the table)."""
+    """Given name -> the names it may stand for or be shortened to (both directions of the table).
+
+    Only a nickname shorter than its formal name counts ("Jim"/"James", "Bob"/"Robert"): the package's pairs of
+    equal or longer names are mostly one name in two languages ("Ivan"/"John", "Jean"/"Jane") or two names
+    that sound alike ("Casper"/"Jasper"), and two men called "Ivan Lewis" and "John Lewis" are two people.
+    """
     table: dict[str, set[str]] = defaultdict(set)
     for formal, nick, *_ in data_rows(NICKNAMES_PATH):
+        if len(nick) >= len(formal):
+            continue
         table[formal].add(nick)
         table[nick].add(formal)
     return {name: frozenset(names) for name, names in table.items()}

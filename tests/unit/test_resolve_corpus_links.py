@@ -26,7 +26,8 @@ def node_of(merged: dict[str, Entity], name: str) -> Entity:
 
 @pytest.mark.parametrize("a, b, same", [
     ("john", "john", True), ("jim", "james", True), ("james", "jim", True), ("bob", "robert", True),
-    ("bill", "bob", False), ("ann", "john", False),
+    ("bill", "bob", False), ("ann", "john", False), ("ivan", "john", False), ("jean", "jane", False),
+    ("casper", "jasper", False),
 ], ids=lambda v: str(v))
 def test_corpus_links_given_names_match_by_nickname(a, b, same):
     assert given_names_match(a, b) is same
@@ -45,6 +46,11 @@ def test_corpus_links_middle_initial_and_nickname_variants_are_one_node():
     assert node_of(merged, "John R. Bolton") is bolton and node_of(merged, "James Mattis") is mattis
     assert "name-variant" in bolton.rules and "name-variant" in mattis.rules
     assert len(bolton.same_as) == 1 and len(mattis.same_as) == 1      # the other IRI stays as owl:sameAs
+
+
+def test_corpus_links_one_name_in_two_languages_is_no_nickname():
+    merged = nodes(article("a1", ("Ivan Lewis", "Person")), article("a2", ("John Lewis", "Person")))
+    assert len(merged) == 2 and all("name-variant" not in e.rules for e in merged.values())
 
 
 def test_corpus_links_diacritics_and_case_make_one_key():
