@@ -53,6 +53,10 @@ _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for", "and", "&"}
+# a compass word before a name makes it another thing, whatever the rest is: "South Africa" is not "Africa",
+# "Southern Europe" not "Europe" (neither is a listed place, so the place guard above does not see them)
+_COMPASS_PREFIX = COMPASS | {f"{a}{b}" for a in ("north", "south") for b in ("east", "west")} | {
+    f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -249,7 +253,7 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
         k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person" and _same_family(t, kind)
                      and any(len(ws) > n and not campaign & set(ws[:-n]) and list(ws[-n:]) == word_list and not (
                          _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
-                             for ws in names)})
+                             and not _COMPASS_PREFIX & set(ws[:-n]) for ws in names)})
     if suffix:
         return suffix, "short-form"
     infix = [] if blocked else sorted({
