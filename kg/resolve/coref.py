@@ -39,7 +39,8 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
         return antecedent.type in ("Organization", "Group", "Place", "Entity")
     if pronoun in ("it", "its"):
         return antecedent.type in ("Organization", "Place", "Concept", "Event")
-    return antecedent.type != "Person" or pronoun in ("they", "them", "their")
+    # "they" is never one person either ("Piñera said: 'they can still help'" is not Piñera)
+    return antecedent.type != "Person"
 
 
 def _gender_fits(pronoun: str, person: Mention, full_names: dict[str, list[str]]) -> bool:
@@ -92,13 +93,16 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
         if antecedent is not None:      # the type the article settled on, not the one NER gave here
             antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
             if not antecedent.is_pronoun and _agrees(pronoun, antecedent) and (
-                    pronoun not in ("it", "its") or antecedent.is_named):   # "a teacher thought it ..." is no org
+                    pronoun not in ("it", "its") or antecedent.is_named) and not (   # "a teacher thought it" is no org
+                    antecedent.end <= mention.start and view.subject_between(antecedent.end, mention.start)):
+                # "the USGS reported that the aftershock had a depth ... and that it reached 5.9": a subject
+                # between the speaker and the pronoun may be what it stands for
                 out[mention.key] = antecedent
                 continue
         if pronoun in PERSONAL:
             window_start = sentences[max(0, context.sentence - 1)]
             people = [m for m in persons.between(window_start, mention.start)
-                      if _gender_fits(pronoun, m, full_names)]
+                      if _gender_fits(pronoun, m, full_names) and not _modifier(view, m)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
@@ -107,7 +111,7 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, context.sentence - back)]
                 orgs = [m for m in groups.between(start, mention.start) if m.type in kinds
-                        and _subject(view, m, mention)]
+                        and _subject(view, m, mention) and not _subject_before(view, m, start)]
                 if pronoun in ("they", "them", "their") and any(
                         (c := view.of(m)) is not None and c.coordinated for m in orgs):
                     break   # "The Taliban and the Kurds met ...; they": both of them, not one
@@ -125,3 +129,16 @@ def _subject(view: ArticleView, mention: Mention, pronoun: Mention) -> bool:
     if context is None or context.dep not in ("nsubj", "nsubjpass"):
         return False
     return not view.subject_between(context.span[1], pronoun.start)
+
+
+def _subject_before(view: ArticleView, mention: Mention, start: int) -> bool:
+    """Another noun subject stands between ``start`` (the window's first sentence) and the name ("Another
+    earthquake hit Chile, the USGS reported. It occurred at 19:09": "it" may be the earthquake)."""
+    return view.subject_between(start, mention.start)
+
+
+def _modifier(view: ArticleView, mention: Mention) -> bool:
+    """A person's name written as a modifier inside another name ("George Washington University Hospital"):
+    no person the story speaks of, so no antecedent of "he"."""
+    context = view.of(mention)
+    return context is not None and context.dep == "compound"
