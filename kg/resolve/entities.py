@@ -53,10 +53,12 @@ _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for", "and", "&"}
-# a compass word before a name makes it another thing, whatever the rest is: "South Africa" is not "Africa",
-# "Southern Europe" not "Europe" (neither is a listed place, so the place guard above does not see them)
-_COMPASS_PREFIX = COMPASS | {f"{a}{b}" for a in ("north", "south") for b in ("east", "west")} | {
-    f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
+# a compass adjective before a name makes it another place, whatever the rest is: "Southern Europe" is not
+# "Europe", "Western Sahara" not "Sahara" (unlisted places, which the place guard above does not see); a bare
+# compass word may start a country's name that news shortens ("South Korea" ... "Korea")
+_COMPASS_PREFIX = {f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
+# a continent is always itself: "Africa" is no short form of "South Africa" or "Central African Republic"
+CONTINENTS = {"africa", "europe", "asia", "antarctica", "oceania"}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -246,7 +248,8 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
     first, last = word_list[0], word_list[-1]
     known_place = " ".join(word_list) in _place_words()
     # "House" is not "White House", "Canada" is not "Fan Expo Canada"
-    blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list)
+    blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list) \
+        or " ".join(word_list) in CONTINENTS
     campaign = cue_words("campaign-word")
     # a campaign is not its target ("Trump" is not "Never Trump")
     suffix = [] if blocked else sorted({

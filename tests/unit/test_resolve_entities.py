@@ -96,7 +96,8 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("University of Sheffield", "Sheffield", False, id="x-of-y-is-not-y"),
     pytest.param("East Los Angeles", "Los Angeles", False, id="compass-prefix"),
     pytest.param("Southern Europe", "Europe", False, id="compass-adjective-prefix-unlisted-place"),
-    pytest.param("South Africa", "Africa", False, id="compass-prefix-unlisted-place"),
+    pytest.param("South Africa", "Africa", False, id="continent-is-no-short-form"),
+    pytest.param("South Korea", "Korea", True, id="compass-word-starts-a-country-name"),
     pytest.param("New York Times", "Times", True, id="direction-word-is-no-compass"),
     pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
     pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
@@ -106,8 +107,8 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("Fedora/Red Hat Enterprise Linux", "Enterprise Linux", True, id="slash-keeps-each-name"),
 ])
 def test_entities_short_form_of_a_longer_name(longer, short, merged):
-    kind = "Place" if "Angeles" in longer or "Europe" in longer or "Africa" in longer else "Organization"
-    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles", "Europe", "Africa") else kind
+    kind = "Place" if any(w in longer for w in ("Angeles", "Europe", "Africa", "Korea")) else "Organization"
+    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles", "Europe", "Africa", "Korea") else kind
     ms = mentions((longer, kind), (short, short_kind))
     assert (len(groups(ms)) == 1) is merged
 
