@@ -26,6 +26,7 @@ classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Sci
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -73,8 +74,14 @@ def description_head(mention: Mention, context: Context | None = None) -> str | 
     return head if context.definite else None
 
 
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$", re.IGNORECASE)
+
+
 def _salient(view: ArticleView, mention: Mention) -> bool:
-    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers")."""
+    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers") nor the
+    source a sentence cites ("According to the BBC, the group ...")."""
+    if _ACCORDING_TO.search(view.text, max(0, mention.start - 20), mention.start):
+        return False
     context = view.of(mention)
     return context is None or context.dep not in ("compound", "amod", "nmod")
 
@@ -118,8 +125,15 @@ def title_holders(view: ArticleView, mentions: Sequence[Mention], keys: dict[str
     for m in mentions:
         if m.type != "Person" or m.key not in keys or (context := view.of(m)) is None:
             continue
-        _hold(holders, context.title_run, keys[m.key])
+        run = context.title_run
+        then = _THEN.search(view.text, max(0, m.start - 80), m.start) if run else None
+        if then and then.group(1).casefold().replace(".", "").split() == list(run):
+            run = ("former", *run)  # "then Prime Minister Tony Blair" held the office once: no holder of it now
+        _hold(holders, run, keys[m.key])
     return holders
+
+
+_THEN = re.compile(r"\bthen[- ]((?:[\w.]+ )+)$", re.IGNORECASE)
 
 
 def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
@@ -229,17 +243,16 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
             continue
         klass = ENTITY_NOUNS[head] or ""
         index = bisect_right(starts, d.start) - 1
-        for back in (0, 2):     # the same sentence first, then the two before it
-            window_start = starts[max(0, index - back)]
-            near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
-                                                  bisect_left(named_starts, d.start)] if _salient(view, m)}
-            fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
-                          and (klass != "country" or is_country(by_key[k].label))
-                          and (klass != "city" or not is_country(by_key[k].label)))
-            if fits:
-                if len(fits) == 1:
-                    out[d.key] = (fits[0], "class")
-                break
+        # its own sentence and the two before it: exactly one candidate in all of them, never the nearest of
+        # two ("Al-Shabaab is a group ... According to the BBC, the group linked itself to al-Qaeda")
+        window_start = starts[max(0, index - 2)]
+        near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
+                                              bisect_left(named_starts, d.start)] if _salient(view, m)}
+        fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
+                      and (klass != "country" or is_country(by_key[k].label))
+                      and (klass != "city" or not is_country(by_key[k].label)))
+        if len(fits) == 1:
+            out[d.key] = (fits[0], "class")
     return out
 
 

@@ -389,3 +389,63 @@ def test_descriptions_bare_title_of_an_officer_is_local_to_its_article():
 def test_descriptions_country_adjective_and_pm_is_a_title():
     """ "Italian PM": a title (PM, a head title), never a named node of its own."""
     assert description_head(Mention(text="Italian PM", start=0, end=10, type="Organization", is_named=True)) == "title"
+
+
+GROUP = [
+    ("Hamas", "Hamas", "PROPN", "NNP", "nsubj", 1, "B-ORG"),           # 0
+    ("left", "leave", "VERB", "VBD", "ROOT", 1, "O"),                  # 1
+    (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 2
+    ("Fatah", "Fatah", "PROPN", "NNP", "nsubj", 4, "B-ORG"),           # 3
+    ("said", "say", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
+    ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5
+    ("group", "group", "NOUN", "NN", "nsubj", 7, "O"),                 # 6
+    ("won", "win", "VERB", "VBD", "ccomp", 4, "O"),                    # 7
+    (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 8
+]
+
+
+def test_descriptions_class_noun_with_a_rival_a_sentence_before_is_left_out():
+    doc = make_doc(GROUP)
+    hamas, fatah, group = mention(doc, 0, 1, "Organization", True), mention(doc, 3, 4, "Organization", True), \
+        mention(doc, 6, 7)
+    _, _, keys = resolved(doc, [hamas, fatah, group])
+    assert keys.get(group.key) not in (keys[hamas.key], keys[fatah.key])     # never the nearer one
+    # guard: with one organization in the window, "the group" is it
+    rows = list(GROUP)
+    rows[0] = ("Rain", "rain", "NOUN", "NN", "nsubj", 1, "O")
+    doc = make_doc(rows)
+    fatah, group = mention(doc, 3, 4, "Organization", True), mention(doc, 6, 7)
+    _, _, keys = resolved(doc, [fatah, group])
+    assert keys[group.key] == keys[fatah.key] == "fatah"
+
+
+def test_descriptions_the_source_a_sentence_cites_is_no_candidate():
+    rows = [
+        ("According", "accord", "VERB", "VBG", "prep", 5, "O"),            # 0
+        ("to", "to", "ADP", "IN", "prep", 0, "O"),                         # 1
+        ("the", "the", "DET", "DT", "det", 3, "O"),                        # 2
+        ("BBC", "BBC", "PROPN", "NNP", "pobj", 1, "B-ORG"),                # 3
+        (",", ",", "PUNCT", ",", "punct", 5, "O"),                         # 4
+        ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5 -> head fixed below
+        ("group", "group", "NOUN", "NN", "nsubj", 7, "O"),                 # 6
+        ("left", "leave", "VERB", "VBD", "ROOT", 7, "O"),                  # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+    ]
+    rows[0] = ("According", "accord", "VERB", "VBG", "prep", 7, "O")
+    rows[4] = (",", ",", "PUNCT", ",", "punct", 7, "O")
+    doc = make_doc(rows)
+    bbc, group = mention(doc, 3, 4, "Organization", True), mention(doc, 6, 7)
+    _, _, keys = resolved(doc, [bbc, group])
+    assert keys.get(group.key) != keys[bbc.key]
+
+
+def test_descriptions_then_before_a_title_makes_a_former_holder():
+    rows = [("then", "then", "ADV", "RB", "advmod", 3, "O")] + [
+        (t, l, p, tg, d, h + 1, e) for t, l, p, tg, d, h, e in TITLE]
+    doc = make_doc(rows)
+    blair, title = mention(doc, 3, 5, "Person", True), mention(doc, 8, 10, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title])
+    assert keys.get(title.key) != keys[blair.key]       # "the Prime Minister" is not the then Prime Minister
+    doc = make_doc(TITLE)                                # guard: without "then" it is
+    sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
+    assert resolved(doc, [sunak, title])[2][title.key] == "rishi-sunak"
