@@ -30,10 +30,18 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
 
+* ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
+  ("United States Geological Survey (USGS)"); never with two such names ("IPCC"), a person or a place.
+* ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
+  when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
+  lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
+  "Portland, Maine" and Portland, "Paris, Texas" and Paris.
+
 Rules see only entity values (keys, labels, aliases, types), never an article's text.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -43,7 +51,8 @@ from rapidfuzz.fuzz import ratio
 
 from kg.data import data_path, data_rows
 from kg.models import Entity
-from kg.names import canonical_alias, first_names, is_country, is_place, normalize_name
+from kg.names import (_country_codes, _us_states, canonical_alias, first_names, is_country, is_place, is_region,
+                      normalize_name)
 from kg.ontology import cue_words
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
@@ -333,6 +342,84 @@ def name_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     return links
 
 
+US_CITIES_PATH = data_path("us_cities.tsv")
+
+
+@lru_cache(maxsize=1)
+def _us_city_states() -> dict[str, str]:
+    """Normalized US city name -> normalized name of the state of the biggest US city of that name."""
+    return {normalize_name(name): normalize_name(state) for name, state, *_ in data_rows(US_CITIES_PATH)}
+
+
+def _place_and_region(name: str) -> tuple[str, str] | None:
+    """("detroit", "michigan") for "Detroit, Michigan"; None when the part after the comma is no region."""
+    if name.count(", ") != 1:
+        return None
+    place, region = name.split(", ")
+    return (normalize_name(place), normalize_name(region)) if is_region(region) and place[:1].isupper() else None
+
+
+def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``place-region`` links across the corpus: a place written with its region ("Detroit, Michigan", a key of
+    its own since "Paris, Texas" is not Paris) and the bare place of other articles ("Detroit") are one node
+    when the corpus writes that place with that one region only, and the bare name is that place: for a US
+    state, the biggest US city of the name lies in that state and no bigger city of the name lies elsewhere
+    ("Portland, Maine" is not the Portland of Oregon); for a country, no listed city (of 100,000 people) has
+    that name elsewhere ("Salvador, Kenya" is not Salvador, Brazil); a name no list knows ("Pichilemu,
+    Chile", "Helmand Province, Afghanistan") is the bare one when the corpus gives it no other region."""
+    qualified: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bare: dict[str, list[str]] = defaultdict(list)
+    for key, e in entities.items():
+        if "/" in key or e.type != "Place":
+            continue
+        for name in (e.label, *e.aliases):
+            if (split := _place_and_region(name)) is not None:
+                qualified[split[0]][split[1]].add(key)
+        if ", " not in e.label:
+            bare[normalize_name(e.label)].append(key)
+    codes, states = _country_codes(), _us_city_states()
+    links: dict[str, tuple[str, str]] = {}
+    for place, regions in qualified.items():
+        if len(regions) != 1 or len(bare.get(place, ())) != 1 or place in _us_states() or is_country(place):
+            continue    # "New York, New York": a state's or a country's name alone is a node of its own
+        region, keys = next(iter(regions.items()))
+        target = bare[place][0]
+        listed = codes.get(place)
+        if region in _us_states():
+            same = listed in (None, "US") and states.get(place, region) == region
+        else:
+            same = listed is None and place not in states
+        if same:
+            links.update({k: (target, "place-region") for k in keys if k != target})
+    return links
+
+
+def corpus_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``corpus-acronym`` links: an acronym written alone ("USGS", its own node in an article that never spells
+    it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
+    when each of its letters is an initial of that name's words and no other name of the corpus has it as
+    an acronym ("IPCC" of two panels stays apart); never a person's or a place's name."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, e in entities.items():
+        if "/" in key or e.type in ("Person", "Place", "Concept") or not {"acronym", "acronym-in-parentheses"} \
+                & set(e.rules) or len(e.label.split()) < 2:
+            continue
+        initials = {w[0].upper() for w in re.findall(r"[^\W\d_]+", e.label)}
+        for alias in e.aliases:
+            letters = alias.replace(".", "")
+            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and set(letters) <= initials:
+                expansions[letters].add(key)
+    links: dict[str, tuple[str, str]] = {}
+    for key, e in entities.items():
+        letters = e.label.replace(".", "")
+        if "/" in key or e.type in ("Person", "Place", "Concept") or e.roles or canonical_alias(e.label) \
+                or not (letters.isalpha() and letters.isupper()):
+            continue
+        if len(found := expansions.get(letters, set())) == 1:
+            links[key] = (next(iter(found)), "corpus-acronym")
+    return links
+
+
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
@@ -340,6 +427,8 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in name_links(entities).items() if k not in links})
     links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
+    links.update({k: v for k, v in corpus_acronym_links(entities).items() if k not in links})
+    links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}

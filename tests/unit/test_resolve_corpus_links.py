@@ -278,3 +278,51 @@ def test_corpus_links_one_word_person_never_joins_a_name_of_no_type():
 def test_corpus_links_bare_surname_never_joins_a_name_beginning_with_a_place(full, joins):
     merged = nodes(article("a1", (full, "Person")), article("a2", ("Wikinews", "Person")))
     assert ("person/a2/wikinews" not in merged) is joins
+
+
+def _acronym_article(article_id: str, name: str, acronym: str) -> list[Entity]:
+    """An article writing "Name (ACR)": the acronym joins the name there."""
+    ms = [Mention(text=name, start=0, end=len(name), type="Organization", is_named=True),
+          Mention(text=acronym, start=len(name) + 2, end=len(name) + 2 + len(acronym), type="Organization",
+                  is_named=True)]
+    return cluster_mentions(article_id, ms)[0]
+
+
+def test_corpus_links_acronym_alone_joins_the_one_name_the_corpus_spells_it_out_as():
+    merged = nodes(_acronym_article("a1", "United States Geological Survey", "USGS"),
+                   article("a2", ("USGS", "Organization"), ("Chile", "Place")))
+    usgs = node_of(merged, "USGS")
+    assert usgs.label == "United States Geological Survey" and "corpus-acronym" in usgs.rules
+    assert "usgs" in usgs.same_as
+
+
+def test_corpus_links_acronym_of_two_names_stays_apart():
+    merged = nodes(_acronym_article("a1", "Intergovernmental Panel on Climate Change", "IPCC"),
+                   _acronym_article("a2", "Independent Police Complaints Commission", "IPCC"),
+                   article("a3", ("IPCC", "Organization")))
+    assert "ipcc" in merged and "corpus-acronym" not in merged["ipcc"].rules
+
+
+def test_corpus_links_acronym_alone_never_joins_as_a_place():
+    merged = nodes(_acronym_article("a1", "Press Association", "PA"), article("a2", ("PA", "Place")))
+    assert "pa" in merged and "corpus-acronym" not in merged["pa"].rules
+
+
+@pytest.mark.parametrize("qualified, bare, joined", [
+    pytest.param("Detroit, Michigan", "Detroit", True, id="biggest-us-city-of-the-name-in-that-state"),
+    pytest.param("Portland, Maine", "Portland", False, id="biggest-portland-is-in-oregon"),
+    pytest.param("Paris, Texas", "Paris", False, id="paris-texas-is-not-paris"),
+    pytest.param("Pichilemu, Chile", "Pichilemu", True, id="unlisted-place-one-region"),
+    pytest.param("Salvador, Kenya", "Salvador", False, id="listed-city-of-another-country"),
+])
+def test_corpus_links_place_with_its_region_joins_the_bare_place(qualified, bare, joined):
+    merged = nodes(article("a1", (qualified, "Place")), article("a2", (bare, "Place")))
+    assert (len(merged) == 1) is joined
+    if joined:
+        assert "place-region" in node_of(merged, qualified).rules
+
+
+def test_corpus_links_place_written_with_two_regions_stays_apart():
+    merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Peru", "Place")),
+                   article("a3", ("Pichilemu", "Place")))
+    assert len(merged) == 3
