@@ -20,7 +20,7 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
 * ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party");
 * ``place-region``: a place named with its state or country ("Chicago, Illinois") and the place alone
-  ("Chicago") in the same article; across articles the two stay apart (Paris, Texas is not Paris).
+  ("Chicago") in the same article; across articles only where the corpus is sure (corpus_links: Paris, Texas is not Paris).
 
 Every rule needs exactly one candidate; two candidates leave the names apart.
 
