@@ -372,10 +372,10 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     for key, e in entities.items():
         if "/" in key or e.type != "Place":
             continue
-        for name in (e.label, *e.aliases):
-            if (split := _place_and_region(name)) is not None:
-                qualified[split[0]][split[1]].add(key)
-        if ", " not in e.label:
+        splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
+        for place, region in splits:
+            qualified[place][region].add(key)
+        if not splits:
             bare[normalize_name(e.label)].append(key)
     codes, states = _country_codes(), _us_city_states()
     links: dict[str, tuple[str, str]] = {}
@@ -394,7 +394,8 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     return links
 
 
-def corpus_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
+                         ) -> dict[str, tuple[str, str]]:
     """``corpus-acronym`` links: an acronym written alone ("USGS", its own node in an article that never spells
     it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
     when each of its letters is an initial of that name's words and no other name of the corpus has it as
@@ -408,7 +409,7 @@ def corpus_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str,
         for alias in e.aliases:
             letters = alias.replace(".", "")
             if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and set(letters) <= initials:
-                expansions[letters].add(key)
+                expansions[letters].add(taken.get(key, (key, ""))[0])   # "U.S. Geological Survey" joined already
     links: dict[str, tuple[str, str]] = {}
     for key, e in entities.items():
         letters = e.label.replace(".", "")
@@ -427,7 +428,7 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in name_links(entities).items() if k not in links})
     links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
-    links.update({k: v for k, v in corpus_acronym_links(entities).items() if k not in links})
+    links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
     links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():

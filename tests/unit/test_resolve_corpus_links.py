@@ -290,6 +290,7 @@ def _acronym_article(article_id: str, name: str, acronym: str) -> list[Entity]:
 
 def test_corpus_links_acronym_alone_joins_the_one_name_the_corpus_spells_it_out_as():
     merged = nodes(_acronym_article("a1", "United States Geological Survey", "USGS"),
+                   _acronym_article("a3", "U.S. Geological Survey", "USGS"),     # one name, joined by country-prefix
                    article("a2", ("USGS", "Organization"), ("Chile", "Place")))
     usgs = node_of(merged, "USGS")
     assert usgs.label == "United States Geological Survey" and "corpus-acronym" in usgs.rules
