@@ -226,8 +226,10 @@ def _neighbourhood(entities: Mapping[str, Entity]) -> Callable[[str], set[str]]:
 
 
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one name part ("zabiullah", "zabihullah"), not two short names ("ali", "alo")."""
-    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
+    """Two spellings of one name part ("zabiullah", "zabihullah"; a Slavic ending transliterated two ways:
+    "dmitri", "dmitry", "dmitriy"), not two short names ("ali", "alo")."""
+    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and (
+        ratio(a, b) >= SPELLING_SIMILARITY or len(stem := a.rstrip("iyj")) >= 4 and stem == b.rstrip("iyj"))
 
 
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
@@ -359,6 +361,13 @@ def _place_and_region(name: str) -> tuple[str, str] | None:
     return (normalize_name(place), normalize_name(region)) if is_region(region) and place[:1].isupper() else None
 
 
+def _place_slug(name: str) -> str:
+    """A place's name as its key writes it ("North-West Frontier Province" = "North West Frontier Province")."""
+    from kg.resolve.entities import slug
+
+    return slug(name)
+
+
 def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """``place-region`` links across the corpus: a place written with its region ("Detroit, Michigan", a key of
     its own since "Paris, Texas" is not Paris) and the bare place of other articles ("Detroit") are one node
@@ -369,21 +378,24 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     Chile", "Helmand Province, Afghanistan") is the bare one when the corpus gives it no other region."""
     qualified: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bare: dict[str, list[str]] = defaultdict(list)
+    plain: dict[str, str] = {}      # a place's key -> its normalized name
     for key, e in entities.items():
         if "/" in key or e.type != "Place":
             continue
         splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
         for place, region in splits:
-            qualified[place][region].add(key)
+            qualified[_place_slug(place)][region].add(key)
+            plain[_place_slug(place)] = place
         if not splits:
-            bare[normalize_name(e.label)].append(key)
+            bare[_place_slug(e.label)].append(key)
     codes, states = _country_codes(), _us_city_states()
     links: dict[str, tuple[str, str]] = {}
-    for place, regions in qualified.items():
-        if len(regions) != 1 or len(bare.get(place, ())) != 1 or place in _us_states() or is_country(place):
+    for place_slug, regions in qualified.items():
+        place = plain[place_slug]
+        if len(regions) != 1 or len(bare.get(place_slug, ())) != 1 or place in _us_states() or is_country(place):
             continue    # "New York, New York": a state's or a country's name alone is a node of its own
         region, keys = next(iter(regions.items()))
-        target = bare[place][0]
+        target = bare[place_slug][0]
         listed = codes.get(place)
         if region in _us_states():
             same = listed in (None, "US") and states.get(place, region) == region

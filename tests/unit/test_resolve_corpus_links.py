@@ -145,6 +145,12 @@ def test_corpus_links_spelling_variant_joins_one_person_written_two_ways():
     assert any(k.startswith("zabihullah") for k in node.same_as)
 
 
+def test_corpus_links_spelling_variant_of_a_transliterated_ending():
+    """ "Dmitri Medvedev" and "Dmitry Medvedev" (a Slavic ending written two ways) in one neighbourhood."""
+    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitry Medvedev"))
+    assert node_of(merged, "Dmitri Medvedev").key == node_of(merged, "Dmitry Medvedev").key
+
+
 def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
     """The same two spellings in articles about different things stay two nodes."""
     merged = nodes(_taliban_article("a1", "Zabiullah Mujahid"),
@@ -158,6 +164,7 @@ def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
     ("Zabiullah Mujahid", "Habiullah Mujahid"),  # another first letter
     ("Carlo Rossi", "Carlos Rossi"),             # one given name the other with a longer ending
     ("Gordon Brown", "Gordon Browns"),           # one surname the other with a longer ending
+    ("Mary Smith", "Mari Smith"),                # too short for a transliterated ending
 ])
 def test_corpus_links_spelling_variant_guards(a, b):
     merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
@@ -315,6 +322,7 @@ def test_corpus_links_acronym_alone_never_joins_as_a_place():
     pytest.param("Paris, Texas", "Paris", False, id="paris-texas-is-not-paris"),
     pytest.param("Pichilemu, Chile", "Pichilemu", True, id="unlisted-place-one-region"),
     pytest.param("Salvador, Kenya", "Salvador", False, id="listed-city-of-another-country"),
+    pytest.param("North-West Frontier Province, Pakistan", "North West Frontier Province", True, id="hyphen"),
 ])
 def test_corpus_links_place_with_its_region_joins_the_bare_place(qualified, bare, joined):
     merged = nodes(article("a1", (qualified, "Place")), article("a2", (bare, "Place")))
