@@ -153,8 +153,8 @@ def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
 def _title_key(text: str) -> str:
     """The words of a bare title that say which office it is ("the former Prime Minister" -> "former prime
     minister")."""
-    return " ".join(w for w in _title_words(text) if (w in TITLE_WORDS or w in OFFICE_MODIFIERS)
-                    and w not in ("the", "acting", "new"))
+    return " ".join("former" if w == "then" else w for w in _title_words(text)
+                    if (w in TITLE_WORDS or w in OFFICE_MODIFIERS or w == "then") and w not in ("the", "acting", "new"))
 
 
 def is_title_phrase(text: str) -> bool:

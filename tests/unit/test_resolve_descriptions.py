@@ -449,3 +449,15 @@ def test_descriptions_then_before_a_title_makes_a_former_holder():
     doc = make_doc(TITLE)                                # guard: without "then" it is
     sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
     assert resolved(doc, [sunak, title])[2][title.key] == "rishi-sunak"
+
+
+def test_descriptions_title_stated_with_then_makes_a_former_holder():
+    rows = [("Tony", "Tony", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Blair", "Blair", "PROPN", "NNP", "nsubj", 2, "I-PERSON")] + TITLE[4:]
+    rows = [(t, l, p, tg, d, h - 2 if i >= 2 else h, e) for i, (t, l, p, tg, d, h, e) in enumerate(rows)]
+    doc = make_doc(rows)
+    blair, title = mention(doc, 0, 2, "Person", True), mention(doc, 5, 7, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "then Prime Minister"),))
+    assert keys.get(title.key) != keys[blair.key]
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))     # guard
+    assert keys[title.key] == keys[blair.key]
