@@ -111,7 +111,7 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, context.sentence - back)]
                 orgs = [m for m in groups.between(start, mention.start) if m.type in kinds
-                        and _subject(view, m, mention) and not _subject_before(view, m, start)]
+                        and _subject(view, m, mention) and not _subject_before(view, m, start, persons)]
                 if pronoun in ("they", "them", "their") and any(
                         (c := view.of(m)) is not None and c.coordinated for m in orgs):
                     break   # "The Taliban and the Kurds met ...; they": both of them, not one
@@ -131,10 +131,17 @@ def _subject(view: ArticleView, mention: Mention, pronoun: Mention) -> bool:
     return not view.subject_between(context.span[1], pronoun.start)
 
 
-def _subject_before(view: ArticleView, mention: Mention, start: int) -> bool:
-    """Another noun subject stands between ``start`` (the window's first sentence) and the name ("Another
-    earthquake hit Chile, the USGS reported. It occurred at 19:09": "it" may be the earthquake)."""
-    return view.subject_between(start, mention.start)
+def _subject_before(view: ArticleView, mention: Mention, start: int, persons: _ByStart) -> bool:
+    """Another noun subject, no person's name, stands between ``start`` (the window's first sentence) and the
+    name ("Another earthquake hit Chile, the USGS reported. It occurred at 19:09": "it" may be the
+    earthquake; "Eustace said that Google ...; it would stop" is Google)."""
+    i = bisect_left(view.subjects, start)
+    people = persons.between(start, mention.start)
+    while i < len(view.subjects) and view.subjects[i] < mention.start:
+        if not any(p.start <= view.subjects[i] < p.end for p in people):
+            return True
+        i += 1
+    return False
 
 
 def _modifier(view: ArticleView, mention: Mention) -> bool:

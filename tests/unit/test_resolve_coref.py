@@ -312,3 +312,19 @@ def test_coref_a_name_inside_another_name_is_no_antecedent_of_he():
                                ("spoke", "speak", "VERB", "VBD", "ROOT", 7, "O"), (".", ".", "PUNCT", ".", "punct", 7, "O")])
     he = _m(doc, 6, 7, pronoun=True)
     assert pronouns(doc, [_m(doc, 3, 5, "Person"), he])[he.key].text == "George Washington"
+
+
+def test_coref_a_persons_name_before_the_organization_does_not_block_it():
+    rows = [
+        ("Eustace", "Eustace", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),    # 0
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),                    # 1
+        ("Google", "Google", "PROPN", "NNP", "nsubj", 3, "B-ORG"),         # 2
+        ("erred", "err", "VERB", "VBD", "ccomp", 1, "O"),                  # 3
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 4
+        ("It", "it", "PRON", "PRP", "nsubj", 6, "O"),                      # 5
+        ("stopped", "stop", "VERB", "VBD", "ROOT", 6, "O"),                # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    it = _m(doc, 5, 6, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Person"), _m(doc, 2, 3), it])[it.key].text == "Google"
