@@ -187,8 +187,12 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
     for m in named:
         first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
     holders = title_holders(view, mentions, keys)
+    # "then Prime Minister Tony Blair" is also stated as the role "Prime Minister": the title written before the
+    # name says it is a former office
+    former = {(keys[m.key], title[len("former "):]) for m in mentions if m.title and m.key in keys
+              and (title := _title_key(m.title)).startswith("former ")}
     for key, title in held:
-        if key in by_key and by_key[key].type == "Person":
+        if key in by_key and by_key[key].type == "Person" and (key, _title_key(title)) not in former:
             _hold(holders, _title_key(title).split(), key)
     # indexes, so each description costs lookups rather than a walk over every name (quadratic on long texts)
     heads_of: dict[str, set[str]] = {}   # head word -> entities with a name of that head

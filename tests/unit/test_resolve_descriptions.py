@@ -461,3 +461,16 @@ def test_descriptions_title_stated_with_then_makes_a_former_holder():
     assert keys.get(title.key) != keys[blair.key]
     _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))     # guard
     assert keys[title.key] == keys[blair.key]
+
+
+def test_descriptions_role_statement_of_a_then_title_makes_no_holder():
+    """ "then Prime Minister Tony Blair": the mention's title says "then", the role statement only "Prime
+    Minister"; the Prime Minister of the story is someone else."""
+    rows = [("Tony", "Tony", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Blair", "Blair", "PROPN", "NNP", "nsubj", 2, "I-PERSON")] + TITLE[4:]
+    rows = [(t, l, p, tg, d, h - 2 if i >= 2 else h, e) for i, (t, l, p, tg, d, h, e) in enumerate(rows)]
+    doc = make_doc(rows)
+    blair = Mention(text="Tony Blair", start=0, end=10, type="Person", is_named=True, title="then Prime Minister")
+    title = mention(doc, 5, 7, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))
+    assert keys.get(title.key) != keys[blair.key]
