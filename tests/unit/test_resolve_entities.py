@@ -99,6 +99,7 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("South Africa", "Africa", False, id="continent-is-no-short-form"),
     pytest.param("South Korea", "Korea", True, id="compass-word-starts-a-country-name"),
     pytest.param("New York Times", "Times", True, id="direction-word-is-no-compass"),
+    pytest.param("United Airlines", "United", True, id="company-without-its-airlines"),
     pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
     pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
     pytest.param("White House", "House", False, id="generic-word-is-no-short-form"),
