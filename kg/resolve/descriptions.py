@@ -44,6 +44,8 @@ _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Org
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 OFFICE_MODIFIERS = cue_words("office-modifier")
 _OWN_THING = cue_words("own-thing-noun")
+# modifiers that make a definite description another thing than one named before it
+_NEW_THING = {"new", "combined", "merged", "resulting", "other", "rival", "former", "latest", "next", "previous"}
 
 
 def description_head(mention: Mention, context: Context | None = None) -> str | None:
@@ -69,6 +71,8 @@ def description_head(mention: Mention, context: Context | None = None) -> str | 
         return None
     if context.person_inside:
         return None     # "the Biden administration": a person's name makes it a thing of its own
+    if any(w.casefold() in _NEW_THING for w in words[:-1]):
+        return None     # "the combined company", "the new party": another thing than the ones named before
     if head in _OWN_THING and any(w[:1].isupper() for w in words[:-1]):
         return None     # "the New Zealand government" is not New Zealand, and names one thing
     return head if context.definite else None

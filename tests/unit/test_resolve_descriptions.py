@@ -474,3 +474,21 @@ def test_descriptions_role_statement_of_a_then_title_makes_no_holder():
     title = mention(doc, 5, 7, "Concept", True)
     _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))
     assert keys.get(title.key) != keys[blair.key]
+
+
+@pytest.mark.parametrize("modifier, resolved_to_delta", [("combined", False), ("new", False), ("airline", True)])
+def test_descriptions_a_new_thing_is_no_earlier_name(modifier, resolved_to_delta):
+    rows = [
+        ("Delta", "Delta", "PROPN", "NNP", "nsubj", 1, "B-ORG"),           # 0
+        ("grew", "grow", "VERB", "VBD", "ROOT", 1, "O"),                   # 1
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 2
+        ("The", "the", "DET", "DT", "det", 5, "O"),                        # 3
+        (modifier, modifier, "ADJ", "JJ", "amod", 5, "O"),                 # 4
+        ("company", "company", "NOUN", "NN", "nsubj", 6, "O"),             # 5
+        ("left", "leave", "VERB", "VBD", "ROOT", 6, "O"),                  # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    delta, company = mention(doc, 0, 1, "Organization", True), mention(doc, 4, 6)
+    _, _, keys = resolved(doc, [delta, company])
+    assert (keys.get(company.key) == "delta") is resolved_to_delta
