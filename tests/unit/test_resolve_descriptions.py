@@ -492,3 +492,21 @@ def test_descriptions_a_new_thing_is_no_earlier_name(modifier, resolved_to_delta
     delta, company = mention(doc, 0, 1, "Organization", True), mention(doc, 4, 6)
     _, _, keys = resolved(doc, [delta, company])
     assert (keys.get(company.key) == "delta") is resolved_to_delta
+
+
+def test_descriptions_apposition_after_a_coordination_is_not_the_first_conjunct():
+    rows = [
+        ("the", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("airline", "airline", "NOUN", "NN", "nsubj", 7, "O"),             # 1
+        ("and", "and", "CCONJ", "CC", "cc", 1, "O"),                       # 2
+        ("union", "union", "NOUN", "NN", "conj", 1, "O"),                  # 3
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 4
+        ("Vereinigung", "Vereinigung", "PROPN", "NNP", "compound", 6, "B-ORG"),   # 5
+        ("Cockpit", "Cockpit", "PROPN", "NNP", "appos", 1, "I-ORG"),       # 6
+        ("failed", "fail", "VERB", "VBD", "ROOT", 7, "O"),                 # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+    ]
+    doc = make_doc(rows)
+    name, desc = mention(doc, 5, 7, "Organization", True), mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [name, desc], appositions=((name, desc),))
+    assert keys.get(desc.key) != keys[name.key]
