@@ -89,6 +89,8 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
         if context is None:
             continue
         pronoun = context.word
+        if pronoun in _THIRD and _quoted(view, mention, context.sentence):
+            continue    # '"He told me he couldn't wait," said Wallace': someone the speaker speaks of, not named here
         antecedent = context.speaker
         if antecedent is not None:      # the type the article settled on, not the one NER gave here
             antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
@@ -129,6 +131,26 @@ def _subject(view: ArticleView, mention: Mention, pronoun: Mention) -> bool:
     if context is None or context.dep not in ("nsubj", "nsubjpass"):
         return False
     return not view.subject_between(context.span[1], pronoun.start)
+
+
+_THIRD = PERSONAL | PLURAL_OR_NEUTER
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"))
+
+
+def _quoted(view: ArticleView, mention: Mention, sentence: int) -> bool:
+    """The mention stands inside a direct quotation: an odd number of quotation marks before it in its
+    sentence, or after it (a quotation that began in a sentence before)."""
+    starts = view.sentences
+    start = starts[sentence]
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(view.text)
+    before, after = view.text[start:mention.start], view.text[mention.end:end]
+    for opening, closing in _QUOTES:
+        if opening == closing:
+            if before.count(opening) % 2 or after.count(opening) % 2:
+                return True
+        elif before.count(opening) > before.count(closing) or after.count(closing) > after.count(opening):
+            return True
+    return False
 
 
 def _subject_before(view: ArticleView, mention: Mention, start: int, persons: _ByStart) -> bool:

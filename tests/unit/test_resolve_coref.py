@@ -328,3 +328,29 @@ def test_coref_a_persons_name_before_the_organization_does_not_block_it():
     doc = make_doc(rows)
     it = _m(doc, 5, 6, pronoun=True)
     assert pronouns(doc, [_m(doc, 0, 1, "Person"), _m(doc, 2, 3), it])[it.key].text == "Google"
+
+
+def test_coref_third_person_inside_a_quotation_stays_unresolved():
+    rows = [
+        ('"', '"', "PUNCT", "``", "punct", 2, "O"),                        # 0
+        ("He", "he", "PRON", "PRP", "nsubj", 2, "O"),                      # 1
+        ("told", "tell", "VERB", "VBD", "ccomp", 5, "O"),                  # 2
+        ("me", "I", "PRON", "PRP", "dobj", 2, "O"),                        # 3
+        ('"', '"', "PUNCT", "''", "punct", 5, "O"),                        # 4
+        ("said", "say", "VERB", "VBD", "ROOT", 5, "O"),                    # 5
+        ("Wallace", "Wallace", "PROPN", "NNP", "nsubj", 5, "B-PERSON"),    # 6
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    he = _m(doc, 1, 2, pronoun=True)
+    assert pronouns(doc, [_m(doc, 6, 7, "Person"), he]) == {}
+    rows = [                                                               # guard: reported speech
+        ("Wallace", "Wallace", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),    # 0
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),                    # 1
+        ("he", "he", "PRON", "PRP", "nsubj", 3, "O"),                      # 2
+        ("left", "leave", "VERB", "VBD", "ccomp", 1, "O"),                 # 3
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 4
+    ]
+    doc = make_doc(rows)
+    he = _m(doc, 2, 3, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Person"), he])[he.key].text == "Wallace"
