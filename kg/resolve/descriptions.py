@@ -98,6 +98,8 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
     text = view.text
     d_context = view.of(d)
     for m in near:
+        if m.type == "Person" and plural(d):
+            continue        # "Jorge Espinoza, the men are trapped": a plural is no one person
         if m.start > d.end + 8 or m.end < d.start - 8:
             continue        # no gap of a few characters: not written side by side
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
@@ -112,6 +114,15 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
                 return m    # "Malaysia's Prime Minister, Najib Razak said": a bare title and a full name,
                             # side by side, however the parse hung them
     return None
+
+
+def plural(mention: Mention) -> bool:
+    """A noun phrase whose head word is inflected away from its lemma ("men", "statements")."""
+    words = mention.text.split()
+    return bool(words and mention.head and not mention.is_named) and words[-1].casefold() != mention.head.casefold()
+
+
+_POSSESSED = re.compile(r"\b(?:his|her|its|their|our|my|your) $", re.IGNORECASE)
 
 
 def name_heads(name: str) -> set[str]:
@@ -236,6 +247,8 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
+        if (d_context := view.of(d)) is not None and d_context.indefinite:
+            continue    # "we're going to have a party": a new one, no earlier name
         words = [w.casefold() for w in d.text.split()]
         if len(words) > 1 and head in _ORG_NOUNS:
             same = sorted(k for k in first_seen if by_key[k].type in ("Organization", "Entity", "Group")
@@ -247,8 +260,8 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
         if len(lexical) == 1:
             out[d.key] = (lexical[0], "head")
             continue
-        if lexical or ENTITY_NOUNS.get(head) is None:
-            continue
+        if lexical or ENTITY_NOUNS.get(head) is None or _POSSESSED.search(view.text, max(0, d.start - 8), d.start):
+            continue    # "his country": the possessor's, whichever country is named nearby
         klass = ENTITY_NOUNS[head] or ""
         index = bisect_right(starts, d.start) - 1
         # its own sentence and the two before it: exactly one candidate in all of them, never the nearest of

@@ -510,3 +510,71 @@ def test_descriptions_apposition_after_a_coordination_is_not_the_first_conjunct(
     name, desc = mention(doc, 5, 7, "Organization", True), mention(doc, 1, 2)
     _, _, keys = resolved(doc, [name, desc], appositions=((name, desc),))
     assert keys.get(desc.key) != keys[name.key]
+
+
+def test_descriptions_plural_is_no_apposition_of_one_person():
+    rows = [
+        ("Jorge", "Jorge", "PROPN", "NNP", "compound", 1, "B-PERSON"),     # 0
+        ("Espinoza", "Espinoza", "PROPN", "NNP", "nsubj", 5, "I-PERSON"),  # 1
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 2
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 3
+        ("men", "man", "NOUN", "NNS", "appos", 1, "O"),                    # 4
+        ("are", "be", "AUX", "VBP", "ROOT", 5, "O"),                       # 5
+        ("trapped", "trap", "VERB", "VBN", "acomp", 5, "O"),               # 6
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    name = mention(doc, 0, 2, "Person", True)
+    men = Mention(text="men", start=doc[4].idx, end=doc[4].idx + 3, type="Concept", head="man")
+    _, _, keys = resolved(doc, [name, men], appositions=((name, men),))
+    assert keys.get(men.key) != keys[name.key]
+    man = Mention(text="man", start=doc[4].idx, end=doc[4].idx + 3, type="Concept", head="man")    # guard
+    rows[4] = ("man", "man", "NOUN", "NN", "appos", 1, "O")
+    doc = make_doc(rows)
+    _, _, keys = resolved(doc, [name, man], appositions=((name, man),))
+    assert keys[man.key] == keys[name.key]
+
+
+def test_descriptions_possessed_class_noun_is_no_nearby_name():
+    rows = [
+        ("Jamaica", "Jamaica", "PROPN", "NNP", "nsubj", 1, "B-GPE"),       # 0
+        ("mourned", "mourn", "VERB", "VBD", "ROOT", 1, "O"),               # 1
+        ("him", "he", "PRON", "PRP", "dobj", 1, "O"),                      # 2
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 3
+        ("He", "he", "PRON", "PRP", "nsubj", 5, "O"),                      # 4
+        ("loved", "love", "VERB", "VBD", "ROOT", 5, "O"),                  # 5
+        ("his", "his", "PRON", "PRP$", "poss", 7, "O"),                    # 6
+        ("country", "country", "NOUN", "NN", "dobj", 5, "O"),              # 7
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 8
+    ]
+    doc = make_doc(rows)
+    jamaica, country = mention(doc, 0, 1, "Place", True), mention(doc, 7, 8)
+    _, _, keys = resolved(doc, [jamaica, country])
+    assert keys.get(country.key) != "jamaica"
+    rows[6] = ("the", "the", "DET", "DT", "det", 7, "O")                  # guard: "the country" is Jamaica
+    doc = make_doc(rows)
+    country = mention(doc, 7, 8)
+    assert resolved(doc, [jamaica, country])[2][country.key] == "jamaica"
+
+
+def test_descriptions_indefinite_noun_is_no_earlier_name_of_its_head():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2, "O"),                        # 0
+        ("Labour", "Labour", "PROPN", "NNP", "compound", 2, "B-ORG"),      # 1
+        ("Party", "Party", "PROPN", "NNP", "nsubj", 3, "I-ORG"),           # 2
+        ("won", "win", "VERB", "VBD", "ROOT", 3, "O"),                     # 3
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+        ("We", "we", "PRON", "PRP", "nsubj", 6, "O"),                      # 5
+        ("had", "have", "VERB", "VBD", "ROOT", 6, "O"),                    # 6
+        ("a", "a", "DET", "DT", "det", 8, "O"),                            # 7
+        ("party", "party", "NOUN", "NN", "dobj", 6, "O"),                  # 8
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    labour, party = mention(doc, 1, 3, "Organization", True), mention(doc, 8, 9)
+    _, _, keys = resolved(doc, [labour, party])
+    assert keys.get(party.key) != keys[labour.key]
+    rows[7] = ("the", "the", "DET", "DT", "det", 8, "O")                  # guard: "the party" is Labour
+    doc = make_doc(rows)
+    party = mention(doc, 8, 9)
+    assert resolved(doc, [labour, party])[2][party.key] == keys[labour.key]
