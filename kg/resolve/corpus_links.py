@@ -31,7 +31,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   ("Justice Department", local to its article) joins it too.
 
 * ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
-  ("United States Geological Survey (USGS)"); never with two such names ("IPCC"), a person or a place.
+  ("United States Geological Survey (USGS)") when both are written beside at least two of the same other
+  names ("Chile", "Pichilemu"); never with two such names ("IPCC"), a person or a place.
 * ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
   when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
   lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
@@ -410,8 +411,10 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
                          ) -> dict[str, tuple[str, str]]:
     """``corpus-acronym`` links: an acronym written alone ("USGS", its own node in an article that never spells
     it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
-    when each of its letters is an initial of that name's words and no other name of the corpus has it as
-    an acronym ("IPCC" of two panels stays apart); never a person's or a place's name."""
+    when each of its letters is an initial of that name's words, no other name of the corpus has it as
+    an acronym ("IPCC" of two panels stays apart) and the two share a neighbourhood (a corpus that spells
+    out only "Australian Federal Police (AFP)" may still write "AFP" for the news agency); never a person's
+    or a place's name."""
     expansions: dict[str, set[str]] = defaultdict(set)
     for key, e in entities.items():
         if "/" in key or e.type in ("Person", "Place", "Concept") or not {"acronym", "acronym-in-parentheses"} \
@@ -423,13 +426,19 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
             if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and set(letters) <= initials:
                 expansions[letters].add(taken.get(key, (key, ""))[0])   # "U.S. Geological Survey" joined already
     links: dict[str, tuple[str, str]] = {}
+    neighbours: Callable[[str], set[str]] | None = None
     for key, e in entities.items():
         letters = e.label.replace(".", "")
         if "/" in key or e.type in ("Person", "Place", "Concept") or e.roles or canonical_alias(e.label) \
                 or not (letters.isalpha() and letters.isupper()):
             continue
         if len(found := expansions.get(letters, set())) == 1:
-            links[key] = (next(iter(found)), "corpus-acronym")
+            # an acronym stands for many names in the world ("AFP": a news agency, a police force), so the
+            # corpus's one spelled-out name must also be written beside some of the same other names
+            target = next(iter(found))
+            neighbours = neighbours or _neighbourhood(entities)
+            if target in entities and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
+                links[key] = (target, "corpus-acronym")
     return links
 
 

@@ -287,21 +287,33 @@ def test_corpus_links_bare_surname_never_joins_a_name_beginning_with_a_place(ful
     assert ("person/a2/wikinews" not in merged) is joins
 
 
-def _acronym_article(article_id: str, name: str, acronym: str) -> list[Entity]:
-    """An article writing "Name (ACR)": the acronym joins the name there."""
+def _acronym_article(article_id: str, name: str, acronym: str, *others: tuple[str, str]) -> list[Entity]:
+    """An article writing "Name (ACR)": the acronym joins the name there; ``others``: more names of it."""
     ms = [Mention(text=name, start=0, end=len(name), type="Organization", is_named=True),
           Mention(text=acronym, start=len(name) + 2, end=len(name) + 2 + len(acronym), type="Organization",
                   is_named=True)]
+    ms += [Mention(text=t, start=1000 + i * 100, end=1000 + i * 100 + len(t), type=k, is_named=True)
+           for i, (t, k) in enumerate(others)]
     return cluster_mentions(article_id, ms)[0]
 
 
+QUAKE = (("Chile", "Place"), ("Pichilemu", "Place"))
+
+
 def test_corpus_links_acronym_alone_joins_the_one_name_the_corpus_spells_it_out_as():
-    merged = nodes(_acronym_article("a1", "United States Geological Survey", "USGS"),
+    merged = nodes(_acronym_article("a1", "United States Geological Survey", "USGS", *QUAKE),
                    _acronym_article("a3", "U.S. Geological Survey", "USGS"),     # one name, joined by country-prefix
-                   article("a2", ("USGS", "Organization"), ("Chile", "Place")))
+                   article("a2", ("USGS", "Organization"), *QUAKE))
     usgs = node_of(merged, "USGS")
     assert usgs.label == "United States Geological Survey" and "corpus-acronym" in usgs.rules
     assert "usgs" in usgs.same_as
+
+
+def test_corpus_links_acronym_in_another_neighbourhood_stays_apart():
+    """A corpus that spells out only "Australian Federal Police (AFP)" may write "AFP" for the news agency."""
+    merged = nodes(_acronym_article("a1", "Australian Federal Police", "AFP", ("Sydney", "Place"), ("Canberra", "Place")),
+                   article("a2", ("AFP", "Organization"), *QUAKE))
+    assert "afp" in merged and "corpus-acronym" not in merged["afp"].rules
 
 
 def test_corpus_links_acronym_of_two_names_stays_apart():
