@@ -384,7 +384,8 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
         if "/" in key or e.type != "Place":
             continue
         splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
-        for place, region in splits:
+        for place, region in splits:    # a country by its code: "England, UK" = "England, United Kingdom"
+            region = region if region in _us_states() else _country_codes().get(region, region)
             qualified[_place_slug(place)][region].add(key)
             plain[_place_slug(place)] = place
         if not splits:

@@ -347,3 +347,9 @@ def test_corpus_links_place_written_with_two_regions_stays_apart():
     merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Peru", "Place")),
                    article("a3", ("Pichilemu", "Place")))
     assert len(merged) == 3
+
+
+def test_corpus_links_place_region_country_by_any_of_its_names():
+    merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Republic of Chile", "Place")),
+                   article("a3", ("Pichilemu", "Place")))
+    assert len(merged) == 1
