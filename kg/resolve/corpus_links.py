@@ -66,13 +66,15 @@ NEIGHBOURHOOD_LEAD = 3        # a bare surname's neighbours shared with one riva
 def nicknames() -> dict[str, frozenset[str]]:
     """Given name -> the names it may stand for or be shortened to (both directions of the table).
 
-    Only a nickname shorter than its formal name counts ("Jim"/"James", "Bob"/"Robert"): the package's pairs of
-    equal or longer names are mostly one name in two languages ("Ivan"/"John", "Jean"/"Jane") or two names
-    that sound alike ("Casper"/"Jasper"), and two men called "Ivan Lewis" and "John Lewis" are two people.
+    A nickname no shorter than its formal name counts only with the same first letter ("Johnny"/"John",
+    "Charlie"/"Charles"; "Bob"/"Robert" is shorter): the package's other pairs are mostly one name in two
+    languages ("Ivan"/"John") or two names that sound alike ("Casper"/"Jasper"), and two men called "Ivan
+    Lewis" and "John Lewis" are two people; nor does a man's name stand for a woman's ("Jean"/"Jane").
     """
     table: dict[str, set[str]] = defaultdict(set)
+    genders = first_names()
     for formal, nick, *_ in data_rows(NICKNAMES_PATH):
-        if len(nick) >= len(formal):
+        if len(nick) >= len(formal) and nick[:1] != formal[:1] or {genders.get(formal), genders.get(nick)} == {"M", "F"}:
             continue
         table[formal].add(nick)
         table[nick].add(formal)
@@ -227,10 +229,8 @@ def _neighbourhood(entities: Mapping[str, Entity]) -> Callable[[str], set[str]]:
 
 
 def _near(a: str, b: str) -> bool:
-    """Two spellings of one name part ("zabiullah", "zabihullah"; a Slavic ending transliterated two ways:
-    "dmitri", "dmitry", "dmitriy"), not two short names ("ali", "alo")."""
-    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and (
-        ratio(a, b) >= SPELLING_SIMILARITY or len(stem := a.rstrip("iyj")) >= 4 and stem == b.rstrip("iyj"))
+    """Two spellings of one name part ("zabiullah", "zabihullah"), not two short names ("ali", "alo")."""
+    return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
 
 
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]

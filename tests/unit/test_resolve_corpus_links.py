@@ -27,7 +27,7 @@ def node_of(merged: dict[str, Entity], name: str) -> Entity:
 @pytest.mark.parametrize("a, b, same", [
     ("john", "john", True), ("jim", "james", True), ("james", "jim", True), ("bob", "robert", True),
     ("bill", "bob", False), ("ann", "john", False), ("ivan", "john", False), ("jean", "jane", False),
-    ("casper", "jasper", False),
+    ("casper", "jasper", False), ("johnny", "john", True), ("charlie", "charles", True), ("jimmie", "james", True),
 ], ids=lambda v: str(v))
 def test_corpus_links_given_names_match_by_nickname(a, b, same):
     assert given_names_match(a, b) is same
@@ -145,12 +145,6 @@ def test_corpus_links_spelling_variant_joins_one_person_written_two_ways():
     assert any(k.startswith("zabihullah") for k in node.same_as)
 
 
-def test_corpus_links_spelling_variant_of_a_transliterated_ending():
-    """ "Dmitri Medvedev" and "Dmitry Medvedev" (a Slavic ending written two ways) in one neighbourhood."""
-    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitry Medvedev"))
-    assert node_of(merged, "Dmitri Medvedev").key == node_of(merged, "Dmitry Medvedev").key
-
-
 def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
     """The same two spellings in articles about different things stay two nodes."""
     merged = nodes(_taliban_article("a1", "Zabiullah Mujahid"),
@@ -164,7 +158,6 @@ def test_corpus_links_spelling_variant_needs_a_shared_neighbourhood():
     ("Zabiullah Mujahid", "Habiullah Mujahid"),  # another first letter
     ("Carlo Rossi", "Carlos Rossi"),             # one given name the other with a longer ending
     ("Gordon Brown", "Gordon Browns"),           # one surname the other with a longer ending
-    ("Mary Smith", "Mari Smith"),                # too short for a transliterated ending
 ])
 def test_corpus_links_spelling_variant_guards(a, b):
     merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
