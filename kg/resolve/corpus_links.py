@@ -55,6 +55,7 @@ from kg.models import Entity
 from kg.names import (_country_codes, _us_states, canonical_alias, first_names, is_country, is_place, is_region,
                       normalize_name)
 from kg.ontology import cue_words
+from kg.resolve.entities import bare_surname
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
 _SUFFIXES = cue_words("name-suffix")
@@ -103,7 +104,7 @@ def person_parts(name: str) -> tuple[str, tuple[str, ...], str, str] | None:
         suffix, words = words[-1], words[:-1]
     if len(words) < 2:
         return None
-    return words[0], tuple(words[1:-1]), words[-1], suffix
+    return words[0], tuple(words[1:-1]), bare_surname(words[-1]), suffix
 
 
 def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -183,7 +184,7 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         name = normalize_name(e.label).replace(".", "")
         if len(name.split()) != 1:
             continue
-        found = by_surname.get(name, set())
+        found = by_surname.get(bare_surname(name), set())
         if len(found) == 1 and name in given:
             # "his son Omar" with one "Ilhan Omar" in the corpus: a given name alone may be anyone, so it joins
             # the one person of that surname only when a title or the neighbourhood says so as well

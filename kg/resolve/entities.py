@@ -371,12 +371,12 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     surnames: dict[str, set[str]] = defaultdict(set)   # last word -> persons with a mention ending in it
     for k, pms in persons.items():                      # (an index: scanning every person per name was quadratic)
         for pm in pms:
-            surnames[_words(pm.text)[-1]].add(k)
+            surnames[bare_surname(_words(pm.text)[-1])].add(k)
 
     def moved_into(target: str, moved: list[Mention]) -> None:   # keep the index as the persons' lists grow
         if target in persons:
             for m in moved:
-                surnames[_words(m.text)[-1]].add(target)
+                surnames[bare_surname(_words(m.text)[-1])].add(target)
 
     for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
         if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
@@ -388,7 +388,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
         targets: list[str] = []
         rule = ""
         if len(word_list) == 1 and not _known_place(word_list):
-            targets = sorted(surnames.get(word_list[0], set()) - {key})
+            targets = sorted(surnames.get(bare_surname(word_list[0]), set()) - {key})
             rule = "surname"
             if len(targets) > 1:
                 targets, rule = _introduced_first(targets, ms, persons), "surname-introduced"
@@ -470,6 +470,18 @@ def surnames_alone(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, cues=(*m.cues, "surname-alone", "given-name-person"))
         out.append(m)
     return out
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{3})")
+
+
+def bare_surname(word: str) -> str:
+    """A surname without the Arabic article news writes or leaves out ("al-gaddafi" -> "gaddafi").
+
+    >>> bare_surname("al-gaddafi"), bare_surname("gaddafi"), bare_surname("al-ab")
+    ('gaddafi', 'gaddafi', 'al-ab')
+    """
+    return _ARABIC_ARTICLE.sub("", word)
 
 
 def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[str, list[Mention]]) -> list[str]:

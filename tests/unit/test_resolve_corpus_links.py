@@ -346,3 +346,10 @@ def test_corpus_links_place_region_country_by_any_of_its_names():
     merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Republic of Chile", "Place")),
                    article("a3", ("Pichilemu", "Place")))
     assert len(merged) == 1
+
+
+def test_corpus_links_surname_with_and_without_the_arabic_article_is_one_person():
+    merged = nodes(article("a1", ("Muammar al-Gaddafi", "Person")), article("a2", ("Muammar Gaddafi", "Person")),
+                   article("a3", ("Hannibal Gaddafi", "Person")))
+    assert node_of(merged, "Muammar al-Gaddafi") is node_of(merged, "Muammar Gaddafi")
+    assert node_of(merged, "Hannibal Gaddafi") is not node_of(merged, "Muammar Gaddafi")    # guard: his son

@@ -41,6 +41,11 @@ def test_entities_surname_joins_the_full_name():
     assert "surname" in e.rules and e.aliases == ("Shaheen",)
 
 
+def test_entities_surname_without_the_arabic_article_joins_the_full_name():
+    ms = mentions(("Muammar al-Gaddafi", "Person"), ("Gaddafi", "Person"))
+    assert entity(ms, "Gaddafi").key == "muammar-al-gaddafi" and len(groups(ms)) == 1
+
+
 def test_entities_surname_shared_by_two_people_stays_apart():
     ms = mentions(("Ann Smith", "Person"), ("Bob Smith", "Person"), ("Smith", "Person"))
     g = groups(ms)
