@@ -381,9 +381,12 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     qualified: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     bare: dict[str, list[str]] = defaultdict(list)
     plain: dict[str, str] = {}      # a place's key -> its normalized name
+    regions_written: set[str] = set()
     for key, e in entities.items():
         if "/" in key or e.type != "Place":
             continue
+        regions_written.update(normalize_name(name.split(", ")[1]) for name in (e.label, *e.aliases)
+                               if name.count(", ") == 1)
         splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
         for place, region in splits:    # a country by its code: "England, UK" = "England, United Kingdom"
             region = region if region in _us_states() else _country_codes().get(region, region)
@@ -395,8 +398,11 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     links: dict[str, tuple[str, str]] = {}
     for place_slug, regions in qualified.items():
         place = plain[place_slug]
-        if len(regions) != 1 or len(bare.get(place_slug, ())) != 1 or place in _us_states() or is_country(place):
-            continue    # "New York, New York": a state's or a country's name alone is a node of its own
+        if len(regions) != 1 or len(bare.get(place_slug, ())) != 1 or place in _us_states() or is_country(place) \
+                or place in regions_written:
+            # "New York, New York": a state's or a country's name alone is a node of its own; "Turkey, Lebanon"
+            # is a list when the corpus writes "Istanbul, Turkey" (Turkey is a region itself)
+            continue
         region, keys = next(iter(regions.items()))
         target = bare[place_slug][0]
         listed = codes.get(place)

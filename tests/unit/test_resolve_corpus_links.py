@@ -353,3 +353,10 @@ def test_corpus_links_surname_with_and_without_the_arabic_article_is_one_person(
                    article("a3", ("Hannibal Gaddafi", "Person")))
     assert node_of(merged, "Muammar al-Gaddafi") is node_of(merged, "Muammar Gaddafi")
     assert node_of(merged, "Hannibal Gaddafi") is not node_of(merged, "Muammar Gaddafi")    # guard: his son
+
+
+def test_corpus_links_a_region_of_the_corpus_is_no_qualified_place():
+    """ "Turkey, Lebanon" is a list when the corpus also writes "Istanbul, Turkey"."""
+    merged = nodes(article("a1", ("Wonthaggi, Lebanon", "Place")), article("a2", ("Wonthaggi", "Place")),
+                   article("a3", ("Pichilemu, Wonthaggi", "Place")))
+    assert "place-region" not in node_of(merged, "Wonthaggi").rules
