@@ -105,7 +105,9 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in (", ", ", the ", ", this ") and d_context is not None:
+        if gap in (", ", ", the ", ", this ") and d_context is not None and not (
+                m.start >= d.end and _AFTER_OF.search(text, max(0, d.start - 8), d.start)):
+            # "the head of the national disaster agency, Benito Ramos": the name is the head's, not the agency's
             m_context = view.of(m)
             if m_context is not None and (d_context.dep == "appos" and m_context.holds(d_context.head)
                                           or m_context.dep == "appos" and d_context.holds(m_context.head)):
@@ -122,6 +124,7 @@ def plural(mention: Mention) -> bool:
     return bool(words and mention.head and not mention.is_named) and words[-1].casefold() != mention.head.casefold()
 
 
+_AFTER_OF = re.compile(r"\bof (?:the |a |an )?$", re.IGNORECASE)
 _POSSESSED = re.compile(r"\b(?:his|her|its|their|our|my|your) $", re.IGNORECASE)
 
 

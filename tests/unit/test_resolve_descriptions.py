@@ -578,3 +578,36 @@ def test_descriptions_indefinite_noun_is_no_earlier_name_of_its_head():
     doc = make_doc(rows)
     party = mention(doc, 8, 9)
     assert resolved(doc, [labour, party])[2][party.key] == keys[labour.key]
+
+
+def test_descriptions_name_after_an_of_phrase_is_the_heads_not_the_objects():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("head", "head", "NOUN", "NN", "nsubj", 8, "O"),                   # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "O"),                         # 2
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 3
+        ("agency", "agency", "NOUN", "NN", "pobj", 2, "O"),                # 4
+        (",", ",", "PUNCT", ",", "punct", 4, "O"),                         # 5
+        ("Benito", "Benito", "PROPN", "NNP", "compound", 7, "B-PERSON"),   # 6
+        ("Ramos", "Ramos", "PROPN", "NNP", "appos", 4, "I-PERSON"),        # 7
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 8, "O"),                 # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    ramos, agency = mention(doc, 6, 8, "Person", True), mention(doc, 4, 5)
+    _, _, keys = resolved(doc, [ramos, agency])
+    assert keys.get(agency.key) != keys[ramos.key]
+    guard = [                                                              # "The spokesman, Benito Ramos, spoke."
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("spokesman", "spokesman", "NOUN", "NN", "nsubj", 6, "O"),         # 1
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 2
+        ("Benito", "Benito", "PROPN", "NNP", "compound", 4, "B-PERSON"),   # 3
+        ("Ramos", "Ramos", "PROPN", "NNP", "appos", 1, "I-PERSON"),        # 4
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 5
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),                 # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(guard)
+    ramos, spokesman = mention(doc, 3, 5, "Person", True), mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [ramos, spokesman])
+    assert keys[spokesman.key] == keys[ramos.key]
