@@ -57,6 +57,7 @@ _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for",
 # "Europe", "Western Sahara" not "Sahara" (unlisted places, which the place guard above does not see); a bare
 # compass word may start a country's name that news shortens ("South Korea" ... "Korea")
 _COMPASS_PREFIX = {f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
+# ("Lake Ontario" is no longer name of the province Ontario: the "lake" test below)
 # a continent is always itself: "Africa" is no short form of "South Africa" or "Central African Republic"
 CONTINENTS = {"africa", "europe", "asia", "antarctica", "oceania"}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
@@ -208,6 +209,13 @@ class _NameIndex:
         self.inner: dict[str, set[str]] = defaultdict(set)
         self.state_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.initials: dict[str, list[Mention]] = defaultdict(list)
+        # the words after a name's comma ("Islandbank Road, Inverness", "Sale, Maffra"): a place it lies in or
+        # the next item of a list, never a short form of the name
+        self.after_comma: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for k, ms in by_key.items():
+            for m in ms:
+                if ", " in m.text:
+                    self.after_comma[k].add(tuple(_words(m.text.rsplit(", ", 1)[1])))
         for k, (_, names) in longer.items():
             for ws in names:
                 if ws:
@@ -256,7 +264,8 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
         k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person" and _same_family(t, kind)
                      and any(len(ws) > n and not campaign & set(ws[:-n]) and list(ws[-n:]) == word_list and not (
                          _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
-                             and not _COMPASS_PREFIX & set(ws[:-n]) for ws in names)})
+                             and not _COMPASS_PREFIX & set(ws[:-n]) and not (t == "Place" and "lake" in ws[:-n])
+                             for ws in names) and tuple(word_list) not in index.after_comma.get(k, ())})
     if suffix:
         return suffix, "short-form"
     infix = [] if blocked else sorted({

@@ -105,6 +105,9 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("South Korea", "Korea", True, id="compass-word-starts-a-country-name"),
     pytest.param("New York Times", "Times", True, id="direction-word-is-no-compass"),
     pytest.param("United Airlines", "United", True, id="company-without-its-airlines"),
+    pytest.param("Islandbank Road, Inverness", "Inverness", False, id="words-after-a-comma-are-no-short-form"),
+    pytest.param("Sale, Maffra", "Maffra", False, id="next-item-of-a-list"),
+    pytest.param("Lake Ontario", "Ontario", False, id="lake-is-not-its-province"),
     pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
     pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
     pytest.param("White House", "House", False, id="generic-word-is-no-short-form"),
@@ -113,8 +116,10 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("Fedora/Red Hat Enterprise Linux", "Enterprise Linux", True, id="slash-keeps-each-name"),
 ])
 def test_entities_short_form_of_a_longer_name(longer, short, merged):
-    kind = "Place" if any(w in longer for w in ("Angeles", "Europe", "Africa", "Korea")) else "Organization"
-    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles", "Europe", "Africa", "Korea") else kind
+    kind = "Place" if any(w in longer for w in ("Angeles", "Europe", "Africa", "Korea", "Inverness", "Lake")) \
+        else "Organization"
+    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles", "Europe", "Africa", "Korea", "Inverness",
+                                      "Ontario") else kind
     ms = mentions((longer, kind), (short, short_kind))
     assert (len(groups(ms)) == 1) is merged
 
