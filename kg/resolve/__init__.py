@@ -18,7 +18,7 @@ from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
-                                     name_heads, plural, resolve_descriptions, resolve_head_anaphora)
+                                     after_of, name_heads, plural, resolve_descriptions, resolve_head_anaphora)
 from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
@@ -87,7 +87,8 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     for name, description in appositions:
         if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
                 and not keys[name.key].startswith("concept/") and not _coordinated(view, description) \
-                and not (plural(description) and types.get(keys[name.key]) == "Person") and (
+                and not (plural(description) and types.get(keys[name.key]) == "Person") \
+                and not (name.start > description.end and after_of(view.text, description)) and (
                     _definite(view, description) or _person_noun(description) and types.get(keys[name.key]) == "Person"):
             # "a Scientology attorney, Kendrick Moxon": a person noun in apposition to a person is that person
             concept = keys[description.key]

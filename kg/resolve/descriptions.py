@@ -105,8 +105,7 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in (", ", ", the ", ", this ") and d_context is not None and not (
-                m.start >= d.end and _AFTER_OF.search(text, max(0, d.start - 8), d.start)):
+        if gap in (", ", ", the ", ", this ") and d_context is not None and not (m.start >= d.end and after_of(text, d)):
             # "the head of the national disaster agency, Benito Ramos": the name is the head's, not the agency's
             m_context = view.of(m)
             if m_context is not None and (d_context.dep == "appos" and m_context.holds(d_context.head)
@@ -125,6 +124,12 @@ def plural(mention: Mention) -> bool:
 
 
 _AFTER_OF = re.compile(r"\bof (?:the |a |an )?$", re.IGNORECASE)
+def after_of(text: str, mention: Mention) -> bool:
+    """The mention is the object of "of" ("the head of the national disaster agency"): a name in apposition
+    after it names the phrase's head, not the mention."""
+    return bool(_AFTER_OF.search(text, max(0, mention.start - 8), mention.start))
+
+
 _POSSESSED = re.compile(r"\b(?:his|her|its|their|our|my|your) $", re.IGNORECASE)
 
 
@@ -267,16 +272,17 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
             continue    # "his country": the possessor's, whichever country is named nearby
         klass = ENTITY_NOUNS[head] or ""
         index = bisect_right(starts, d.start) - 1
-        # its own sentence and the two before it: exactly one candidate in all of them, never the nearest of
-        # two ("Al-Shabaab is a group ... According to the BBC, the group linked itself to al-Qaeda")
-        window_start = starts[max(0, index - 2)]
-        near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
-                                              bisect_left(named_starts, d.start)] if _salient(view, m)}
-        fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
-                      and (klass != "country" or is_country(by_key[k].label))
-                      and (klass != "city" or not is_country(by_key[k].label)))
-        if len(fits) == 1:
-            out[d.key] = (fits[0], "class")
+        for back in (0, 2):     # the same sentence first, then the two before it
+            window_start = starts[max(0, index - back)]
+            near = {keys[m.key] for m in by_start[bisect_left(named_starts, window_start):
+                                                  bisect_left(named_starts, d.start)] if _salient(view, m)}
+            fits = sorted(k for k in near if by_key[k].type in _CLASS_TYPES[klass]
+                          and (klass != "country" or is_country(by_key[k].label))
+                          and (klass != "city" or not is_country(by_key[k].label)))
+            if fits:
+                if len(fits) == 1:
+                    out[d.key] = (fits[0], "class")
+                break
     return out
 
 

@@ -391,34 +391,6 @@ def test_descriptions_country_adjective_and_pm_is_a_title():
     assert description_head(Mention(text="Italian PM", start=0, end=10, type="Organization", is_named=True)) == "title"
 
 
-GROUP = [
-    ("Hamas", "Hamas", "PROPN", "NNP", "nsubj", 1, "B-ORG"),           # 0
-    ("left", "leave", "VERB", "VBD", "ROOT", 1, "O"),                  # 1
-    (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 2
-    ("Fatah", "Fatah", "PROPN", "NNP", "nsubj", 4, "B-ORG"),           # 3
-    ("said", "say", "VERB", "VBD", "ROOT", 4, "O"),                    # 4
-    ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5
-    ("group", "group", "NOUN", "NN", "nsubj", 7, "O"),                 # 6
-    ("won", "win", "VERB", "VBD", "ccomp", 4, "O"),                    # 7
-    (".", ".", "PUNCT", ".", "punct", 4, "O"),                         # 8
-]
-
-
-def test_descriptions_class_noun_with_a_rival_a_sentence_before_is_left_out():
-    doc = make_doc(GROUP)
-    hamas, fatah, group = mention(doc, 0, 1, "Organization", True), mention(doc, 3, 4, "Organization", True), \
-        mention(doc, 6, 7)
-    _, _, keys = resolved(doc, [hamas, fatah, group])
-    assert keys.get(group.key) not in (keys[hamas.key], keys[fatah.key])     # never the nearer one
-    # guard: with one organization in the window, "the group" is it
-    rows = list(GROUP)
-    rows[0] = ("Rain", "rain", "NOUN", "NN", "nsubj", 1, "O")
-    doc = make_doc(rows)
-    fatah, group = mention(doc, 3, 4, "Organization", True), mention(doc, 6, 7)
-    _, _, keys = resolved(doc, [fatah, group])
-    assert keys[group.key] == keys[fatah.key] == "fatah"
-
-
 def test_descriptions_the_source_a_sentence_cites_is_no_candidate():
     rows = [
         ("According", "accord", "VERB", "VBG", "prep", 5, "O"),            # 0
@@ -596,6 +568,8 @@ def test_descriptions_name_after_an_of_phrase_is_the_heads_not_the_objects():
     doc = make_doc(rows)
     ramos, agency = mention(doc, 6, 8, "Person", True), mention(doc, 4, 5)
     _, _, keys = resolved(doc, [ramos, agency])
+    assert keys.get(agency.key) != keys[ramos.key]
+    _, _, keys = resolved(doc, [ramos, agency], appositions=((ramos, agency),))    # the parse's apposition too
     assert keys.get(agency.key) != keys[ramos.key]
     guard = [                                                              # "The spokesman, Benito Ramos, spoke."
         ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
