@@ -569,7 +569,11 @@ def test_descriptions_name_after_an_of_phrase_is_the_heads_not_the_objects():
     ramos, agency = mention(doc, 6, 8, "Person", True), mention(doc, 4, 5)
     _, _, keys = resolved(doc, [ramos, agency])
     assert keys.get(agency.key) != keys[ramos.key]
-    _, _, keys = resolved(doc, [ramos, agency], appositions=((ramos, agency),))    # the parse's apposition too
+    shifted = [(t, l, p, tg, d, h + 1 if h >= 4 else h, e) for t, l, p, tg, d, h, e in rows]
+    rows = shifted[:4] + [("disaster", "disaster", "NOUN", "NN", "compound", 5, "O")] + shifted[4:]
+    doc = make_doc(rows)      # "the disaster agency, Benito Ramos" as the parse's apposition, kept as a phrase
+    ramos, agency = mention(doc, 7, 9, "Person", True), mention(doc, 4, 6)
+    _, _, keys = resolved(doc, [ramos, agency], appositions=((ramos, agency),), predicates=frozenset({agency.key}))
     assert keys.get(agency.key) != keys[ramos.key]
     guard = [                                                              # "The spokesman, Benito Ramos, spoke."
         ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
