@@ -12,7 +12,13 @@ and kept out of the graph:
 * "they"/"them"/"their" is the only group or organization that is the subject of its sentence before it
   (or of the sentence before), with no other subject in between ("The Taliban met ...; they said");
 * "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
-  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
+  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either), never a
+  name inside another name ("George Washington University Hospital").
+
+Never: "they" for one person; a third-person pronoun inside a direct quotation ('"He told me," said
+Wallace'); the speaker when a noun subject stands between it and the pronoun ("the USGS reported that the
+aftershock had ... and that it reached"); an organization with another subject, no person's name, before it
+in the window ("Another earthquake hit Chile, the USGS reported. It occurred ...").
 """
 from __future__ import annotations
 
