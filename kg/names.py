@@ -114,6 +114,19 @@ def name_gender(name: str) -> str | None:
     return first_names().get(words[0].casefold())
 
 
+ENGLISH_WORDS_PATH = ALIASES_PATH.parent / "english_words.tsv"
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English common nouns and adjectives, lower case (``ontology/english_words.tsv``, from WordNet).
+
+    >>> "storm" in english_words(), "nizhny" in english_words()
+    (True, False)
+    """
+    return frozenset(row[0] for row in data_rows(ENGLISH_WORDS_PATH))
+
+
 PLACES_PATH = ALIASES_PATH.parent / "places.tsv"
 
 

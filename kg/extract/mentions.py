@@ -12,10 +12,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.types import (bare_word, definition_cues, display_name, entity_type, is_junk_name,
-                              looks_temporal, strip_title, title_before, type_cues)
+from kg.extract.doc_text import doc_text
+from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
+                              is_junk_name, looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention
-from kg.names import canonical_alias, first_names, is_place, is_region, is_title, place_names, without_diacritics
+from kg.names import (canonical_alias, english_words, first_names, is_place, is_region, is_title, place_names,
+                      without_diacritics)
 from kg.ontology import cue_words
 
 PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "this", "that",
@@ -92,6 +94,7 @@ _CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
 
 
 _ORG_SUFFIXES = cue_words("org-suffix")
+_PLACE_WORDS = cue_words("place-suffix")
 _TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
 _CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
 
@@ -234,6 +237,17 @@ def _title_before_person(span: Span) -> int | None:
     return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
 
 
+def _modifier(span: Span) -> bool:
+    """True for a word of the dictionary that only modifies the noun after it, in the singular ("[Scottish]
+    police", "[North Korean] troops"); never a plural ("Americans said"), a name standing as a noun ("a
+    Democrat"), a word of no dictionary ("the [Monti] government": NER's NORP on a surname) or the
+    organization of a role ("[Liberal Democrat] leader Nick Clegg" is the leader of the party)."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end \
+        and root.head.pos_ in ("NOUN", "PROPN") and not span[-1].text.endswith("s") \
+        and span[-1].text.casefold() in english_words() and bare_word(root.head.text) not in _ROLE_HEADS
+
+
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     """A mention for a named-entity span, or None for dates, numbers and NER errors; with ``token``, the name
     of the span that token is in (the place of "Freewinds in Bonaire" for "Bonaire": :func:`glued_place`)."""
@@ -265,6 +279,8 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
             return None
     if is_junk_name(span) or len(span) == 1 and in_title(span[0]):
         return None
+    if label == "NORP" and _modifier(span):
+        return None     # "Scottish police", "the Sri Lankan government": a nationality's adjective, no node
     if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
         kind = "Entity"     # "The Telegraph reports", "the Beatles": a person's name takes no "the"
     title = title_before(span) or glued
@@ -385,6 +401,7 @@ def mention_for(token: Token) -> Mention | None:
     """The mention a subject/object token stands for (None for dates, bare numbers and empty phrases; an
     amount, "$67 million", is an unnamed concept)."""
     pos, lower = token.pos_, token.lower_
+    common = False
     if pos == "PRON" or lower in PRONOUNS and pos in ("DET", "PRON", "NOUN", "ADV"):
         if lower in ("who", "which", "that", "what", "there", "here"):
             return None
@@ -398,7 +415,12 @@ def mention_for(token: Token) -> Mention | None:
         span = entity_span(token)
         if token.ent_type_ in _AMOUNTS:
             return _amount(_trim(span))
-        return named_mention(span, token) if span is not None else None
+        if span is None:
+            return None
+        mention = named_mention(span, token)
+        if mention is not None or not (len(span) == 1 and common_word_written_lower(span[0])):
+            return mention
+        common = True   # a common word NER took for a name ("Album" beside "the album"): a concept, below
     if pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X", "SYM"):
         return None
     if pos == "NUM" and token.like_num:
@@ -424,7 +446,7 @@ def mention_for(token: Token) -> Mention | None:
     named = pos == "PROPN" or text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
-    if named and is_junk_name(phrase):
+    if named and (common or is_junk_name(phrase)):
         named = False
     kind = "Concept"
     if named:   # a name of unknown type ("Entity") unless it is an acronym
@@ -535,7 +557,18 @@ def nested_names(span: Span) -> Iterator[tuple[Span, str]]:
         if all(t.text[:1].isupper() or t.text == "-" for t in part) and not any(
                 a <= part.start and part.end <= b for a, b in seen) and not _is(part.text, _DIRECTIONS):
             first = part[0].text.casefold()
-            yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+            words = part.text.split()
+            if len(words) == 1 or first in first_names() or _written_apart(part, span) or any(
+                    w.casefold() not in english_words() for w in words):
+                yield part, "Person" if len(part) > 1 and first in first_names() else "Entity"
+            # else "[Storm Prediction] Center", "[Electronic Frontier] Foundation": common words of the
+            # longer name, not a name the facility is called after ("[Nizhny Novgorod] Stadium" is one)
+
+
+def _written_apart(part: Span, whole: Span) -> bool:
+    """True when the article writes ``part`` outside every copy of the longer name ``whole``."""
+    text = doc_text(part.doc)
+    return text.count(part.text) > text.count(whole.text)
 
 
 def _holidays(ent: Span) -> Iterator[Mention]:
@@ -591,9 +624,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         kind = _run_type(span)
         if after is not None:
             ner = named_mention(after)
-            if ner is None:
-                continue
-            if ner.type == "Person" and kind != "Person":
+            if ner is None and not (len(after) == 1 and after[0].text.casefold() in _PLACE_WORDS):
+                continue    # (a place word NER took alone is no name, but it ends one: "Tasman [Glacier]")
+            if ner is not None and ner.type == "Person" and kind != "Person":
                 continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name
             # otherwise NER typed only the tail ("CentOS [Stream]GPE"): the longer name keeps the run's own type
         elif kind == "Entity" and len(run) == 1 and run[0].is_sent_start:

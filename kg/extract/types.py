@@ -7,8 +7,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.doc_text import doc_text, word_positions
-from kg.names import first_names, is_known_place, place_names, without_diacritics
-from kg.ontology import class_nouns, cue_words
+from kg.names import english_words, first_names, is_known_place, is_place, place_names, without_diacritics
+from kg.ontology import class_nouns, cue_words, entity_noun_rows
 
 # spaCy (OntoNotes) label -> kg class. Labels mapped to None never become graph nodes.
 NER_TO_TYPE: dict[str, str | None] = {
@@ -74,12 +74,16 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "person-verb": ("Person", 4),   # subject of a verb of cognition or life: "X thinks", "X resigned"
     "given-name": ("Person", 1),    # "Donald Trump": a known given name first (weak: "Fan Expo Canada")
     "given-name-person": ("Person", 0),  # both on one mention: "Defense Secretary Jim Mattis" (never an org)
+    # a given name that is no English word first and a last word of no dictionary ("Bianca Jagger", "Ursula
+    # Bauer"; not "Leanne Press", "Russian Wikipedia"): with "given-name" it outweighs one NER label
+    "given-name-surname": ("Person", 2),
     # a given name first and the last word written alone in the article ("Fran Crippen ... Crippen told"):
     # set by in-article resolution (kg.resolve.entities), which sees the article's other names
     "surname-alone": ("Person", 4),
     "org-suffix": ("Organization", 6),   # "Acme Corp", "Justice Department"
     "known-place": ("Place", 4),    # a country, US state or city of a million people
     "place-suffix": ("Place", 6),   # "Millbank Tower", "Oxley Highway", "Santos Avenue"
+    "place-prefix": ("Place", 6),   # "Punta de Lobos", "Isla Mocha", "Puerto Montt"
     "publisher": ("Organization", 6),   # the source of a cited story: '"Title" — Edmonton Sun, August 16, 2008'
     # the text says what the name is ("Minetest is an open-source game", "Traralgon, a town in Victoria,"):
     # a definition outweighs NER (kg.resolve.type_vote.decide)
@@ -87,6 +91,7 @@ CUE_TYPES: dict[str, tuple[str, int]] = {
     "defined-organization": ("Organization", 6),
     "defined-place": ("Place", 6),
     "defined-work": ("Work", 6),
+    "defined-person": ("Person", 6),    # "the girl, Aiyana Jones,", "X, a pensioner,"
 }
 DEFINED = {cue: kind for cue, (kind, _) in CUE_TYPES.items() if cue.startswith("defined-")}
 NER_WEIGHT = 2
@@ -165,12 +170,29 @@ def strip_title(span: Span) -> tuple[Span, str]:
     return doc[start:span.end], doc[span.start:start].text
 
 
+# lower-case words inside a place's name ("Charles de Gaulle Airport", "Clarence Town on Long Island"), never
+# the articles and pronouns of a title ("Cry Me a River")
+_PLACE_CONNECTORS = (cue_words("name-connector") | cue_words("name-particle")) - {"a", "an", "the", "to", "at", "for",
+                                                                                   "in"}
+
+
+def _surname_like(word: str) -> bool:
+    """A word of no dictionary, nor the plural of one ("Jagger", not "Stores", "Cavaliers", "Indians")."""
+    lower, words = word.casefold(), english_words()
+    return lower not in words and not (lower.endswith("s") and (
+        lower[:-1] in words or lower.endswith("es") and lower[:-2] in words
+        or lower.endswith("ies") and lower[:-3] + "y" in words))
+
+
 def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     """The cues of :data:`CUE_TYPES` that hold for one named span."""
     words = span.text.split()
     cues = []
-    if title:
-        cues.append("title")
+    title = title or _title_in_apposition(span)
+    if title and not (len(words) >= 2 and (words[-1].casefold() in cue_words("place-suffix")
+                                           or words[-1].casefold() in cue_words("portfolio-word"))):
+        cues.append("title")    # a place or an office's field after a title word ("Lord Howe Island", "the lead
+                                # Homeland Security post") is no person
     end = span.end
     doc = span.doc
     if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in cue_words("kin-noun"):
@@ -181,17 +203,37 @@ def type_cues(span: Span, title: str = "") -> tuple[str, ...]:
     if len(words) >= 2 and words[0].casefold() in first_names() and all(w[:1].isupper() for w in words) \
             and words[0].casefold() not in _PARTICLES and words[-1].strip(".").casefold() not in _thing_suffixes():
         cues.append("given-name")       # not "Al Qaeda", "Apple Inc.", "Santos Avenue"
+        if 2 <= len(words) <= 3 and _surname_like(words[-1]) and len(words[0]) > 2 and not words[0].isupper() \
+                and words[0].casefold() not in english_words() \
+                and not is_place(span.text) and all(w.replace("'", "").replace("-", "").isalpha() for w in words):
+            cues.append("given-name-surname")
         if cues[:-1] and set(cues[:-1]) & {"title", "kin", "person-verb"}:
             cues.append("given-name-person")
     if len(words) >= 2 and words[-1].strip(".").casefold() in cue_words("org-suffix"):
         cues.append("org-suffix")
-    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix"):
-        cues.append("place-suffix")
+    elif len(words) >= 2 and words[-1].casefold() in cue_words("place-suffix") and all(
+            w[:1].isupper() or w in _PLACE_CONNECTORS for w in words):
+        cues.append("place-suffix")     # not a title of words ("Cry Me a River" is a song; "Charles de Gaulle
+                                        # Airport", "Stratford-upon-Avon Road" are places)
+    if len(words) >= 2 and words[0].casefold() in cue_words("place-prefix") and words[-1][:1].isupper():
+        cues.append("place-prefix")
     if is_known_place(span.text):
         cues.append("known-place")
     if is_publisher(span):
         cues.append("publisher")
     return tuple(cues) + definition_cues(span)
+
+
+def _title_in_apposition(span: Span) -> str:
+    """The title a name stands in apposition to, written right before it: "a prominent Spanish judge, [Baltasar
+    Garzón]," gives "judge"; "" otherwise (never a title inside a phrase: "the governor of the province, X")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if root.dep_ != "appos" or head.pos_ != "NOUN" or not head.text.islower() or head.i >= span.start \
+            or span.start < 1 or doc[span.start - 1].text != "," or head.dep_ == "pobj" or head.i + 2 != span.start:
+        return ""
+    word = head.lemma_.lower()
+    return word if word in cue_words("head-title") or word in cue_words("occupation") else ""
 
 
 # a source line of a news story: a quoted headline, a dash, the publisher, then a date or the line's end
@@ -240,19 +282,51 @@ def defining_noun(span: Span) -> str | None:
     for noun in nouns:
         if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
             return noun.lemma_.lower()
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start and head.text.islower() \
+            and span.doc[span.start - 1].text == "," and head.dep_ != "pobj" \
+            and (klass := class_nouns().get(head.lemma_.lower())) is not None \
+            and (klass == "Person" or span[0].text.casefold() not in first_names()) \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children):
+        # "the girl, Aiyana Jones,": a name in apposition after its class noun; never after a noun inside a
+        # phrase ("the governor of the province, Luis Durnwalder": the parse may hang him on "province")
+        return head.lemma_.lower()
     if span.start > 0 and (before := span.doc[span.start - 1]).pos_ == "NOUN" and before.text.islower() \
             and (before.head.i in range(span.start, span.end) or root.head.i == before.i) \
             and before.lemma_.lower() in class_nouns() and span[0].text.casefold() not in first_names():
         # "her upcoming album Femme Fatale", "the space shuttle Discovery"; never before a given name
         # ("broadcaster Jamshid Sharmahd" is a person)
         return before.lemma_.lower()
-    return None
+    return _place_noun_of(span)
+
+
+_DEFINITE_OF = {"the", "this", "that"}
+
+
+def _place_noun_of(span: Span) -> str | None:
+    """The place noun of "the town of [Rochdale]", "the suburb of [Earlsfield]": a definite, lower-case class
+    noun of a place with the name as its "of" object names the place (never "the mayor of X": no place noun;
+    never "a town of 300 people" or "the city of the future": the object is no name)."""
+    root = span.root
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep" or of.i != span.start - 1:
+        return None
+    noun = of.head
+    if noun.pos_ != "NOUN" or not noun.text.islower() or noun.i >= of.i \
+            or class_nouns().get(noun.lemma_.lower()) != "Place":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE_OF for c in noun.children):
+        return None
+    return noun.lemma_.lower()
 
 
 # sentence-final punctuation of scripts besides the Latin (Devanagari danda, CJK full stops and marks)
 _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
+_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | {"s.a", "s.p.a", "n.v", "b.v", "a.g", "s.a.s"}
 _MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
 
 
@@ -276,11 +350,58 @@ def _common_in(token: Token) -> bool:
     return lower in positions
 
 
+# the government offices whose field follows them: "Minister of X", "Secretary for X", "Ministry of X"
+_OFFICE_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry", "department", "secretariat"})
+
+
+def _portfolio(span: Span) -> bool:
+    """True for a government office's field after its title: "Minister of [Public Works]", "EU commissioner for
+    [Home Affairs]", "Secretary of [State for International Development]", "the Ministry of [Foreign Affairs]"
+    (its last word a ``portfolio-word``); never a place nor a name of other words ("Governor of [New Jersey]",
+    "CEO of [General Electric]" stay)."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].lower_ not in ("of", "for") or bare_word(span[-1].text) not in cue_words(
+            "portfolio-word"):
+        return False
+    if bare_word(doc[start - 2].text) not in _OFFICE_HEADS:
+        return False    # not "spokesman for [Acme Security]": a company's name may end in a field word
+    return not is_known_place(span.text) and without_diacritics(span.text) not in place_names()
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """Common words that are also the names of institutions or stand for one ("Congress", "the Church")."""
+    return (cue_words("generic-word") | cue_words("org-suffix") | cue_words("facility-head")
+            | cue_words("brand-word") | frozenset(row[1] for row in entity_noun_rows()) | _role_heads())
+
+
+def common_word_written_lower(token: Token) -> bool:
+    """True for a capitalized common English word the article also writes in lower case as a noun ("Album"
+    beside "the album"); never an institution's word ("Congress", "Parliament"), a place ("Turkey"), a given
+    name ("Mark"), a word written in lower case only as another part of speech ("Anonymous" beside
+    "anonymous sources"), one capitalized inside sentences more often than not ("Internet") or a word of a
+    longer name of the article ("Freedom" of "Freedom Magazine")."""
+    text = token.text
+    lower = text.casefold()
+    if not text.isalpha() or text.isupper() or lower == text or lower not in english_words():
+        return False
+    doc = token.doc
+    positions = word_positions(doc)
+    common = sum(doc[i].pos_ == "NOUN" for i in positions.get(lower, ()))
+    if not common or sum(not _first_of_sentence(doc[i]) for i in positions.get(text, ())) > common:
+        return False    # "the Internet" written so more often than "internet": the writer's name for it
+    if any(len(e) > 1 and text in e.text.split() for e in doc.ents):
+        return False    # "Freedom" of "Freedom Magazine", "North" of "North Korea": a short form of a name
+    return lower not in _institution_words() and lower not in first_names() \
+        and without_diacritics(text) not in place_names() and not is_known_place(text)
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
     one common word the tagger did not call a proper noun ("Heartfelt", "Students", "Lack"), or one capitalized
-    only where a sentence starts and written in lower case elsewhere in the article ("Fireworks", "Curfew")."""
+    only where a sentence starts and written in lower case elsewhere in the article ("Fireworks", "Curfew"), or
+    an office's field after its title ("Minister of Public Works")."""
     if not len(span):
         return True
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
@@ -289,13 +410,19 @@ def is_junk_name(span: Span) -> bool:
             and span.text.lower() in word_positions(span.doc):
         return True     # "...हमारा।  Community को": capitalized by its place after a danda the parser did not
                         # split at, a word the article writes in lower case ("community") elsewhere
+    if _portfolio(span):
+        return True     # "Minister of Public Works": the office's field is part of the role, no name
     first = span[0]
     if len(span) == 1 and _first_of_sentence(first) and not first.text.isupper() and _common_in(first):
         return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts
+    if len(span) == 1 and common_word_written_lower(first):
+        return True     # "Album", "Physics", "Runway": a common word the article also writes in lower case
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
     if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
         return True     # "120 million INR": an amount, not an organization
+    if len(span) == 1 and (_ORDINAL.match(first.text) or bare_word(first.text) in _NAME_TAILS):
+        return True     # "the 133rd flight", "Truex, Jr.", "Cintra, S.A.": an ordinal, a suffix or a legal form alone
     if len(span) == 1 and first.text in _PARTICLES:
         return True     # "bin", "de": a name particle alone names no one
     if len(span) == 1 and first.text.casefold().strip(".") in cue_words("academic-degree") \
@@ -307,6 +434,8 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NUM", "DET", "PRON", "ADP", "CCONJ") \
             and not first.text.isupper():
         return True
+    if len(span) == 1 and first.text.casefold() in cue_words("place-suffix") and not first.text.isupper():
+        return True     # "Glacier" of "Tasman Glacier", "the Highway": a place word alone names no place
     if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one

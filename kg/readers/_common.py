@@ -33,12 +33,14 @@ MASTHEAD_RE = re.compile(
     r"editorial director|director)\s*:?\s+[A-Z][\w'.-]*(?:\s+[A-Za-z][\w'.-]*){0,4}$",
     re.IGNORECASE)
 # Lines that are page furniture wherever they stand and however long (up to _CREDIT_MAX characters): photo
-# credits and captions ending in a credit, newsletter promotions, "Read more"/related-link lines.
+# credits and captions ending in a credit, newsletter promotions, "Read more"/related-link lines, wiki media
+# embeds ("File:WFPlogo130.svg", "File:Elizabeth and John Edwards by The Tonight Show.jpg").
 _CREDIT_MAX = 300
 CREDIT_RE = re.compile(
     r"^(?:\(?(?:photo|image|picture|photograph|video|graphic)s?(?: by| credit| courtesy(?: of)?)?\s*[:/].*"
     r"|(?:photo|image|picture|photograph|video|graphic)s? (?:by|courtesy of|credit) .*"
     r"|(?:image|photo) copyright .*|(?:credit|source|caption)s?: .*"
+    r"|(?:file|image|media):.*\.(?:jpe?g|png|gif|svg|tiff?|webp|ogg|ogv|webm)"
     r"|(?:read|see|watch|listen|also read|more|related|recommended|trending)(?: more| also| now)?\s*:.*"
     r"|read more\b.*|related (?:articles?|stories|coverage|links?)\b.*"
     r"|.*\b(?:sign up|subscribe)\b.*\bnewsletters?\b.*|.*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b.*"

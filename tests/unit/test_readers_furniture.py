@@ -25,6 +25,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
     ("The newsletter was sent to four million readers on Monday, the company said.", False),
     ("Photographs of the damage were shared widely, officials said.", False),
     ("President Tsai said she would read more reports before deciding.", False),
+    ("File:WFPlogo130.svg", True),      # a wiki media embed: its file name is no text
+    ("File:Elizabeth and John Edwards by The Tonight Show.jpg", True),
+    ("File: the court's ruling was appealed in a filing at noon.", False),   # guard: no media file name
 ])
 def test_readers_furniture_lines(line, furniture):
     assert is_credit_or_promo(line) is furniture

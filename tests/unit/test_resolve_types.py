@@ -128,6 +128,12 @@ def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
 
 
+@pytest.mark.parametrize("name", ["Turkey", "Türkiye", "Ivory Coast", "Brunei", "Cape Verde", "East Timor"])
+def test_types_country_known_by_its_english_news_name_is_never_a_person(name):
+    """ISO 3166-1 calls them Türkiye, Côte d'Ivoire ...; news writes Turkey, Ivory Coast: both are countries."""
+    assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
+
+
 @pytest.mark.parametrize("name", ["Ciudad Juárez", "Ciudad Juarez", "CIUDAD JUÁREZ".title(), "São Paulo", "Sao Paulo"])
 def test_types_known_place_with_diacritics_is_never_a_person(name):
     # the place list keeps names with diacritics and is matched with or without them
@@ -373,9 +379,243 @@ def test_types_given_name_and_person_cue_outweigh_a_definition():
     ("Millbank", "Tower", "B-PERSON", "Place"),     # a place's last word: NER's PERSON is outvoted
     ("Santos", "Avenue", "B-PERSON", "Place"),      # no given-name cue for "Santos" before a place word
     ("Keli", "Lane", "B-PERSON", "Person"),         # guard: "Lane" is also a surname, no place word
+    ("Norfolk", "Island", "B-PERSON", "Place"),     # natural features: islands, rivers, valleys
+    ("Swat", "Valley", "B-ORG", "Place"),
+    ("Cry", "a River", "B-WORK_OF_ART", "Work"),   # guard: a title of words, not a place's name
+    ("Gaulle", "de Airport", "B-ORG", "Place"),      # a particle inside a place's name
 ])
 def test_types_place_suffix_makes_a_place(first, last, ent, expected):
-    rows = [(first, first, "PROPN", "NNP", "compound", 1, ent),
-            (last, last, "PROPN", "NNP", "ROOT", 1, "I-" + ent[2:])]
+    *before, last = last.split()
+    rows = [(first, first, "PROPN", "NNP", "compound", 1 + len(before), ent)]
+    rows += [(w, w, "DET", "DT", "det", 1 + len(before), "I-" + ent[2:]) for w in before]
+    rows += [(last, last, "PROPN", "NNP", "ROOT", 1 + len(before), "I-" + ent[2:])]
+    m = by_text(rows)[" ".join(r[0] for r in rows)]
+    assert decide(mention_votes([m]), [m.text]) == expected
+
+
+def _noun_of(det: str, noun: str, name: str, ent: str = "B-PERSON") -> list:
+    """"<det> <noun> of <name> flooded." with NER calling the name a person."""
+    return [(det, det.lower(), "DET", "DT", "det", 1, "O"), (noun, noun, "NOUN", "NN", "nsubj", 4, "O"),
+            ("of", "of", "ADP", "IN", "prep", 1, "O"), (name, name, "PROPN", "NNP", "pobj", 2, ent),
+            ("flooded", "flood", "VERB", "VBD", "ROOT", 4, "O")]
+
+
+@pytest.mark.parametrize("det, noun, expected", [
+    ("the", "suburb", "defined-place"),     # "the suburb of Earlsfield" (NER: PERSON)
+    ("the", "town", "defined-place"),
+    ("the", "mayor", None),                 # guard: no place noun ("the mayor of X" is a person's office)
+    ("a", "town", None),                    # guard: "a town of ..." is no definite place noun
+    ("the", "album", None),                 # guard: only place nouns ("the album of X" may be X's)
+])
+def test_types_place_noun_of_a_name_defines_a_place(det, noun, expected):
+    m = by_text(_noun_of(det, noun, "Earlsfield"))["Earlsfield"]
+    assert [c for c in m.cues if c.startswith("defined-")] == ([expected] if expected else [])
+    if expected:
+        assert decide(mention_votes([m] * 2), [m.text]) == "Place"
+
+
+def test_types_place_suffix_outweighs_a_title_word_before_the_name():
+    """"Lord Howe Island" (NER: GPE "Howe Island", "Lord" read as a title): a place, not a person."""
+    rows = [("Lord", "Lord", "PROPN", "NNP", "compound", 1, "O"),
+            ("Howe", "Howe", "PROPN", "NNP", "compound", 2, "B-GPE"),
+            ("Island", "Island", "PROPN", "NNP", "ROOT", 2, "I-GPE")]
+    ms = [m for m in named_mentions(make_doc(rows)) if m.text == "Howe Island"]
+    assert ms and all("title" not in m.cues for m in ms)
+    assert decide(mention_votes(ms), ["Howe Island"]) == "Place"
+
+
+def _office_of(title: str, prep: str, words: list[str], ent: str = "ORG") -> list:
+    """"The <title> <prep> <words...> resigned." with NER calling the words an entity."""
+    n = len(words)
+    rows = [("The", "the", "DET", "DT", "det", 1, "O"), (title, title.lower(), "NOUN", "NN", "nsubj", n + 3, "O"),
+            (prep, prep, "ADP", "IN", "prep", 1, "O")]
+    rows += [(w, w, "PROPN", "NNP", "compound" if k < n - 1 else "pobj", 2 + n if k < n - 1 else 2,
+              ("B-" if k == 0 else "I-") + ent) for k, w in enumerate(words)]
+    rows += [("resigned", "resign", "VERB", "VBD", "ROOT", n + 3, "O")]
+    return rows
+
+
+@pytest.mark.parametrize("title, prep, words, named", [
+    ("minister", "of", ["Public", "Works"], False),        # the office's field is part of the role
+    ("commissioner", "for", ["Home", "Affairs"], False),
+    ("Secretary", "of", ["State", "for", "International", "Development"], False),
+    ("governor", "of", ["New", "Jersey"], True),             # guard: a place after a title
+    ("CEO", "of", ["General", "Electric"], True),            # guard: no field word last
+    ("spokesman", "for", ["Acme", "Security"], True),        # guard: "spokesman" is no office with a field
+])
+def test_types_office_field_after_its_title_is_no_name(title, prep, words, named):
+    assert (" ".join(words) in by_text(_office_of(title, prep, words))) is named
+
+
+def test_types_title_word_before_an_office_field_is_no_person_cue():
+    """"the lead Homeland Security post": the field of an office is no person, whatever word precedes it."""
+    rows = [("the", "the", "DET", "DT", "det", 4, "O"), ("lead", "lead", "ADJ", "JJ", "amod", 4, "O"),
+            ("Homeland", "Homeland", "PROPN", "NNP", "compound", 3, "B-ORG"),
+            ("Security", "Security", "PROPN", "NNP", "compound", 4, "I-ORG"),
+            ("post", "post", "NOUN", "NN", "ROOT", 4, "O")]
+    assert "title" not in by_text(rows)["Homeland Security"].cues
+
+
+@pytest.mark.parametrize("word, named", [("Glacier", False), ("Highway", False), ("Tasman", True)])
+def test_types_place_word_alone_is_no_name(word, named):
+    """"the Glacier" (NER's PRODUCT inside "Tasman Glacier"): a place word alone names no place."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), (word, word, "PROPN", "NNP", "nsubj", 2, "B-PRODUCT"),
+            ("melted", "melt", "VERB", "VBD", "ROOT", 2, "O")]
+    assert (word in by_text(rows)) is named
+
+
+def test_types_place_word_ner_took_alone_still_ends_the_name_before_it():
+    """"the Tasman Glacier" with NER's PRODUCT on "Glacier" only: the place is "Tasman Glacier"."""
+    rows = [("the", "the", "DET", "DT", "det", 2, "O"), ("Tasman", "Tasman", "PROPN", "NNP", "compound", 2, "O"),
+            ("Glacier", "Glacier", "PROPN", "NNP", "nsubj", 3, "B-PRODUCT"),
+            ("melted", "melt", "VERB", "VBD", "ROOT", 3, "O")]
+    m = by_text(rows)["Tasman Glacier"]
+    assert decide(mention_votes([m]), [m.text]) == "Place"
+
+
+def _word_and_lower(word: str, label: str = "ORG", lower: bool = True) -> list:
+    """"<Word> won. The <word> grew." with NER calling <Word> a name (and the lower-case word written too)."""
+    rows = [("Fans", "fan", "NOUN", "NNS", "nsubj", 1, "O"), ("praised", "praise", "VERB", "VBD", "ROOT", 1, "O"),
+            (word, word, "PROPN", "NNP", "dobj", 1, "B-" + label), (".", ".", "PUNCT", ".", "punct", 1, "O"),
+            ("The", "the", "DET", "DT", "det", 5, "O"),
+            (word.lower() if lower else "show", word.lower(), "NOUN", "NN", "nsubj", 6, "O"),
+            ("grew", "grow", "VERB", "VBD", "ROOT", 6, "O"), (".", ".", "PUNCT", ".", "punct", 6, "O")]
+    return rows
+
+
+@pytest.mark.parametrize("word, label, lower, named", [
+    ("Album", "ORG", True, False),        # a common word the article also writes in lower case
+    ("Physics", "ORG", True, False),
+    ("Album", "ORG", False, True),        # guard: never written in lower case, it may be a name
+    ("Congress", "ORG", True, True),      # guard: an institution's word
+    ("Turkey", "GPE", True, True),        # guard: a place ("turkey" the bird)
+    ("Mark", "PERSON", True, True),       # guard: a given name ("mark" the word)
+    ("Nizhny", "GPE", True, True),        # guard: no common English word
+])
+def test_types_common_word_also_written_in_lower_case_is_no_name(word, label, lower, named):
+    assert (word in by_text(_word_and_lower(word, label, lower))) is named
+
+
+def test_types_common_word_ner_took_for_a_name_is_a_concept_of_its_statement():
+    """"Fans praised Album. The album grew.": the statement keeps its object, as a concept, not a name."""
+    from kg.extract.mentions import mention_for
+    doc = make_doc(_word_and_lower("Album"))
+    m = mention_for(doc[2])
+    assert m is not None and m.type == "Concept" and not m.is_named
+
+
+def test_types_common_word_guards_of_use_in_the_article():
+    # written in lower case only as an adjective: "Anonymous" beside "anonymous sources"
+    rows = _word_and_lower("Anonymous")
+    rows[5] = ("anonymous", "anonymous", "ADJ", "JJ", "amod", 6, "O")
+    assert "Anonymous" in by_text(rows)
+    # a word of a longer name of the article: "Freedom" of "Freedom Magazine"
+    rows = _word_and_lower("Freedom") + [
+        ("Freedom", "Freedom", "PROPN", "NNP", "compound", 9, "B-ORG"),
+        ("Magazine", "Magazine", "PROPN", "NNP", "ROOT", 9, "I-ORG")]
+    assert "Freedom" in by_text(rows)
+    # capitalized inside sentences more often than written in lower case: "the Internet"
+    rows = _word_and_lower("Internet") + [
+        ("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("used", "use", "VERB", "VBD", "ROOT", 9, "O"),
+        ("Internet", "Internet", "PROPN", "NNP", "dobj", 9, "B-ORG")]
+    assert "Internet" in by_text(rows)
+
+
+@pytest.mark.parametrize("words, ent, expected", [
+    (["Punta", "de", "Lobos"], "B-PERSON", "Place"),      # a place word of Spanish first
+    (["Isla", "Mocha"], "B-ORG", "Place"),
+    (["Puerto", "montt"], "B-PERSON", "Person"),          # guard: a name of capitalized words only
+    (["West", "Ham", "United"], "B-GPE", "Organization"),  # a football club's ending
+    (["Sydney", "Morning", "Herald"], "B-EVENT", "Organization"),  # a newspaper's ending
+])
+def test_types_place_prefix_and_club_ending(words, ent, expected):
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", "compound" if k < n - 1 else "ROOT", n - 1, ("B-" if k == 0 else "I-") + ent[2:])
+            for k, w in enumerate(words)]
+    m = by_text(rows)[" ".join(words)]
+    assert decide(mention_votes([m]), [m.text]) == expected
+
+
+@pytest.mark.parametrize("noun, expected", [("girl", "Person"), ("series", "Work"), ("reporter", None)])
+def test_types_name_in_apposition_after_its_class_noun(noun, expected):
+    """"the girl, Aiyana Jones, was hit" (NER: ORG): the text says she is a person; "reporter" is no class noun."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), (noun, noun, "NOUN", "NN", "nsubj", 6, "O"),
+            (",", ",", "PUNCT", ",", "punct", 1, "O"), ("Aiyana", "Aiyana", "PROPN", "NNP", "compound", 4, "B-ORG"),
+            ("Jones", "Jones", "PROPN", "NNP", "appos", 1, "I-ORG"), (",", ",", "PUNCT", ",", "punct", 1, "O"),
+            ("died", "die", "VERB", "VBD", "ROOT", 6, "O")]
+    m = by_text(rows)["Aiyana Jones"]
+    defined = [c for c in m.cues if c.startswith("defined-")]
+    assert defined == ([f"defined-{expected.lower()}"] if expected else [])
+    if expected:
+        assert decide(mention_votes([m]), [m.text]) == expected
+
+
+def test_types_apposition_after_a_class_noun_inside_a_phrase_defines_nothing():
+    """Guard: "the governor of the province, Luis Durnwalder," (parsed as the province's apposition)."""
+    rows = [("the", "the", "DET", "DT", "det", 1, "O"), ("governor", "governor", "NOUN", "NN", "nsubj", 9, "O"),
+            ("of", "of", "ADP", "IN", "prep", 1, "O"), ("the", "the", "DET", "DT", "det", 4, "O"),
+            ("province", "province", "NOUN", "NN", "pobj", 2, "O"), (",", ",", "PUNCT", ",", "punct", 4, "O"),
+            ("Luis", "Luis", "PROPN", "NNP", "compound", 7, "B-PERSON"),
+            ("Durnwalder", "Durnwalder", "PROPN", "NNP", "appos", 4, "I-PERSON"),
+            (",", ",", "PUNCT", ",", "punct", 4, "O"), ("spoke", "speak", "VERB", "VBD", "ROOT", 9, "O")]
+    assert not any(c.startswith("defined-") for c in by_text(rows)["Luis Durnwalder"].cues)
+
+
+@pytest.mark.parametrize("noun, person", [("judge", True), ("province", False)])
+def test_types_title_in_apposition_right_before_a_name_is_a_person_cue(noun, person):
+    """"a prominent Spanish judge, Baltasar Garzon," (NER: ORG) is a person; a place noun there is no title."""
+    rows = [("a", "a", "DET", "DT", "det", 2, "O"), ("Spanish", "Spanish", "ADJ", "JJ", "amod", 2, "B-NORP"),
+            (noun, noun, "NOUN", "NN", "nsubj", 7, "O"), (",", ",", "PUNCT", ",", "punct", 2, "O"),
+            ("Baltasar", "Baltasar", "PROPN", "NNP", "compound", 5, "B-ORG"),
+            ("Garzon", "Garzon", "PROPN", "NNP", "appos", 2, "I-ORG"), (",", ",", "PUNCT", ",", "punct", 2, "O"),
+            ("resigned", "resign", "VERB", "VBD", "ROOT", 7, "O")]
+    m = by_text(rows)["Baltasar Garzon"]
+    assert ("title" in m.cues) is person
+    assert (decide(mention_votes([m]), [m.text]) == "Person") is person
+
+
+@pytest.mark.parametrize("word, label, named", [
+    ("133rd", "ORG", False), ("Jr.", "GPE", False), ("S.A.", "GPE", False), ("Ltd", "ORG", False),
+    ("3M", "ORG", True),        # guard: a name with digits is no ordinal
+    ("SA", "GPE", True),        # guard: an acronym ("SA": South Africa), not the dotted legal form
+])
+def test_types_ordinal_suffix_or_legal_form_alone_is_no_name(word, label, named):
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1, "O"), ("saw", "see", "VERB", "VBD", "ROOT", 1, "O"),
+            (word, word, "PROPN", "NNP", "dobj", 1, "B-" + label)]
+    assert (word in by_text(rows)) is named
+
+
+@pytest.mark.parametrize("words, dep, named", [
+    (["Scottish"], "amod", False),              # "Scottish police": an adjective of nationality
+    (["North", "Korean"], "amod", False),
+    (["Americans"], "amod", True),              # guard: a plural is the group
+    (["Scottish"], "nsubj", True),              # guard: standing as a noun ("the Scottish won")
+    (["Monti"], "amod", True),                  # guard: no word of the dictionary ("the Monti government")
+    (["Liberal", "Democrat"], "leader", True),  # guard: the party of a role ("Liberal Democrat leader X")
+])
+def test_types_nationality_adjective_before_a_noun_is_no_name(words, dep, named):
+    n = len(words)
+    rows = [(w, w, "PROPN", "NNP", dep if k == n - 1 else "compound", n if dep in ("amod", "leader") else n - 1,
+             ("B-" if k == 0 else "I-") + "NORP") for k, w in enumerate(words)]
+    if dep == "leader":
+        rows = [r[:4] + ("compound" if k < n - 1 else "amod",) + r[5:] for k, r in enumerate(rows)]
+        rows += [("leader", "leader", "NOUN", "NN", "nsubj", n + 1, "O"), ("came", "come", "VERB", "VBD", "ROOT", n + 1, "O")]
+    elif dep == "amod":
+        rows += [("police", "police", "NOUN", "NNS", "nsubj", n + 1, "O"), ("came", "come", "VERB", "VBD", "ROOT", n + 1, "O")]
+    else:
+        rows[-1] = (words[-1], words[-1], "PROPN", "NNP", "nsubj", n, "I-NORP" if n > 1 else "B-NORP")
+        rows += [("won", "win", "VERB", "VBD", "ROOT", n, "O")]
+    assert (" ".join(words) in by_text(rows)) is named
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("Ursula", "Bauer", "Person"),           # a given name and a surname of no dictionary: NER's ORG is outvoted
+    ("Leanne", "Press", "Organization"),     # guard: a last word of the dictionary
+    ("Cleveland", "Cavaliers", "Organization"),  # guard: the plural of a word ("cavalier")
+    ("Russian", "Wikipedia", "Organization"),    # guard: a given name that is an English word
+    ("Gibbs", "Racing", "Organization"),     # a team's ending is an organization's
+])
+def test_types_given_name_and_surname_outweigh_one_ner_label(first, last, expected):
+    rows = [(first, first, "PROPN", "NNP", "compound", 1, "B-ORG"), (last, last, "PROPN", "NNP", "ROOT", 1, "I-ORG")]
     m = by_text(rows)[f"{first} {last}"]
     assert decide(mention_votes([m]), [m.text]) == expected
