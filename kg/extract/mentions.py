@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
+from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, definite_head,
+                                   glued_place, hyphenated_name, person_after_comma, repair_span,
+                                   title_before_person)
 from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
                               is_junk_name, looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention
@@ -81,162 +84,6 @@ def _trim(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
-# lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
-_PARTICLES = cue_words("name-particle")
-_HONORIFICS = cue_words("honorific")
-_HEAD_TITLES = cue_words("head-title")
-_CONNECTORS = cue_words("name-connector")
-_ROLE_HEADS = _HEAD_TITLES | cue_words("occupation") | _HONORIFICS
-_ROLE_WORDS = _ROLE_HEADS | cue_words("title-word") | cue_words("title-modifier")
-
-
-_CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
-
-
-_ORG_SUFFIXES = cue_words("org-suffix")
-_PLACE_WORDS = cue_words("place-suffix")
-_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
-_CHAIN_PARTICLES = _CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
-
-
-def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
-    """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
-    space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
-    "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
-    def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
-        return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
-            and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
-    start, end = (i - 1, i + 1) if glued(i) else (i, i)     # from a hyphen, the words on its two sides
-    while glued(start - 1):
-        start -= 2
-    while glued(end + 1):
-        end += 2
-    words = [doc[k].text for k in range(start, end + 1, 2)]
-    if len(words) < 3 or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
-            or not all(w[:1].isupper() or w.lower() in _CHAIN_PARTICLES for w in words) \
-            or not any(w.lower() in _CHAIN_PARTICLES for w in words[1:-1]):
-        return None
-    return start, end + 1
-
-
-def _lower_word(token: Token) -> bool:
-    word = token.text
-    return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
-
-
-def repair_span(span: Span) -> Span:
-    """Cut words NER glued to a name: a lower-case lead ("pro-Beijing New People Party" -> "New People
-    Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
-    doc = span.doc
-    start, end = span.start, span.end
-    for i in range(start, end):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
-            break
-    for i in range(start + 1, end):
-        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
-            end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
-            break
-    for i in range(start + 1, end):
-        if doc[i].text in _CLOSERS and not doc[i - 1].whitespace_ \
-                and _CLOSERS[doc[i].text] not in (t.text for t in doc[start:i]):
-            if start > 0 and doc[start - 1].text == _CLOSERS[doc[i].text] and i + 1 < end:
-                start = i + 1   # 'Christopher "[Dudus" Coke]': NER began inside a quoted nickname; the name
-            else:               # is the one after it
-                end = i     # 'gunman Raoul Moat"  Wikinews', "The [Chilean] Government": nor over a closing
-            break           # quote or bracket written after a word with no opening one before it (a nickname
-                            # opens its quote: 'Bernard "Barney" McGuigan')
-    while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
-        start += 1
-    # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
-    while start < end and _lower_word(doc[start]):
-        i = start
-        while i + 1 < end and not doc[i].whitespace_:
-            i += 1
-        if i + 1 >= end:
-            break
-        start = i + 1
-    for i in range(start + 1, end - 1):
-        if doc[i].lower_ == "the" and doc[i].text == "the" and doc[i - 1].lower_ not in _CONNECTORS:
-            start = i + 1       # "Rathbun the Scientology": two names NER ran together
-            break
-    for i in range(end - 2, start, -1):
-        token = doc[i]
-        if token.text[:1].islower() and token.lower_ not in _CONNECTORS and token.pos_ in ("NOUN", "ADJ") \
-                and doc[i + 1].text[:1].isupper():
-            start = i + 1
-            break
-    while end - 1 > start and doc[end - 1].text in _TRAILING:
-        end -= 1    # "the Korean War of the 1950s": a name never ends in a connector or article
-    if start < end and (chain := hyphenated_name(doc, start)) is not None and chain[0] < start:
-        start = chain[0]     # "[Mazar]-e-Sharif", "Mazar-e-[Sharif]": the whole hyphenated name
-    if start < end and (chain := hyphenated_name(doc, end - 1)) is not None and chain[1] > end:
-        end = chain[1]
-    return doc[start:end]
-
-
-def glued_place(span: Span) -> int | None:
-    """The index of an "in"/"at" NER ran a name over to a place after it: "[Freewinds in Bonaire]" (a caption)
-    is the ship Freewinds, in Bonaire. Only when the place is a place of the lists and the name before it is
-    written alone elsewhere in the article, so a title ("Midnight in Paris", "Alice in Wonderland") stays.
-    """
-    doc = span.doc
-    for i in range(span.start + 1, span.end - 1):
-        if doc[i].text not in ("in", "at"):
-            continue
-        name, place = doc[span.start:i], doc[i + 1:span.end]
-        if not all(t.text[:1].isupper() for t in (*name, *place)) or not is_place(place.text):
-            return None
-        words = [t.text for t in name]
-        n = len(words)
-        return i if any(j != span.start and [t.text for t in doc[j:j + n]] == words
-                        and (j + n == len(doc) or doc[j + n].text != doc[i].text)
-                        for j in range(len(doc) - n + 1) if doc[j].text == words[0]) else None
-    return None
-
-
-_NAME_SUFFIXES = cue_words("name-suffix")
-
-
-def _person_after_comma(span: Span) -> int | None:
-    """The index of the comma NER ran a person's name over from a name before it ("the founder of the website
-    [Wikileaks, Julian Assange]", as one PERSON or ORG): the person is the name after it, a known given name
-    and a surname; never a generational suffix ("Martin Luther King, Jr.")."""
-    doc = span.doc
-    for i in range(span.end - 3, span.start, -1):
-        if doc[i].text == ",":
-            after = doc[i + 1:span.end]
-            if after[0].text.casefold() in first_names() and after[-1].text.strip(".").casefold() not in _NAME_SUFFIXES \
-                    and all(t.text[:1].isupper() for t in after):
-                return i
-            return None
-    return None
-
-
-def _definite_head(span: Span) -> bool:
-    """A name written after "the" as the head of its phrase ("The Telegraph reports"), not as a modifier of
-    another noun ("the Obama administration", "the Valko's family")."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
-        and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
-
-
-def _title_before_person(span: Span) -> int | None:
-    """Where the title words ending a name start, when a person's name follows them (after more title words
-    and abbreviation stops): "[Air Force Lt]. Gen. Dana Atkins" -> the index of "Lt"; else None."""
-    doc = span.doc
-    start = span.end
-    while start > span.start and bare_word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].text.casefold() not in first_names():
-        start -= 1
-    if start == span.end or not any(bare_word(t.text) in _ROLE_HEADS for t in doc[start:span.end]) or \
-            start > span.start and doc[start - 1].text[:1].islower():
-        return None     # nor "Department of [Justice]": a title word after a connector is part of the name
-    i = span.end
-    while i < len(doc) and (doc[i].text == "." or bare_word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
-        i += 1
-    return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
-
-
 def _modifier(span: Span) -> bool:
     """True for a word of the dictionary that only modifies the noun after it, in the singular ("[Scottish]
     police", "[North Korean] troops"); never a plural ("Americans said"), a name standing as a noun ("a
@@ -245,7 +92,7 @@ def _modifier(span: Span) -> bool:
     root = span.root
     return root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end \
         and root.head.pos_ in ("NOUN", "PROPN") and not span[-1].text.endswith("s") \
-        and span[-1].text.casefold() in english_words() and bare_word(root.head.text) not in _ROLE_HEADS
+        and span[-1].text.casefold() in english_words() and bare_word(root.head.text) not in ROLE_HEADS
 
 
 def named_mention(span: Span, token: Token | None = None) -> Mention | None:
@@ -258,7 +105,7 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
-    if "," in span.text and (comma := _person_after_comma(span)) is not None:
+    if "," in span.text and (comma := person_after_comma(span)) is not None:
         if token is not None and token.i < comma:
             if label == "PERSON":
                 return None     # "[Wikileaks], Julian Assange": the word before is no part of the person
@@ -271,9 +118,9 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
         else:
             span = span.doc[span.start:cut]
     span, glued = strip_title(_labelled(span, label))
-    if glued and kind != "Person" and any(bare_word(w) in _ROLE_HEADS for w in glued.split()):
+    if glued and kind != "Person" and any(bare_word(w) in ROLE_HEADS for w in glued.split()):
         kind = "Person"     # a role stripped before a given name ("Crown Princess Victoria"[PRODUCT]): a person
-    elif kind != "Person" and (cut := _title_before_person(span)) is not None:
+    elif kind != "Person" and (cut := title_before_person(span)) is not None:
         span = span.doc[span.start:cut]     # "Air Force Lt. Gen. Dana Atkins": the rank is no part of a name
         if not len(span):
             return None
@@ -281,7 +128,7 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
         return None
     if label == "NORP" and _modifier(span):
         return None     # "Scottish police", "the Sri Lankan government": a nationality's adjective, no node
-    if kind == "Person" and _definite_head(span) and span[0].text.casefold() not in first_names():
+    if kind == "Person" and definite_head(span) and span[0].text.casefold() not in first_names():
         kind = "Entity"     # "The Telegraph reports", "the Beatles": a person's name takes no "the"
     title = title_before(span) or glued
     return Mention(text=shared_head(span, display_name(span.text)), start=span.start_char, end=span.end_char,
@@ -347,7 +194,7 @@ def noun_phrase(token: Token) -> Span:
     for child in reversed(list(token.lefts)):
         if child.text == "-" and child.i == start - 1 and start - 1 > 0 and not child.whitespace_ \
                 and not doc[start - 2].whitespace_ and doc[start - 2].head.i == token.i \
-                and token.lower_ in _HEAD_TITLES:
+                and token.lower_ in HEAD_TITLES:
             start -= 1      # "Secretary-General": a title a hyphen joins to its head is one title
             continue
         if child.dep_ not in _MODIFIERS or child.right_edge.i != start - 1:
@@ -444,7 +291,7 @@ def mention_for(token: Token) -> Mention | None:
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
     # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
     named = pos == "PROPN" or text[:1].isupper() and all(
-        t.text[:1].isupper() or t.lower_ in _CONNECTORS for t in phrase) and not (
+        t.text[:1].isupper() or t.lower_ in CONNECTORS for t in phrase) and not (
         len(phrase) == 1 and phrase[0].is_sent_start)
     if named and (common or is_junk_name(phrase)):
         named = False
@@ -496,8 +343,8 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
         k = j + 1       # "State of Law Coalition": a run joins one over "of" that ends in an organization word
         while k < len(doc) and doc[k].ent_iob_ == "O" and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
-        if j < len(doc) and doc[j].text == "of" and k > j + 1 and doc[k - 1].lower_ in _ORG_SUFFIXES \
-                and not any(bare_word(t.text) in _ROLE_HEADS for t in doc[i:j]):
+        if j < len(doc) and doc[j].text == "of" and k > j + 1 and doc[k - 1].lower_ in ORG_SUFFIXES \
+                and not any(bare_word(t.text) in ROLE_HEADS for t in doc[i:j]):
             j = k
         if j - i > 1 and i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
                 and not doc[i - 2].whitespace_ and doc[i - 2].ent_iob_ != "O" and not is_place(doc[i].text):
@@ -624,7 +471,7 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
         kind = _run_type(span)
         if after is not None:
             ner = named_mention(after)
-            if ner is None and not (len(after) == 1 and after[0].text.casefold() in _PLACE_WORDS):
+            if ner is None and not (len(after) == 1 and after[0].text.casefold() in PLACE_WORDS):
                 continue    # (a place word NER took alone is no name, but it ends one: "Tasman [Glacier]")
             if ner is not None and ner.type == "Person" and kind != "Person":
                 continue    # "Scientologist Tom Cruise": a word before a person's name that is no given name

@@ -1,0 +1,168 @@
+"""Name spans: the words NER gives a name, repaired before it becomes a mention.
+
+NER runs names over line breaks, unclosed brackets, quotes, honorifics, lower-case leads and a second name
+("pro-Beijing New People Party", "Rathbun the Scientology"), cuts hyphenated place names ("Mazar-e-Sharif"),
+and glues a place or a person after "in"/"at" or a comma; these functions find the name a reader sees.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.types import bare_word
+from kg.names import first_names, is_place
+from kg.ontology import cue_words
+
+# lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
+_PARTICLES = cue_words("name-particle")
+_HONORIFICS = cue_words("honorific")
+HEAD_TITLES = cue_words("head-title")
+CONNECTORS = cue_words("name-connector")
+ROLE_HEADS = HEAD_TITLES | cue_words("occupation") | _HONORIFICS
+_ROLE_WORDS = ROLE_HEADS | cue_words("title-word") | cue_words("title-modifier")
+
+
+_CLOSERS = {'"': '"', "\u201d": "\u201c", "]": "["}
+
+
+ORG_SUFFIXES = cue_words("org-suffix")
+PLACE_WORDS = cue_words("place-suffix")
+_TRAILING = frozenset({"of", "the", "for", "and", "in", "on", "at", "to", "a", "an", "&", "-"})
+_CHAIN_PARTICLES = CONNECTORS | _PARTICLES | {"au", "aux", "sur", "sous", "ul"}
+
+
+def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
+    space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
+    "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
+    def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
+        return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
+            and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
+    start, end = (i - 1, i + 1) if glued(i) else (i, i)     # from a hyphen, the words on its two sides
+    while glued(start - 1):
+        start -= 2
+    while glued(end + 1):
+        end += 2
+    words = [doc[k].text for k in range(start, end + 1, 2)]
+    if len(words) < 3 or not (words[0][:1].isupper() and words[-1][:1].isupper()) \
+            or not all(w[:1].isupper() or w.lower() in _CHAIN_PARTICLES for w in words) \
+            or not any(w.lower() in _CHAIN_PARTICLES for w in words[1:-1]):
+        return None
+    return start, end + 1
+
+
+def _lower_word(token: Token) -> bool:
+    word = token.text
+    return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
+
+
+def repair_span(span: Span) -> Span:
+    """Cut words NER glued to a name: a lower-case lead ("pro-Beijing New People Party" -> "New People
+    Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
+            break
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(t.text == ")" for t in doc[i + 1:end]):
+            end = i     # "National Hurricane Center (NHC": nor over an opening parenthesis it does not close
+            break
+    for i in range(start + 1, end):
+        if doc[i].text in _CLOSERS and not doc[i - 1].whitespace_ \
+                and _CLOSERS[doc[i].text] not in (t.text for t in doc[start:i]):
+            if start > 0 and doc[start - 1].text == _CLOSERS[doc[i].text] and i + 1 < end:
+                start = i + 1   # 'Christopher "[Dudus" Coke]': NER began inside a quoted nickname; the name
+            else:               # is the one after it
+                end = i     # 'gunman Raoul Moat"  Wikinews', "The [Chilean] Government": nor over a closing
+            break           # quote or bracket written after a word with no opening one before it (a nickname
+                            # opens its quote: 'Bernard "Barney" McGuigan')
+    while start + 1 < end and doc[start].text.rstrip(".").lower() in _HONORIFICS:
+        start += 1
+    # the words of a hyphenated lead ("pro", "-", "Beijing") go together up to the next space
+    while start < end and _lower_word(doc[start]):
+        i = start
+        while i + 1 < end and not doc[i].whitespace_:
+            i += 1
+        if i + 1 >= end:
+            break
+        start = i + 1
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ == "the" and doc[i].text == "the" and doc[i - 1].lower_ not in CONNECTORS:
+            start = i + 1       # "Rathbun the Scientology": two names NER ran together
+            break
+    for i in range(end - 2, start, -1):
+        token = doc[i]
+        if token.text[:1].islower() and token.lower_ not in CONNECTORS and token.pos_ in ("NOUN", "ADJ") \
+                and doc[i + 1].text[:1].isupper():
+            start = i + 1
+            break
+    while end - 1 > start and doc[end - 1].text in _TRAILING:
+        end -= 1    # "the Korean War of the 1950s": a name never ends in a connector or article
+    if start < end and (chain := hyphenated_name(doc, start)) is not None and chain[0] < start:
+        start = chain[0]     # "[Mazar]-e-Sharif", "Mazar-e-[Sharif]": the whole hyphenated name
+    if start < end and (chain := hyphenated_name(doc, end - 1)) is not None and chain[1] > end:
+        end = chain[1]
+    return doc[start:end]
+
+
+def glued_place(span: Span) -> int | None:
+    """The index of an "in"/"at" NER ran a name over to a place after it: "[Freewinds in Bonaire]" (a caption)
+    is the ship Freewinds, in Bonaire. Only when the place is a place of the lists and the name before it is
+    written alone elsewhere in the article, so a title ("Midnight in Paris", "Alice in Wonderland") stays.
+    """
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text not in ("in", "at"):
+            continue
+        name, place = doc[span.start:i], doc[i + 1:span.end]
+        if not all(t.text[:1].isupper() for t in (*name, *place)) or not is_place(place.text):
+            return None
+        words = [t.text for t in name]
+        n = len(words)
+        return i if any(j != span.start and [t.text for t in doc[j:j + n]] == words
+                        and (j + n == len(doc) or doc[j + n].text != doc[i].text)
+                        for j in range(len(doc) - n + 1) if doc[j].text == words[0]) else None
+    return None
+
+
+_NAME_SUFFIXES = cue_words("name-suffix")
+
+
+def person_after_comma(span: Span) -> int | None:
+    """The index of the comma NER ran a person's name over from a name before it ("the founder of the website
+    [Wikileaks, Julian Assange]", as one PERSON or ORG): the person is the name after it, a known given name
+    and a surname; never a generational suffix ("Martin Luther King, Jr.")."""
+    doc = span.doc
+    for i in range(span.end - 3, span.start, -1):
+        if doc[i].text == ",":
+            after = doc[i + 1:span.end]
+            if after[0].text.casefold() in first_names() and after[-1].text.strip(".").casefold() not in _NAME_SUFFIXES \
+                    and all(t.text[:1].isupper() for t in after):
+                return i
+            return None
+    return None
+
+
+def definite_head(span: Span) -> bool:
+    """A name written after "the" as the head of its phrase ("The Telegraph reports"), not as a modifier of
+    another noun ("the Obama administration", "the Valko's family")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "the" \
+        and span.root.dep_ not in ("compound", "poss", "nmod", "amod")
+
+
+def title_before_person(span: Span) -> int | None:
+    """Where the title words ending a name start, when a person's name follows them (after more title words
+    and abbreviation stops): "[Air Force Lt]. Gen. Dana Atkins" -> the index of "Lt"; else None."""
+    doc = span.doc
+    start = span.end
+    while start > span.start and bare_word(doc[start - 1].text) in _ROLE_WORDS and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].text.casefold() not in first_names():
+        start -= 1
+    if start == span.end or not any(bare_word(t.text) in ROLE_HEADS for t in doc[start:span.end]) or \
+            start > span.start and doc[start - 1].text[:1].islower():
+        return None     # nor "Department of [Justice]": a title word after a connector is part of the name
+    i = span.end
+    while i < len(doc) and (doc[i].text == "." or bare_word(doc[i].text) in _ROLE_WORDS and doc[i].text[:1].isupper()):
+        i += 1
+    return start if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" else None
