@@ -37,7 +37,7 @@ from kg.export.html import write_html
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.graph import prefixes as export_prefixes, view
-from kg.memo import Memo, Segments
+from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
@@ -91,6 +91,7 @@ class Assembly:
         self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
         self.entries: list[_Entry] = []
         self.entities: list[Entity] = []
+        self.ids: list[bytes] | None = []   # each entity's name for the merge's memo (None: some result has none)
         self.statements = 0      # after the merge: the statements in the graph
         self.triples = 0         # after writing: the union graph's size
         self.merged: dict[str, Entity] = {}
@@ -98,7 +99,9 @@ class Assembly:
     def close(self) -> None:
         self.spool.close()
 
-    def add(self, result: ArticleResult) -> None:
+    def add(self, result: ArticleResult, identity: bytes | None = None) -> None:
+        """Spool ``result``'s chunks and keep what the merge needs. ``identity``: a name of the result (equal names,
+        equal results: its cache key), so the merge finds what it made of the same results before."""
         chunk = result.graph
         if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
             chunk = article_graph(result, self.base, self.prefixes)
@@ -111,6 +114,10 @@ class Assembly:
                                    tuple(len(p) for p in parts), chunk.triples,   # type: ignore[arg-type]
                                    clean_text(article.title or ""), clean_text(article.url or "")))
         self.entities.extend(result.entities)
+        if identity is None or self.ids is None:
+            self.ids = None
+        else:
+            self.ids.extend(identity + i.to_bytes(4, "little") for i in range(len(result.entities)))
 
     def _read(self, offset: int, size: int) -> bytes:
         """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
@@ -163,7 +170,11 @@ class Assembly:
 
         self.spool.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
-        entities = merge_entities(self.entities)
+        table = Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
+                      else None, self.memo.salt.decode())
+        used: dict[bytes, Entity] = {}
+        entities = merge_entities(self.entities, ids=self.ids, known=table.load(), used=used)
+        table.save(used)   # this build's unions, found by the next one
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
             self.entries = [self._moved(entry, moved) for entry in self.entries]
         used = {k for e in self.entries for row in e.rows for k in (row.subject, row.object, row.attribution) if k}

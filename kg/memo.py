@@ -157,3 +157,33 @@ class Segments:
             pass
         finally:
             tmp.unlink(missing_ok=True)
+
+
+class Table:
+    """One mapping of picklable values under a salt, in one file: read whole by :meth:`load` (empty when absent,
+    unreadable or of another salt) and replaced whole by :meth:`save` (``path`` ``None``: neither does anything).
+    For values every build reads together (the cross-article merge's unions)."""
+
+    def __init__(self, path: Path | None, salt: str = "") -> None:
+        self.path = path
+        self.salt = salt
+
+    def load(self) -> dict[Any, Any]:
+        if self.path is None:
+            return {}
+        try:
+            salt, values = pickle.loads(self.path.read_bytes())
+        except Exception:   # absent (a first build), unreadable or corrupt: everything is made again
+            return {}
+        return values if salt == self.salt and isinstance(values, dict) else {}
+
+    def save(self, values: dict[Any, Any]) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((self.salt, values), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self.path)
+        except OSError:     # a read-only or full disk costs the next build time, not this one its output
+            pass
