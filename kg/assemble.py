@@ -36,6 +36,7 @@ from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
+from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes, view
 from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
@@ -312,13 +313,16 @@ class Assembly:
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = view(self.merged, groups, base=self.base)
-        write_graphml(picture, folder / "graph.graphml")
-        write_gexf(picture, folder / "graph.gexf")
+        if self.memo.folder is not None:   # each node's and edge's text found where it did not change
+            write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
+        else:
+            write_graphml(picture, folder / "graph.graphml")
+            write_gexf(picture, folder / "graph.gexf")
+            write_csv(picture, folder)
+            write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select(picture)
         write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
-        write_csv(picture, folder)
-        write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
 
 
 def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:

@@ -124,32 +124,49 @@ def _data(data: dict[str, object], heads: dict[str, str], types: dict[str, str])
             yield f'{heads[name]}{text}</data>\n'
 
 
+class Layout:
+    """What every node's and edge's GraphML depends on besides its own values: the key table."""
+
+    def __init__(self, view: nx.MultiDiGraph) -> None:
+        self.keys = key_table(view)
+        node_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "node"}
+        edge_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "edge"}
+        types = {kid: kind for kid, _, _, kind in self.keys}
+        self.node_types = {name: types[kid] for name, kid in node_ids.items()}
+        self.edge_types = {name: types[kid] for name, kid in edge_ids.items()}
+        self.node_heads = {name: f'      <data key="{kid}">' for name, kid in node_ids.items()}
+        self.edge_heads = {name: f'      <data key="{kid}">' for name, kid in edge_ids.items()}
+
+    def head(self) -> str:
+        lines = ["<?xml version='1.0' encoding='utf-8'?>\n",
+                 '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
+                 'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+        for kid, scope, name, kind in self.keys:
+            lines.append(f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n')
+        lines.append(f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n')
+        return "".join(lines)
+
+    def node(self, node: object, data: dict[str, object]) -> str:
+        return "".join([f"    <node id={quoteattr(str(node))}>\n", *_data(data, self.node_heads, self.node_types),
+                        "    </node>\n"])
+
+    def edge(self, u: object, v: object, key: object, data: dict[str, object]) -> str:
+        return "".join([f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n",
+                        *_data(data, self.edge_heads, self.edge_types), "    </edge>\n"])
+
+    TAIL = "  </graph>\n</graphml>\n"
+
+
 def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     view = sanitized(graph)
-    keys = key_table(view)
-    node_ids = {name: kid for kid, scope, name, _ in keys if scope == "node"}
-    edge_ids = {name: kid for kid, scope, name, _ in keys if scope == "edge"}
-    types = {kid: kind for kid, _, _, kind in keys}
-    node_types = {name: types[kid] for name, kid in node_ids.items()}
-    edge_types = {name: types[kid] for name, kid in edge_ids.items()}
-    yield "<?xml version='1.0' encoding='utf-8'?>\n"
-    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
-           'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-    for kid, scope, name, kind in keys:
-        yield f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n'
-    yield f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n'
-    node_heads = {name: f'      <data key="{kid}">' for name, kid in node_ids.items()}
-    edge_heads = {name: f'      <data key="{kid}">' for name, kid in edge_ids.items()}
+    layout = Layout(view)
+    yield layout.head()
     for node, data in view.nodes(data=True):
-        yield f"    <node id={quoteattr(str(node))}>\n"
-        yield from _data(data, node_heads, node_types)
-        yield "    </node>\n"
+        yield layout.node(node, data)
     for u, v, key, data in view.edges(keys=True, data=True):
-        yield f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n"
-        yield from _data(data, edge_heads, edge_types)
-        yield "    </edge>\n"
-    yield "  </graph>\n</graphml>\n"
+        yield layout.edge(u, v, key, data)
+    yield layout.TAIL
 
 
 def generate_graphml(graph: nx.MultiDiGraph) -> bytes:
