@@ -28,10 +28,11 @@ from kg.export.neo4j import write_neo4j
 from kg.views import select
 from kg.assemble import Assembly
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
-from kg.quads import Groups
+from kg.quads import FactRow, Groups
 from kg.iri import check_base
-from kg.memo import Memo
-from kg.models import Article, ArticleResult, Skipped
+from kg.memo import Memo, pickled_by_fields
+from kg.article_graph import ArticleGraph
+from kg.models import Article, ArticleResult, Entity, Evidence, Mention, Skipped, Statement
 from kg.engines import run as run_engine, run_processes
 from kg.output_folder import prepare_output_folder
 from kg.publish import locked, publish
@@ -39,6 +40,8 @@ from kg.readers import read_paths
 from kg.vocab import DEFAULT_BASE
 
 CACHE_DIR = ".kg-cache"
+# what the cache and the merge's memo hold, read back by every incremental build
+pickled_by_fields(Article, ArticleResult, Entity, Mention, Statement, Evidence, FactRow, ArticleGraph)
 
 
 @dataclass
