@@ -76,9 +76,10 @@ class Layout:
     """What every node's and edge's GEXF depends on besides its own values: the attribute declarations (in the
     head) and the dates the edges were seen (a node's span: the first and last of its edges')."""
 
-    def __init__(self, view: nx.MultiDiGraph) -> None:
-        self.node_types = _types(d for _, d in view.nodes(data=True))
-        self.edge_types = _types(d for *_, d in view.edges(keys=True, data=True))
+    def __init__(self, view: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`)."""
+        self.node_types, self.edge_types = types or (_types(d for _, d in view.nodes(data=True)),
+                                                     _types(d for *_, d in view.edges(keys=True, data=True)))
         node_days: dict[object, list[dt.date]] = {}
         self.edge_spans: dict[tuple[object, object, object], tuple[dt.date | None, dt.date | None]] = {}
         for u, v, key, data in view.edges(keys=True, data=True):

@@ -96,15 +96,21 @@ def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
     return found
 
 
-def key_table(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+def key_table(graph: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None
+              ) -> list[tuple[str, str, str, str]]:
     """The keys as (id, for, attr.name, attr.type): a key's id is its attribute name, except an edge attribute
     whose name a node attribute has too (``label``, ``iri``, ``articles``), whose id is ``edge_NAME`` (key
-    ids are unique in a document; igraph ignores a shared ``for="all"`` key)."""
-    nodes = _types(d for _, d in graph.nodes(data=True))
-    edges = _types(d for *_, d in graph.edges(keys=True, data=True))
+    ids are unique in a document; igraph ignores a shared ``for="all"`` key). ``types``: :func:`attribute_types`
+    of ``graph``, if known."""
+    nodes, edges = types or attribute_types(graph)
     keys = [(name, "node", name, kind) for name, kind in sorted(nodes.items())]
     keys += [(f"edge_{name}" if name in nodes else name, "edge", name, kind) for name, kind in sorted(edges.items())]
     return keys
+
+
+def attribute_types(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """The type of each node attribute and of each edge attribute (:func:`_types`)."""
+    return _types(d for _, d in graph.nodes(data=True)), _types(d for *_, d in graph.edges(keys=True, data=True))
 
 
 def _text(value: object, kind: str) -> str | None:
@@ -128,7 +134,8 @@ class Layout:
     """What every node's and edge's GraphML depends on besides its own values: the key table."""
 
     def __init__(self, view: nx.MultiDiGraph) -> None:
-        self.keys = key_table(view)
+        self.types = attribute_types(view)
+        self.keys = key_table(view, self.types)
         node_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "node"}
         edge_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "edge"}
         types = {kid: kind for kid, _, _, kind in self.keys}
