@@ -42,7 +42,7 @@ from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
-from kg.quads import FactRow, Groups, _n, merged_units
+from kg.quads import FactRow, Groups, _n, _relation_iri, merged_units
 from kg.safe_text import clean_text
 from kg.views import select
 
@@ -96,6 +96,7 @@ class Assembly:
         self.statements = 0      # after the merge: the statements in the graph
         self.triples = 0         # after writing: the union graph's size
         self.merged: dict[str, Entity] = {}
+        self._iris: dict[str, str] = {}
 
     def close(self) -> None:
         self.spool.close()
@@ -120,6 +121,13 @@ class Assembly:
         else:
             self.ids.extend(identity + i.to_bytes(4, "little") for i in range(len(result.entities)))
 
+    def _entity_iri(self, key: str) -> str:
+        """An entity key's IRI, made once per build (the visual exports' view and the evidence both ask)."""
+        iri = self._iris.get(key)
+        if iri is None:
+            iri = self._iris[key] = str(entity_iri(key, self.base))
+        return iri
+
     def _read(self, offset: int, size: int) -> bytes:
         """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
         data = os.pread(self.spool.fileno(), size, offset)
@@ -143,9 +151,10 @@ class Assembly:
         sentences the workers sent with each article's chunks: graph.ttl is not read back."""
         base = self.base
         chosen = []
+        ent = self._entity_iri
         for key, group in groups.items.items():
             s, label, o = key
-            edge = (str(entity_iri(s, base)), str(relation_iri(label)), str(entity_iri(o, base)))
+            edge = (ent(s), _relation_iri(label), ent(o))
             if edge in wanted:
                 chosen.append((str(group_iri(s, label, o, base)), edge, group))
         chosen.sort(key=lambda c: c[0])
@@ -312,7 +321,7 @@ class Assembly:
                                 first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
-        picture = view(self.merged, groups, base=self.base)
+        picture = view(self.merged, groups, base=self.base, iri=self._entity_iri)
         if self.memo.folder is not None:   # each node's and edge's text found where it did not change
             write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
         else:
