@@ -100,6 +100,7 @@ class Segments:
         self._index: dict[bytes, int] = {}
         self._offset = 0
         self._live = 0      # bytes of the records this build used
+        self._salted = hashlib.blake2b(self.salt, digest_size=16)   # copied for each key
 
     @property
     def _index_path(self) -> Path:
@@ -135,10 +136,10 @@ class Segments:
         return self
 
     def key(self, *parts: bytes) -> bytes:
-        h = hashlib.blake2b(self.salt, digest_size=16)
+        """A key of ``parts`` (length-prefixed) under the salt."""
+        h = self._salted.copy()
         for part in parts:
-            h.update(len(part).to_bytes(8, "little"))
-            h.update(part)
+            h.update(len(part).to_bytes(8, "little") + part)
         return h.digest()
 
     def get(self, key: bytes) -> tuple[bytes, ...] | None:

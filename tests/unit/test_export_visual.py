@@ -64,3 +64,15 @@ def test_export_visual_makes_again_only_what_changed(tmp_path: Path, monkeypatch
     changed = together(picture(weight=3), tmp_path / "second", store)
     assert changed == alone(picture(weight=3), tmp_path / "alone")
     assert len(puts) == 1 and b'source="obama"' in puts[0]     # the one edge whose weight changed
+
+
+@pytest.mark.parametrize("records", [
+    [{"a": "x", "n": 1}, {"a": "", "n": 2}],                     # one type per attribute: the fast path
+    [{"a": "", "n": 1}, {"a": "", "n": 0}],
+    [{"n": 1}, {"n": ""}, {"n": 2.5}],                            # mixed: value by value
+    [{"b": True}, {"b": 1}], [{"x": None}, {"x": 3}], [{"f": 0.0}], [],
+], ids=["uniform", "all-empty", "mixed", "bool-int", "none", "float", "none-at-all"])
+def test_export_attribute_types_the_same_whichever_path(records) -> None:
+    from kg.export.graphml import _scan_types, _types
+
+    assert _types(records) == _scan_types(records)
