@@ -1,6 +1,7 @@
 """The build: read -> parse -> extract/resolve -> merge -> export. I/O only at the two ends."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
 import os
@@ -164,7 +165,11 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     ahead: _Ahead | None = None
     if pending and stored and (n_process > 1 or dask is not None):
         ahead, pending = _Ahead(engine(pending, background=True)), []
+    collecting = gc.isenabled()
     try:
+        # cached results are long-lived values without cycles: full collections would walk them again and again
+        # while they are read (2,343 results: 0.9 -> 0.5 s CPU)
+        gc.disable()
         for article in stored:
             hit = cache.get(article)
             if hit is None:         # unreadable or stale after all: parsed with the rest
@@ -173,6 +178,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             if stats is not None:
                 stats["cached"] = stats.get("cached", 0) + 1
             yield hit
+        if collecting:
+            gc.enable()
         computed = [iter(ahead)] if ahead is not None else []
         if pending:
             computed.append(engine(pending))
@@ -182,6 +189,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
                     cache.put(result)
                 yield result
     finally:
+        if collecting:
+            gc.enable()
         if ahead is not None:
             ahead.close()
 
