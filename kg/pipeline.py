@@ -41,6 +41,7 @@ from kg.readers import read_paths
 from kg.vocab import DEFAULT_BASE
 
 CACHE_DIR = ".kg-cache"
+FEW = 16   # articles to parse (beside cached ones) that a build with -j 2 or more parses in its own process
 # what the cache and the merge's memo hold, read back by every incremental build
 pickled_by_fields(Article, ArticleResult, Entity, Mention, Statement, Evidence, FactRow, ArticleGraph)
 
@@ -146,9 +147,12 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order. Results are
     compact: entities and the article's graph, without mentions and statements (the build needs no more).
 
-    Nothing to parse starts no engine, and a pool never has more processes than articles to parse. With a pool
-    or a cluster, the articles to parse are sent to it before the cached results are read, so the workers load
-    the model and parse while this process reads the cache (an incremental build's two fixed costs overlap)."""
+    Nothing to parse starts no engine, and a pool never has more processes than articles to parse; up to
+    :data:`FEW` articles beside cached ones (an incremental build) are parsed in this process: a worker process's
+    start (a fresh interpreter importing kg and spaCy) costs more than parsing them here (full corpus plus one
+    article at -j 2: parse+extract ~5.0 s with a worker, ~3.0 s at -j 1, in this process). With more, the pool
+    or cluster gets them before the cached results are read, so the workers load the model and parse while
+    this process reads the cache (an incremental build's two fixed costs overlap)."""
     cache = cache or _Cache(None, model, base)
     stored: list[Article] = []
     pending: list[Article] = []
@@ -162,6 +166,8 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         return run_engine(items, model=model, processes=min(n_process, len(items)), dask=dask,
                           time_limit=time_limit, base=base, compact=True)
 
+    if dask is None and stored and len(pending) <= FEW:   # parsed here: a worker's start costs more than they do
+        n_process = 1
     ahead: _Ahead | None = None
     if pending and stored and (n_process > 1 or dask is not None):
         ahead, pending = _Ahead(engine(pending, background=True)), []
