@@ -18,7 +18,7 @@ from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
 from kg.resolve.coref import Resolver, resolve_pronouns
 from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, description_head, is_title_phrase,
-                                     name_heads, resolve_descriptions, resolve_head_anaphora)
+                                     after_of, name_heads, plural, resolve_descriptions, resolve_head_anaphora)
 from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
 
@@ -86,8 +86,10 @@ def resolve_entities(view: ArticleView, article_id: str, mentions: list[Mention]
     types = {e.key: e.type for e in entities}
     for name, description in appositions:
         if name.key in keys and description.key in keys and keys[description.key].startswith("concept/") \
-                and not keys[name.key].startswith("concept/") and (_definite(view, description) or _person_noun(
-                    description) and types.get(keys[name.key]) == "Person"):
+                and not keys[name.key].startswith("concept/") and not _coordinated(view, description) \
+                and not (plural(description) and types.get(keys[name.key]) == "Person") \
+                and not (name.start > description.end and after_of(view.text, description)) and (
+                    _definite(view, description) or _person_noun(description) and types.get(keys[name.key]) == "Person"):
             # "a Scientology attorney, Kendrick Moxon": a person noun in apposition to a person is that person
             concept = keys[description.key]
             for mention_key, entity_key in list(keys.items()):
@@ -149,6 +151,12 @@ def _bare_class_noun(view: ArticleView, mention: Mention) -> bool:
     """One noun for a kind of entity ("team", "State", "court"), not introduced by "a"/"an"."""
     return not mention.is_pronoun and len(words := mention.text.split()) == 1 \
         and words[0].casefold() in ENTITY_NOUNS and not ((context := view.of(mention)) is not None and context.indefinite)
+
+
+def _coordinated(view: ArticleView, mention: Mention) -> bool:
+    """A phrase with a conjunct ("the airline and union, Vereinigung Cockpit"): a name in apposition after it
+    may be the last conjunct's, not this phrase's."""
+    return (context := view.of(mention)) is not None and context.coordinated
 
 
 def _definite(view: ArticleView, mention: Mention) -> bool:

@@ -12,7 +12,13 @@ and kept out of the graph:
 * "they"/"them"/"their" is the only group or organization that is the subject of its sentence before it
   (or of the sentence before), with no other subject in between ("The Taliban met ...; they said");
 * "he"/"she" is the only person named in the same or the previous sentence whose given name does not say
-  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either).
+  otherwise (gender cues from ``ontology/first_names.tsv``; a name it does not know fits either), never a
+  name inside another name ("George Washington University Hospital").
+
+Never: "they" for one person; a third-person pronoun inside a direct quotation ('"He told me," said
+Wallace'); the speaker when a noun subject stands between it and the pronoun ("the USGS reported that the
+aftershock had ... and that it reached"); an organization with another subject, no person's name, before it
+in the window ("Another earthquake hit Chile, the USGS reported. It occurred ...").
 """
 from __future__ import annotations
 
@@ -39,7 +45,8 @@ def _agrees(pronoun: str, antecedent: Mention) -> bool:
         return antecedent.type in ("Organization", "Group", "Place", "Entity")
     if pronoun in ("it", "its"):
         return antecedent.type in ("Organization", "Place", "Concept", "Event")
-    return antecedent.type != "Person" or pronoun in ("they", "them", "their")
+    # "they" is never one person either ("Piñera said: 'they can still help'" is not Piñera)
+    return antecedent.type != "Person"
 
 
 def _gender_fits(pronoun: str, person: Mention, full_names: dict[str, list[str]]) -> bool:
@@ -88,17 +95,22 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
         if context is None:
             continue
         pronoun = context.word
+        if pronoun in _THIRD and _quoted(view, mention, context.sentence):
+            continue    # '"He told me he couldn't wait," said Wallace': someone the speaker speaks of, not named here
         antecedent = context.speaker
         if antecedent is not None:      # the type the article settled on, not the one NER gave here
             antecedent = replace(antecedent, type=typed.get(antecedent.key, antecedent.type))
             if not antecedent.is_pronoun and _agrees(pronoun, antecedent) and (
-                    pronoun not in ("it", "its") or antecedent.is_named):   # "a teacher thought it ..." is no org
+                    pronoun not in ("it", "its") or antecedent.is_named) and not (   # "a teacher thought it" is no org
+                    antecedent.end <= mention.start and view.subject_between(antecedent.end, mention.start)):
+                # "the USGS reported that the aftershock had a depth ... and that it reached 5.9": a subject
+                # between the speaker and the pronoun may be what it stands for
                 out[mention.key] = antecedent
                 continue
         if pronoun in PERSONAL:
             window_start = sentences[max(0, context.sentence - 1)]
             people = [m for m in persons.between(window_start, mention.start)
-                      if _gender_fits(pronoun, m, full_names)]
+                      if _gender_fits(pronoun, m, full_names) and not _modifier(view, m)]
             names = {m.text.split()[-1] for m in people}
             if len(names) == 1:
                 out[mention.key] = people[-1]
@@ -107,7 +119,7 @@ def resolve_pronouns(view: ArticleView, mentions: Sequence[Mention]) -> dict[str
             for back in (0, 1):     # its own sentence first, then the one before
                 start = sentences[max(0, context.sentence - back)]
                 orgs = [m for m in groups.between(start, mention.start) if m.type in kinds
-                        and _subject(view, m, mention)]
+                        and _subject(view, m, mention) and not _subject_before(view, m, start, persons)]
                 if pronoun in ("they", "them", "their") and any(
                         (c := view.of(m)) is not None and c.coordinated for m in orgs):
                     break   # "The Taliban and the Kurds met ...; they": both of them, not one
@@ -125,3 +137,43 @@ def _subject(view: ArticleView, mention: Mention, pronoun: Mention) -> bool:
     if context is None or context.dep not in ("nsubj", "nsubjpass"):
         return False
     return not view.subject_between(context.span[1], pronoun.start)
+
+
+_THIRD = PERSONAL | PLURAL_OR_NEUTER
+_QUOTES = (('"', '"'), ("\u201c", "\u201d"))
+
+
+def _quoted(view: ArticleView, mention: Mention, sentence: int) -> bool:
+    """The mention stands inside a direct quotation: an odd number of quotation marks before it in its
+    sentence, or after it (a quotation that began in a sentence before)."""
+    starts = view.sentences
+    start = starts[sentence]
+    end = starts[sentence + 1] if sentence + 1 < len(starts) else len(view.text)
+    before, after = view.text[start:mention.start], view.text[mention.end:end]
+    for opening, closing in _QUOTES:
+        if opening == closing:
+            if before.count(opening) % 2 or after.count(opening) % 2:
+                return True
+        elif before.count(opening) > before.count(closing) or after.count(closing) > after.count(opening):
+            return True
+    return False
+
+
+def _subject_before(view: ArticleView, mention: Mention, start: int, persons: _ByStart) -> bool:
+    """Another noun subject, no person's name, stands between ``start`` (the window's first sentence) and the
+    name ("Another earthquake hit Chile, the USGS reported. It occurred at 19:09": "it" may be the
+    earthquake; "Eustace said that Google ...; it would stop" is Google)."""
+    i = bisect_left(view.subjects, start)
+    people = persons.between(start, mention.start)
+    while i < len(view.subjects) and view.subjects[i] < mention.start:
+        if not any(p.start <= view.subjects[i] < p.end for p in people):
+            return True
+        i += 1
+    return False
+
+
+def _modifier(view: ArticleView, mention: Mention) -> bool:
+    """A person's name written as a modifier inside another name ("George Washington University Hospital"):
+    no person the story speaks of, so no antecedent of "he"."""
+    context = view.of(mention)
+    return context is not None and context.dep == "compound"

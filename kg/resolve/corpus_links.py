@@ -30,10 +30,19 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
 
+* ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
+  ("United States Geological Survey (USGS)") when both are written beside at least two of the same other
+  names ("Chile", "Pichilemu"); never with two such names ("IPCC"), a person or a place.
+* ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
+  when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
+  lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
+  "Portland, Maine" and Portland, "Paris, Texas" and Paris.
+
 Rules see only entity values (keys, labels, aliases, types), never an article's text.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -43,8 +52,10 @@ from rapidfuzz.fuzz import ratio
 
 from kg.data import data_path, data_rows
 from kg.models import Entity
-from kg.names import canonical_alias, first_names, is_country, is_place, normalize_name
+from kg.names import (_country_codes, _us_states, canonical_alias, first_names, is_country, is_place, is_region,
+                      normalize_name)
 from kg.ontology import cue_words
+from kg.resolve.entities import bare_surname
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
 _SUFFIXES = cue_words("name-suffix")
@@ -54,9 +65,18 @@ NEIGHBOURHOOD_LEAD = 3        # a bare surname's neighbours shared with one riva
 
 @lru_cache(maxsize=1)
 def nicknames() -> dict[str, frozenset[str]]:
-    """Given name -> the names it may stand for or be shortened to (both directions of the table)."""
+    """Given name -> the names it may stand for or be shortened to (both directions of the table).
+
+    A nickname no shorter than its formal name counts only with the same first letter ("Johnny"/"John",
+    "Charlie"/"Charles"; "Bob"/"Robert" is shorter): the package's other pairs are mostly one name in two
+    languages ("Ivan"/"John") or two names that sound alike ("Casper"/"Jasper"), and two men called "Ivan
+    Lewis" and "John Lewis" are two people; nor does a man's name stand for a woman's ("Jean"/"Jane").
+    """
     table: dict[str, set[str]] = defaultdict(set)
+    genders = first_names()
     for formal, nick, *_ in data_rows(NICKNAMES_PATH):
+        if len(nick) >= len(formal) and nick[:1] != formal[:1] or {genders.get(formal), genders.get(nick)} == {"M", "F"}:
+            continue
         table[formal].add(nick)
         table[nick].add(formal)
     return {name: frozenset(names) for name, names in table.items()}
@@ -84,7 +104,7 @@ def person_parts(name: str) -> tuple[str, tuple[str, ...], str, str] | None:
         suffix, words = words[-1], words[:-1]
     if len(words) < 2:
         return None
-    return words[0], tuple(words[1:-1]), words[-1], suffix
+    return words[0], tuple(words[1:-1]), bare_surname(words[-1]), suffix
 
 
 def _middles_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -164,7 +184,7 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
         name = normalize_name(e.label).replace(".", "")
         if len(name.split()) != 1:
             continue
-        found = by_surname.get(name, set())
+        found = by_surname.get(bare_surname(name), set())
         if len(found) == 1 and name in given:
             # "his son Omar" with one "Ilhan Omar" in the corpus: a given name alone may be anyone, so it joins
             # the one person of that surname only when a title or the neighbourhood says so as well
@@ -326,6 +346,110 @@ def name_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     return links
 
 
+US_CITIES_PATH = data_path("us_cities.tsv")
+
+
+@lru_cache(maxsize=1)
+def _us_city_states() -> dict[str, str]:
+    """Normalized US city name -> normalized name of the state of the biggest US city of that name."""
+    return {normalize_name(name): normalize_name(state) for name, state, *_ in data_rows(US_CITIES_PATH)}
+
+
+def _place_and_region(name: str) -> tuple[str, str] | None:
+    """("detroit", "michigan") for "Detroit, Michigan"; None when the part after the comma is no region."""
+    if name.count(", ") != 1:
+        return None
+    place, region = name.split(", ")
+    return (normalize_name(place), normalize_name(region)) if is_region(region) and place[:1].isupper() else None
+
+
+def _place_slug(name: str) -> str:
+    """A place's name as its key writes it ("North-West Frontier Province" = "North West Frontier Province")."""
+    from kg.resolve.entities import slug
+
+    return slug(name)
+
+
+def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``place-region`` links across the corpus: a place written with its region ("Detroit, Michigan", a key of
+    its own since "Paris, Texas" is not Paris) and the bare place of other articles ("Detroit") are one node
+    when the corpus writes that place with that one region only, and the bare name is that place: for a US
+    state, the biggest US city of the name lies in that state and no bigger city of the name lies elsewhere
+    ("Portland, Maine" is not the Portland of Oregon); for a country, no listed city (of 100,000 people) has
+    that name elsewhere ("Salvador, Kenya" is not Salvador, Brazil); a name no list knows ("Pichilemu,
+    Chile", "Helmand Province, Afghanistan") is the bare one when the corpus gives it no other region."""
+    qualified: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    bare: dict[str, list[str]] = defaultdict(list)
+    plain: dict[str, str] = {}      # a place's key -> its normalized name
+    regions_written: set[str] = set()
+    for key, e in entities.items():
+        if "/" in key or e.type != "Place":
+            continue
+        regions_written.update(normalize_name(name.split(", ")[1]) for name in (e.label, *e.aliases)
+                               if name.count(", ") == 1)
+        splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
+        for place, region in splits:    # a country by its code: "England, UK" = "England, United Kingdom"
+            region = region if region in _us_states() else _country_codes().get(region, region)
+            qualified[_place_slug(place)][region].add(key)
+            plain[_place_slug(place)] = place
+        if not splits:
+            bare[_place_slug(e.label)].append(key)
+    codes, states = _country_codes(), _us_city_states()
+    links: dict[str, tuple[str, str]] = {}
+    for place_slug, regions in qualified.items():
+        place = plain[place_slug]
+        if len(regions) != 1 or len(bare.get(place_slug, ())) != 1 or place in _us_states() or is_country(place) \
+                or place in regions_written:
+            # "New York, New York": a state's or a country's name alone is a node of its own; "Turkey, Lebanon"
+            # is a list when the corpus writes "Istanbul, Turkey" (Turkey is a region itself)
+            continue
+        region, keys = next(iter(regions.items()))
+        target = bare[place_slug][0]
+        listed = codes.get(place)
+        if region in _us_states():
+            same = listed in (None, "US") and states.get(place, region) == region
+        else:
+            same = listed is None and place not in states
+        if same:
+            links.update({k: (target, "place-region") for k in keys if k != target})
+    return links
+
+
+def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
+                         ) -> dict[str, tuple[str, str]]:
+    """``corpus-acronym`` links: an acronym written alone ("USGS", its own node in an article that never spells
+    it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
+    when each of its letters is an initial of that name's words, no other name of the corpus has it as
+    an acronym ("IPCC" of two panels stays apart) and the two share a neighbourhood (a corpus that spells
+    out only "Australian Federal Police (AFP)" may still write "AFP" for the news agency); never a person's
+    or a place's name."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, e in entities.items():
+        if "/" in key or e.type in ("Person", "Place", "Concept") or not {"acronym", "acronym-in-parentheses"} \
+                & set(e.rules) or len(e.label.split()) < 2:
+            continue
+        initials = {w[0].upper() for w in re.findall(r"[^\W\d_]+", e.label)}
+        for alias in e.aliases:
+            letters = alias.replace(".", "")
+            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and set(letters) <= initials:
+                expansions[letters].add(taken.get(key, (key, ""))[0])   # "U.S. Geological Survey" joined already
+    links: dict[str, tuple[str, str]] = {}
+    neighbours: Callable[[str], set[str]] | None = None
+    for key, e in entities.items():
+        letters = e.label.replace(".", "")
+        if "/" in key or e.type in ("Person", "Place", "Concept") or e.roles or canonical_alias(e.label) \
+                or not (letters.isalpha() and letters.isupper()):
+            continue
+        if len(found := expansions.get(letters, set())) == 1:
+            # an acronym stands for many names in the world ("AFP": a news agency, a police force), so the
+            # corpus's one spelled-out name must also be written beside some of the same other names
+            target = next(iter(found))
+            neighbours = neighbours or _neighbourhood(entities)
+            if target in entities and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
+                links[key] = (target, "corpus-acronym")
+    return links
+
+
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
@@ -333,6 +457,8 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in name_links(entities).items() if k not in links})
     links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
+    links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}

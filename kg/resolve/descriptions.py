@@ -26,6 +26,7 @@ classifying noun phrase after "be" or in an indefinite apposition ("Moxon, a Sci
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -43,6 +44,8 @@ _CLASS_TYPES = {"country": ("Place",), "city": ("Place",), "organization": ("Org
 PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 OFFICE_MODIFIERS = cue_words("office-modifier")
 _OWN_THING = cue_words("own-thing-noun")
+# modifiers that make a definite description another thing than one named before it
+_NEW_THING = {"new", "combined", "merged", "resulting", "other", "rival", "former", "latest", "next", "previous"}
 
 
 def description_head(mention: Mention, context: Context | None = None) -> str | None:
@@ -68,13 +71,21 @@ def description_head(mention: Mention, context: Context | None = None) -> str | 
         return None
     if context.person_inside:
         return None     # "the Biden administration": a person's name makes it a thing of its own
+    if any(w.casefold() in _NEW_THING for w in words[:-1]):
+        return None     # "the combined company", "the new party": another thing than the ones named before
     if head in _OWN_THING and any(w[:1].isupper() for w in words[:-1]):
         return None     # "the New Zealand government" is not New Zealand, and names one thing
     return head if context.definite else None
 
 
+_ACCORDING_TO = re.compile(r"\baccording to (?:the )?$", re.IGNORECASE)
+
+
 def _salient(view: ArticleView, mention: Mention) -> bool:
-    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers")."""
+    """A name that is a referent of its own, not a modifier of another noun ("US" in "US soldiers") nor the
+    source a sentence cites ("According to the BBC, the group ...")."""
+    if _ACCORDING_TO.search(view.text, max(0, mention.start - 20), mention.start):
+        return False
     context = view.of(mention)
     return context is None or context.dep not in ("compound", "amod", "nmod")
 
@@ -87,12 +98,15 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
     text = view.text
     d_context = view.of(d)
     for m in near:
+        if m.type == "Person" and plural(d):
+            continue        # "Jorge Espinoza, the men are trapped": a plural is no one person
         if m.start > d.end + 8 or m.end < d.start - 8:
             continue        # no gap of a few characters: not written side by side
         gap = text[d.end:m.start] if m.start >= d.end else text[m.end:d.start]
         if m.start >= d.end and gap == " ":
             return m        # "the secularist magazine MicroMega"
-        if gap in (", ", ", the ", ", this ") and d_context is not None:
+        if gap in (", ", ", the ", ", this ") and d_context is not None and not (m.start >= d.end and after_of(text, d)):
+            # "the head of the national disaster agency, Benito Ramos": the name is the head's, not the agency's
             m_context = view.of(m)
             if m_context is not None and (d_context.dep == "appos" and m_context.holds(d_context.head)
                                           or m_context.dep == "appos" and d_context.holds(m_context.head)):
@@ -101,6 +115,22 @@ def _appositive(view: ArticleView, d: Mention, near: Sequence[Mention]) -> Menti
                 return m    # "Malaysia's Prime Minister, Najib Razak said": a bare title and a full name,
                             # side by side, however the parse hung them
     return None
+
+
+def plural(mention: Mention) -> bool:
+    """A noun phrase whose head word is inflected away from its lemma ("men", "statements")."""
+    words = mention.text.split()
+    return bool(words and mention.head and not mention.is_named) and words[-1].casefold() != mention.head.casefold()
+
+
+_AFTER_OF = re.compile(r"\bof (?:the |a |an )?$", re.IGNORECASE)
+def after_of(text: str, mention: Mention) -> bool:
+    """The mention is the object of "of" ("the head of the national disaster agency"): a name in apposition
+    after it names the phrase's head, not the mention."""
+    return bool(_AFTER_OF.search(text, max(0, mention.start - 8), mention.start))
+
+
+_POSSESSED = re.compile(r"\b(?:his|her|its|their|our|my|your) $", re.IGNORECASE)
 
 
 def name_heads(name: str) -> set[str]:
@@ -118,8 +148,15 @@ def title_holders(view: ArticleView, mentions: Sequence[Mention], keys: dict[str
     for m in mentions:
         if m.type != "Person" or m.key not in keys or (context := view.of(m)) is None:
             continue
-        _hold(holders, context.title_run, keys[m.key])
+        run = context.title_run
+        then = _THEN.search(view.text, max(0, m.start - 80), m.start) if run else None
+        if then and then.group(1).casefold().replace(".", "").split() == list(run):
+            run = ("former", *run)  # "then Prime Minister Tony Blair" held the office once: no holder of it now
+        _hold(holders, run, keys[m.key])
     return holders
+
+
+_THEN = re.compile(r"\bthen[- ]((?:[\w.]+ )+)$", re.IGNORECASE)
 
 
 def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
@@ -139,8 +176,8 @@ def _hold(holders: dict[str, set[str]], run: Sequence[str], key: str) -> None:
 def _title_key(text: str) -> str:
     """The words of a bare title that say which office it is ("the former Prime Minister" -> "former prime
     minister")."""
-    return " ".join(w for w in _title_words(text) if (w in TITLE_WORDS or w in OFFICE_MODIFIERS)
-                    and w not in ("the", "acting", "new"))
+    return " ".join("former" if w == "then" else w for w in _title_words(text)
+                    if (w in TITLE_WORDS or w in OFFICE_MODIFIERS or w == "then") and w not in ("the", "acting", "new"))
 
 
 def is_title_phrase(text: str) -> bool:
@@ -173,8 +210,12 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
     for m in named:
         first_seen[keys[m.key]] = min(first_seen.get(keys[m.key], m.start), m.start)
     holders = title_holders(view, mentions, keys)
+    # "then Prime Minister Tony Blair" is also stated as the role "Prime Minister": the title written before the
+    # name says it is a former office
+    former = {(keys[m.key], title[len("former "):]) for m in mentions if m.title and m.key in keys
+              and (title := _title_key(m.title)).startswith("former ")}
     for key, title in held:
-        if key in by_key and by_key[key].type == "Person":
+        if key in by_key and by_key[key].type == "Person" and (key, _title_key(title)) not in former:
             _hold(holders, _title_key(title).split(), key)
     # indexes, so each description costs lookups rather than a walk over every name (quadratic on long texts)
     heads_of: dict[str, set[str]] = {}   # head word -> entities with a name of that head
@@ -214,6 +255,8 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
             if len(found) == 1:
                 out[d.key] = (next(iter(found)), "title")
             continue
+        if (d_context := view.of(d)) is not None and d_context.indefinite:
+            continue    # "we're going to have a party": a new one, no earlier name
         words = [w.casefold() for w in d.text.split()]
         if len(words) > 1 and head in _ORG_NOUNS:
             same = sorted(k for k in first_seen if by_key[k].type in ("Organization", "Entity", "Group")
@@ -225,8 +268,8 @@ def resolve_descriptions(view: ArticleView, descriptions: Sequence[Mention], men
         if len(lexical) == 1:
             out[d.key] = (lexical[0], "head")
             continue
-        if lexical or ENTITY_NOUNS.get(head) is None:
-            continue
+        if lexical or ENTITY_NOUNS.get(head) is None or _POSSESSED.search(view.text, max(0, d.start - 8), d.start):
+            continue    # "his country": the possessor's, whichever country is named nearby
         klass = ENTITY_NOUNS[head] or ""
         index = bisect_right(starts, d.start) - 1
         for back in (0, 2):     # the same sentence first, then the two before it

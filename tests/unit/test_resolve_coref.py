@@ -215,3 +215,142 @@ def test_coref_it_in_speech_of_a_coordinated_verb_is_the_first_verbs_subject():
     ms = [Mention(text="Acme", start=acme.idx, end=acme.idx + 4, type="Organization", is_named=True),
           Mention(text="it", start=it.idx, end=it.idx + 2, type="Concept", head="it", is_pronoun=True)]
     assert pronouns(doc, ms)[ms[-1].key].text == "Acme"
+
+
+def _m(doc, a, b, kind="Organization", pronoun=False):
+    """The mention of tokens a..b-1 (a pronoun when ``pronoun``)."""
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    if pronoun:
+        return Mention(text=doc[a].text, start=start, end=end, type="Concept", head=doc[a].lower_, is_pronoun=True)
+    return Mention(text=doc[a:b].text, start=start, end=end, type=kind, is_named=True)
+
+
+def test_coref_they_in_a_persons_speech_is_not_the_speaker():
+    rows = [
+        ("Piñera", "Piñera", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),     # 0
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),                    # 1
+        ("they", "they", "PRON", "PRP", "nsubj", 4, "O"),                  # 2
+        ("can", "can", "AUX", "MD", "aux", 4, "O"),                        # 3
+        ("help", "help", "VERB", "VB", "ccomp", 1, "O"),                   # 4
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 5
+    ]
+    doc = make_doc(rows)
+    they = _m(doc, 2, 3, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Person"), they]) == {}
+    # guard: a group's "they" is still the group that speaks
+    rows[0] = ("Taliban", "Taliban", "PROPN", "NNP", "nsubj", 1, "B-ORG")
+    doc = make_doc(rows)
+    they = _m(doc, 2, 3, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Group"), they])[they.key].text == "Taliban"
+
+
+def test_coref_speaker_with_a_subject_between_is_no_antecedent():
+    rows = [
+        ("USGS", "USGS", "PROPN", "NNP", "nsubj", 1, "B-ORG"),             # 0
+        ("reported", "report", "VERB", "VBD", "ROOT", 1, "O"),             # 1
+        ("that", "that", "SCONJ", "IN", "mark", 5, "O"),                   # 2
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 3
+        ("aftershock", "aftershock", "NOUN", "NN", "nsubj", 5, "O"),       # 4
+        ("had", "have", "VERB", "VBD", "ccomp", 1, "O"),                   # 5
+        ("depth", "depth", "NOUN", "NN", "dobj", 5, "O"),                  # 6
+        ("and", "and", "CCONJ", "CC", "cc", 5, "O"),                       # 7
+        ("it", "it", "PRON", "PRP", "nsubj", 9, "O"),                      # 8
+        ("grew", "grow", "VERB", "VBD", "conj", 5, "O"),                   # 9
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 10
+    ]
+    doc = make_doc(rows)
+    it = _m(doc, 8, 9, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1), it]) == {}
+
+
+def test_coref_it_after_an_organization_with_another_subject_before_it_stays_unresolved():
+    rows = [
+        ("Another", "another", "DET", "DT", "det", 1, "O"),                # 0
+        ("earthquake", "earthquake", "NOUN", "NN", "nsubj", 2, "O"),       # 1
+        ("hit", "hit", "VERB", "VBD", "ccomp", 7, "O"),                    # 2
+        ("Chile", "Chile", "PROPN", "NNP", "dobj", 2, "B-GPE"),            # 3
+        (",", ",", "PUNCT", ",", "punct", 7, "O"),                         # 4
+        ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5
+        ("USGS", "USGS", "PROPN", "NNP", "nsubj", 7, "B-ORG"),             # 6
+        ("reported", "report", "VERB", "VBD", "ROOT", 7, "O"),             # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+        ("It", "it", "PRON", "PRP", "nsubj", 10, "O"),                     # 9
+        ("occurred", "occur", "VERB", "VBD", "ROOT", 10, "O"),             # 10
+        (".", ".", "PUNCT", ".", "punct", 10, "O"),                        # 11
+    ]
+    doc = make_doc(rows)
+    it = _m(doc, 9, 10, pronoun=True)
+    assert pronouns(doc, [_m(doc, 6, 7), it]) == {}
+    # guard: with the organization the first subject, "it" is the organization
+    rows[1] = ("quake", "quake", "NOUN", "NN", "dobj", 2, "O")
+    doc = make_doc(rows)
+    it = _m(doc, 9, 10, pronoun=True)
+    assert pronouns(doc, [_m(doc, 6, 7), it])[it.key].text == "USGS"
+
+
+def test_coref_a_name_inside_another_name_is_no_antecedent_of_he():
+    rows = [
+        ("Officers", "officer", "NOUN", "NNS", "nsubj", 1, "O"),           # 0
+        ("went", "go", "VERB", "VBD", "ROOT", 1, "O"),                     # 1
+        ("to", "to", "ADP", "IN", "prep", 1, "O"),                         # 2
+        ("George", "George", "PROPN", "NNP", "compound", 4, "B-PERSON"),   # 3
+        ("Washington", "Washington", "PROPN", "NNP", "compound", 6, "I-PERSON"),   # 4
+        ("University", "University", "PROPN", "NNP", "compound", 6, "O"),  # 5
+        ("Hospital", "Hospital", "PROPN", "NNP", "pobj", 2, "O"),          # 6
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 7
+        ("He", "he", "PRON", "PRP", "nsubj", 9, "O"),                      # 8
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 9, "O"),                 # 9
+        (".", ".", "PUNCT", ".", "punct", 9, "O"),                         # 10
+    ]
+    doc = make_doc(rows)
+    he = _m(doc, 8, 9, pronoun=True)
+    assert pronouns(doc, [_m(doc, 3, 5, "Person"), he]) == {}
+    rows[4] = ("Washington", "Washington", "PROPN", "NNP", "pobj", 2, "I-PERSON")   # guard: the man himself
+    rows[3] = ("George", "George", "PROPN", "NNP", "compound", 4, "B-PERSON")
+    rows[2] = ("to", "to", "ADP", "IN", "prep", 1, "O")
+    doc = make_doc(rows[:5] + [(".", ".", "PUNCT", ".", "punct", 1, "O"), ("He", "he", "PRON", "PRP", "nsubj", 7, "O"),
+                               ("spoke", "speak", "VERB", "VBD", "ROOT", 7, "O"), (".", ".", "PUNCT", ".", "punct", 7, "O")])
+    he = _m(doc, 6, 7, pronoun=True)
+    assert pronouns(doc, [_m(doc, 3, 5, "Person"), he])[he.key].text == "George Washington"
+
+
+def test_coref_a_persons_name_before_the_organization_does_not_block_it():
+    rows = [
+        ("Eustace", "Eustace", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),    # 0
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),                    # 1
+        ("Google", "Google", "PROPN", "NNP", "nsubj", 3, "B-ORG"),         # 2
+        ("erred", "err", "VERB", "VBD", "ccomp", 1, "O"),                  # 3
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 4
+        ("It", "it", "PRON", "PRP", "nsubj", 6, "O"),                      # 5
+        ("stopped", "stop", "VERB", "VBD", "ROOT", 6, "O"),                # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    it = _m(doc, 5, 6, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Person"), _m(doc, 2, 3), it])[it.key].text == "Google"
+
+
+def test_coref_third_person_inside_a_quotation_stays_unresolved():
+    rows = [
+        ('"', '"', "PUNCT", "``", "punct", 2, "O"),                        # 0
+        ("He", "he", "PRON", "PRP", "nsubj", 2, "O"),                      # 1
+        ("told", "tell", "VERB", "VBD", "ccomp", 5, "O"),                  # 2
+        ("me", "I", "PRON", "PRP", "dobj", 2, "O"),                        # 3
+        ('"', '"', "PUNCT", "''", "punct", 5, "O"),                        # 4
+        ("said", "say", "VERB", "VBD", "ROOT", 5, "O"),                    # 5
+        ("Wallace", "Wallace", "PROPN", "NNP", "nsubj", 5, "B-PERSON"),    # 6
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    he = _m(doc, 1, 2, pronoun=True)
+    assert pronouns(doc, [_m(doc, 6, 7, "Person"), he]) == {}
+    rows = [                                                               # guard: reported speech
+        ("Wallace", "Wallace", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),    # 0
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),                    # 1
+        ("he", "he", "PRON", "PRP", "nsubj", 3, "O"),                      # 2
+        ("left", "leave", "VERB", "VBD", "ccomp", 1, "O"),                 # 3
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 4
+    ]
+    doc = make_doc(rows)
+    he = _m(doc, 2, 3, pronoun=True)
+    assert pronouns(doc, [_m(doc, 0, 1, "Person"), he])[he.key].text == "Wallace"

@@ -26,7 +26,8 @@ def node_of(merged: dict[str, Entity], name: str) -> Entity:
 
 @pytest.mark.parametrize("a, b, same", [
     ("john", "john", True), ("jim", "james", True), ("james", "jim", True), ("bob", "robert", True),
-    ("bill", "bob", False), ("ann", "john", False),
+    ("bill", "bob", False), ("ann", "john", False), ("ivan", "john", False), ("jean", "jane", False),
+    ("casper", "jasper", False), ("johnny", "john", True), ("charlie", "charles", True), ("jimmie", "james", True),
 ], ids=lambda v: str(v))
 def test_corpus_links_given_names_match_by_nickname(a, b, same):
     assert given_names_match(a, b) is same
@@ -45,6 +46,11 @@ def test_corpus_links_middle_initial_and_nickname_variants_are_one_node():
     assert node_of(merged, "John R. Bolton") is bolton and node_of(merged, "James Mattis") is mattis
     assert "name-variant" in bolton.rules and "name-variant" in mattis.rules
     assert len(bolton.same_as) == 1 and len(mattis.same_as) == 1      # the other IRI stays as owl:sameAs
+
+
+def test_corpus_links_one_name_in_two_languages_is_no_nickname():
+    merged = nodes(article("a1", ("Ivan Lewis", "Person")), article("a2", ("John Lewis", "Person")))
+    assert len(merged) == 2 and all("name-variant" not in e.rules for e in merged.values())
 
 
 def test_corpus_links_diacritics_and_case_make_one_key():
@@ -272,3 +278,85 @@ def test_corpus_links_one_word_person_never_joins_a_name_of_no_type():
 def test_corpus_links_bare_surname_never_joins_a_name_beginning_with_a_place(full, joins):
     merged = nodes(article("a1", (full, "Person")), article("a2", ("Wikinews", "Person")))
     assert ("person/a2/wikinews" not in merged) is joins
+
+
+def _acronym_article(article_id: str, name: str, acronym: str, *others: tuple[str, str]) -> list[Entity]:
+    """An article writing "Name (ACR)": the acronym joins the name there; ``others``: more names of it."""
+    ms = [Mention(text=name, start=0, end=len(name), type="Organization", is_named=True),
+          Mention(text=acronym, start=len(name) + 2, end=len(name) + 2 + len(acronym), type="Organization",
+                  is_named=True)]
+    ms += [Mention(text=t, start=1000 + i * 100, end=1000 + i * 100 + len(t), type=k, is_named=True)
+           for i, (t, k) in enumerate(others)]
+    return cluster_mentions(article_id, ms)[0]
+
+
+QUAKE = (("Chile", "Place"), ("Pichilemu", "Place"))
+
+
+def test_corpus_links_acronym_alone_joins_the_one_name_the_corpus_spells_it_out_as():
+    merged = nodes(_acronym_article("a1", "United States Geological Survey", "USGS", *QUAKE),
+                   _acronym_article("a3", "U.S. Geological Survey", "USGS"),     # one name, joined by country-prefix
+                   article("a2", ("USGS", "Organization"), *QUAKE))
+    usgs = node_of(merged, "USGS")
+    assert usgs.label == "United States Geological Survey" and "corpus-acronym" in usgs.rules
+    assert "usgs" in usgs.same_as
+
+
+def test_corpus_links_acronym_in_another_neighbourhood_stays_apart():
+    """A corpus that spells out only "Australian Federal Police (AFP)" may write "AFP" for the news agency."""
+    merged = nodes(_acronym_article("a1", "Australian Federal Police", "AFP", ("Sydney", "Place"), ("Canberra", "Place")),
+                   article("a2", ("AFP", "Organization"), *QUAKE))
+    assert "afp" in merged and "corpus-acronym" not in merged["afp"].rules
+
+
+def test_corpus_links_acronym_of_two_names_stays_apart():
+    merged = nodes(_acronym_article("a1", "Intergovernmental Panel on Climate Change", "IPCC"),
+                   _acronym_article("a2", "Independent Police Complaints Commission", "IPCC"),
+                   article("a3", ("IPCC", "Organization")))
+    assert "ipcc" in merged and "corpus-acronym" not in merged["ipcc"].rules
+
+
+def test_corpus_links_acronym_alone_never_joins_as_a_place():
+    merged = nodes(_acronym_article("a1", "Press Association", "PA"), article("a2", ("PA", "Place")))
+    assert "pa" in merged and "corpus-acronym" not in merged["pa"].rules
+
+
+@pytest.mark.parametrize("qualified, bare, joined", [
+    pytest.param("Detroit, Michigan", "Detroit", True, id="biggest-us-city-of-the-name-in-that-state"),
+    pytest.param("Portland, Maine", "Portland", False, id="biggest-portland-is-in-oregon"),
+    pytest.param("Paris, Texas", "Paris", False, id="paris-texas-is-not-paris"),
+    pytest.param("Pichilemu, Chile", "Pichilemu", True, id="unlisted-place-one-region"),
+    pytest.param("Salvador, Kenya", "Salvador", False, id="listed-city-of-another-country"),
+    pytest.param("North-West Frontier Province, Pakistan", "North West Frontier Province", True, id="hyphen"),
+])
+def test_corpus_links_place_with_its_region_joins_the_bare_place(qualified, bare, joined):
+    merged = nodes(article("a1", (qualified, "Place")), article("a2", (bare, "Place")))
+    assert (len(merged) == 1) is joined
+    if joined:
+        assert "place-region" in node_of(merged, qualified).rules
+
+
+def test_corpus_links_place_written_with_two_regions_stays_apart():
+    merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Peru", "Place")),
+                   article("a3", ("Pichilemu", "Place")))
+    assert len(merged) == 3
+
+
+def test_corpus_links_place_region_country_by_any_of_its_names():
+    merged = nodes(article("a1", ("Pichilemu, Chile", "Place")), article("a2", ("Pichilemu, Republic of Chile", "Place")),
+                   article("a3", ("Pichilemu", "Place")))
+    assert len(merged) == 1
+
+
+def test_corpus_links_surname_with_and_without_the_arabic_article_is_one_person():
+    merged = nodes(article("a1", ("Muammar al-Gaddafi", "Person")), article("a2", ("Muammar Gaddafi", "Person")),
+                   article("a3", ("Hannibal Gaddafi", "Person")))
+    assert node_of(merged, "Muammar al-Gaddafi") is node_of(merged, "Muammar Gaddafi")
+    assert node_of(merged, "Hannibal Gaddafi") is not node_of(merged, "Muammar Gaddafi")    # guard: his son
+
+
+def test_corpus_links_a_region_of_the_corpus_is_no_qualified_place():
+    """ "Turkey, Lebanon" is a list when the corpus also writes "Istanbul, Turkey"."""
+    merged = nodes(article("a1", ("Wonthaggi, Lebanon", "Place")), article("a2", ("Wonthaggi", "Place")),
+                   article("a3", ("Pichilemu, Wonthaggi", "Place")))
+    assert "place-region" not in node_of(merged, "Wonthaggi").rules

@@ -389,3 +389,203 @@ def test_descriptions_bare_title_of_an_officer_is_local_to_its_article():
 def test_descriptions_country_adjective_and_pm_is_a_title():
     """ "Italian PM": a title (PM, a head title), never a named node of its own."""
     assert description_head(Mention(text="Italian PM", start=0, end=10, type="Organization", is_named=True)) == "title"
+
+
+def test_descriptions_the_source_a_sentence_cites_is_no_candidate():
+    rows = [
+        ("According", "accord", "VERB", "VBG", "prep", 5, "O"),            # 0
+        ("to", "to", "ADP", "IN", "prep", 0, "O"),                         # 1
+        ("the", "the", "DET", "DT", "det", 3, "O"),                        # 2
+        ("BBC", "BBC", "PROPN", "NNP", "pobj", 1, "B-ORG"),                # 3
+        (",", ",", "PUNCT", ",", "punct", 5, "O"),                         # 4
+        ("the", "the", "DET", "DT", "det", 6, "O"),                        # 5 -> head fixed below
+        ("group", "group", "NOUN", "NN", "nsubj", 7, "O"),                 # 6
+        ("left", "leave", "VERB", "VBD", "ROOT", 7, "O"),                  # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+    ]
+    rows[0] = ("According", "accord", "VERB", "VBG", "prep", 7, "O")
+    rows[4] = (",", ",", "PUNCT", ",", "punct", 7, "O")
+    doc = make_doc(rows)
+    bbc, group = mention(doc, 3, 4, "Organization", True), mention(doc, 6, 7)
+    _, _, keys = resolved(doc, [bbc, group])
+    assert keys.get(group.key) != keys[bbc.key]
+
+
+def test_descriptions_then_before_a_title_makes_a_former_holder():
+    rows = [("then", "then", "ADV", "RB", "advmod", 3, "O")] + [
+        (t, l, p, tg, d, h + 1, e) for t, l, p, tg, d, h, e in TITLE]
+    doc = make_doc(rows)
+    blair, title = mention(doc, 3, 5, "Person", True), mention(doc, 8, 10, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title])
+    assert keys.get(title.key) != keys[blair.key]       # "the Prime Minister" is not the then Prime Minister
+    doc = make_doc(TITLE)                                # guard: without "then" it is
+    sunak, title = mention(doc, 2, 4, "Person", True), mention(doc, 7, 9, "Concept", True)
+    assert resolved(doc, [sunak, title])[2][title.key] == "rishi-sunak"
+
+
+def test_descriptions_title_stated_with_then_makes_a_former_holder():
+    rows = [("Tony", "Tony", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Blair", "Blair", "PROPN", "NNP", "nsubj", 2, "I-PERSON")] + TITLE[4:]
+    rows = [(t, l, p, tg, d, h - 2 if i >= 2 else h, e) for i, (t, l, p, tg, d, h, e) in enumerate(rows)]
+    doc = make_doc(rows)
+    blair, title = mention(doc, 0, 2, "Person", True), mention(doc, 5, 7, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "then Prime Minister"),))
+    assert keys.get(title.key) != keys[blair.key]
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))     # guard
+    assert keys[title.key] == keys[blair.key]
+
+
+def test_descriptions_role_statement_of_a_then_title_makes_no_holder():
+    """ "then Prime Minister Tony Blair": the mention's title says "then", the role statement only "Prime
+    Minister"; the Prime Minister of the story is someone else."""
+    rows = [("Tony", "Tony", "PROPN", "NNP", "compound", 1, "B-PERSON"),
+            ("Blair", "Blair", "PROPN", "NNP", "nsubj", 2, "I-PERSON")] + TITLE[4:]
+    rows = [(t, l, p, tg, d, h - 2 if i >= 2 else h, e) for i, (t, l, p, tg, d, h, e) in enumerate(rows)]
+    doc = make_doc(rows)
+    blair = Mention(text="Tony Blair", start=0, end=10, type="Person", is_named=True, title="then Prime Minister")
+    title = mention(doc, 5, 7, "Concept", True)
+    _, _, keys = resolved(doc, [blair, title], held=((blair, "Prime Minister"),))
+    assert keys.get(title.key) != keys[blair.key]
+
+
+@pytest.mark.parametrize("modifier, resolved_to_delta", [("combined", False), ("new", False), ("airline", True)])
+def test_descriptions_a_new_thing_is_no_earlier_name(modifier, resolved_to_delta):
+    rows = [
+        ("Delta", "Delta", "PROPN", "NNP", "nsubj", 1, "B-ORG"),           # 0
+        ("grew", "grow", "VERB", "VBD", "ROOT", 1, "O"),                   # 1
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 2
+        ("The", "the", "DET", "DT", "det", 5, "O"),                        # 3
+        (modifier, modifier, "ADJ", "JJ", "amod", 5, "O"),                 # 4
+        ("company", "company", "NOUN", "NN", "nsubj", 6, "O"),             # 5
+        ("left", "leave", "VERB", "VBD", "ROOT", 6, "O"),                  # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    delta, company = mention(doc, 0, 1, "Organization", True), mention(doc, 4, 6)
+    _, _, keys = resolved(doc, [delta, company])
+    assert (keys.get(company.key) == "delta") is resolved_to_delta
+
+
+def test_descriptions_apposition_after_a_coordination_is_not_the_first_conjunct():
+    rows = [
+        ("the", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("airline", "airline", "NOUN", "NN", "nsubj", 7, "O"),             # 1
+        ("and", "and", "CCONJ", "CC", "cc", 1, "O"),                       # 2
+        ("union", "union", "NOUN", "NN", "conj", 1, "O"),                  # 3
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 4
+        ("Vereinigung", "Vereinigung", "PROPN", "NNP", "compound", 6, "B-ORG"),   # 5
+        ("Cockpit", "Cockpit", "PROPN", "NNP", "appos", 1, "I-ORG"),       # 6
+        ("failed", "fail", "VERB", "VBD", "ROOT", 7, "O"),                 # 7
+        (".", ".", "PUNCT", ".", "punct", 7, "O"),                         # 8
+    ]
+    doc = make_doc(rows)
+    name, desc = mention(doc, 5, 7, "Organization", True), mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [name, desc], appositions=((name, desc),))
+    assert keys.get(desc.key) != keys[name.key]
+
+
+def test_descriptions_plural_is_no_apposition_of_one_person():
+    rows = [
+        ("Jorge", "Jorge", "PROPN", "NNP", "compound", 1, "B-PERSON"),     # 0
+        ("Espinoza", "Espinoza", "PROPN", "NNP", "nsubj", 5, "I-PERSON"),  # 1
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 2
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 3
+        ("men", "man", "NOUN", "NNS", "appos", 1, "O"),                    # 4
+        ("are", "be", "AUX", "VBP", "ROOT", 5, "O"),                       # 5
+        ("trapped", "trap", "VERB", "VBN", "acomp", 5, "O"),               # 6
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 7
+    ]
+    doc = make_doc(rows)
+    name = mention(doc, 0, 2, "Person", True)
+    men = Mention(text="men", start=doc[4].idx, end=doc[4].idx + 3, type="Concept", head="man")
+    _, _, keys = resolved(doc, [name, men], appositions=((name, men),))
+    assert keys.get(men.key) != keys[name.key]
+    man = Mention(text="man", start=doc[4].idx, end=doc[4].idx + 3, type="Concept", head="man")    # guard
+    rows[4] = ("man", "man", "NOUN", "NN", "appos", 1, "O")
+    doc = make_doc(rows)
+    _, _, keys = resolved(doc, [name, man], appositions=((name, man),))
+    assert keys[man.key] == keys[name.key]
+
+
+def test_descriptions_possessed_class_noun_is_no_nearby_name():
+    rows = [
+        ("Jamaica", "Jamaica", "PROPN", "NNP", "nsubj", 1, "B-GPE"),       # 0
+        ("mourned", "mourn", "VERB", "VBD", "ROOT", 1, "O"),               # 1
+        ("him", "he", "PRON", "PRP", "dobj", 1, "O"),                      # 2
+        (".", ".", "PUNCT", ".", "punct", 1, "O"),                         # 3
+        ("He", "he", "PRON", "PRP", "nsubj", 5, "O"),                      # 4
+        ("loved", "love", "VERB", "VBD", "ROOT", 5, "O"),                  # 5
+        ("his", "his", "PRON", "PRP$", "poss", 7, "O"),                    # 6
+        ("country", "country", "NOUN", "NN", "dobj", 5, "O"),              # 7
+        (".", ".", "PUNCT", ".", "punct", 5, "O"),                         # 8
+    ]
+    doc = make_doc(rows)
+    jamaica, country = mention(doc, 0, 1, "Place", True), mention(doc, 7, 8)
+    _, _, keys = resolved(doc, [jamaica, country])
+    assert keys.get(country.key) != "jamaica"
+    rows[6] = ("the", "the", "DET", "DT", "det", 7, "O")                  # guard: "the country" is Jamaica
+    doc = make_doc(rows)
+    country = mention(doc, 7, 8)
+    assert resolved(doc, [jamaica, country])[2][country.key] == "jamaica"
+
+
+def test_descriptions_indefinite_noun_is_no_earlier_name_of_its_head():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2, "O"),                        # 0
+        ("Labour", "Labour", "PROPN", "NNP", "compound", 2, "B-ORG"),      # 1
+        ("Party", "Party", "PROPN", "NNP", "nsubj", 3, "I-ORG"),           # 2
+        ("won", "win", "VERB", "VBD", "ROOT", 3, "O"),                     # 3
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),                         # 4
+        ("We", "we", "PRON", "PRP", "nsubj", 6, "O"),                      # 5
+        ("had", "have", "VERB", "VBD", "ROOT", 6, "O"),                    # 6
+        ("a", "a", "DET", "DT", "det", 8, "O"),                            # 7
+        ("party", "party", "NOUN", "NN", "dobj", 6, "O"),                  # 8
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    labour, party = mention(doc, 1, 3, "Organization", True), mention(doc, 8, 9)
+    _, _, keys = resolved(doc, [labour, party])
+    assert keys.get(party.key) != keys[labour.key]
+    rows[7] = ("the", "the", "DET", "DT", "det", 8, "O")                  # guard: "the party" is Labour
+    doc = make_doc(rows)
+    party = mention(doc, 8, 9)
+    assert resolved(doc, [labour, party])[2][party.key] == keys[labour.key]
+
+
+def test_descriptions_name_after_an_of_phrase_is_the_heads_not_the_objects():
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("head", "head", "NOUN", "NN", "nsubj", 8, "O"),                   # 1
+        ("of", "of", "ADP", "IN", "prep", 1, "O"),                         # 2
+        ("the", "the", "DET", "DT", "det", 4, "O"),                        # 3
+        ("agency", "agency", "NOUN", "NN", "pobj", 2, "O"),                # 4
+        (",", ",", "PUNCT", ",", "punct", 4, "O"),                         # 5
+        ("Benito", "Benito", "PROPN", "NNP", "compound", 7, "B-PERSON"),   # 6
+        ("Ramos", "Ramos", "PROPN", "NNP", "appos", 4, "I-PERSON"),        # 7
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 8, "O"),                 # 8
+        (".", ".", "PUNCT", ".", "punct", 8, "O"),                         # 9
+    ]
+    doc = make_doc(rows)
+    ramos, agency = mention(doc, 6, 8, "Person", True), mention(doc, 4, 5)
+    _, _, keys = resolved(doc, [ramos, agency])
+    assert keys.get(agency.key) != keys[ramos.key]
+    shifted = [(t, l, p, tg, d, h + 1 if h >= 4 else h, e) for t, l, p, tg, d, h, e in rows]
+    rows = shifted[:4] + [("disaster", "disaster", "NOUN", "NN", "compound", 5, "O")] + shifted[4:]
+    doc = make_doc(rows)      # "the disaster agency, Benito Ramos" as the parse's apposition, kept as a phrase
+    ramos, agency = mention(doc, 7, 9, "Person", True), mention(doc, 4, 6)
+    _, _, keys = resolved(doc, [ramos, agency], appositions=((ramos, agency),), predicates=frozenset({agency.key}))
+    assert keys.get(agency.key) != keys[ramos.key]
+    guard = [                                                              # "The spokesman, Benito Ramos, spoke."
+        ("The", "the", "DET", "DT", "det", 1, "O"),                        # 0
+        ("spokesman", "spokesman", "NOUN", "NN", "nsubj", 6, "O"),         # 1
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 2
+        ("Benito", "Benito", "PROPN", "NNP", "compound", 4, "B-PERSON"),   # 3
+        ("Ramos", "Ramos", "PROPN", "NNP", "appos", 1, "I-PERSON"),        # 4
+        (",", ",", "PUNCT", ",", "punct", 1, "O"),                         # 5
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 6, "O"),                 # 6
+        (".", ".", "PUNCT", ".", "punct", 6, "O"),                         # 7
+    ]
+    doc = make_doc(guard)
+    ramos, spokesman = mention(doc, 3, 5, "Person", True), mention(doc, 1, 2)
+    _, _, keys = resolved(doc, [ramos, spokesman])
+    assert keys[spokesman.key] == keys[ramos.key]

@@ -41,6 +41,11 @@ def test_entities_surname_joins_the_full_name():
     assert "surname" in e.rules and e.aliases == ("Shaheen",)
 
 
+def test_entities_surname_without_the_arabic_article_joins_the_full_name():
+    ms = mentions(("Muammar al-Gaddafi", "Person"), ("Gaddafi", "Person"))
+    assert entity(ms, "Gaddafi").key == "muammar-al-gaddafi" and len(groups(ms)) == 1
+
+
 def test_entities_surname_shared_by_two_people_stays_apart():
     ms = mentions(("Ann Smith", "Person"), ("Bob Smith", "Person"), ("Smith", "Person"))
     g = groups(ms)
@@ -95,6 +100,14 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("Space Shuttle Enterprise", "Enterprise", True, id="named-ship"),
     pytest.param("University of Sheffield", "Sheffield", False, id="x-of-y-is-not-y"),
     pytest.param("East Los Angeles", "Los Angeles", False, id="compass-prefix"),
+    pytest.param("Southern Europe", "Europe", False, id="compass-adjective-prefix-unlisted-place"),
+    pytest.param("South Africa", "Africa", False, id="continent-is-no-short-form"),
+    pytest.param("South Korea", "Korea", True, id="compass-word-starts-a-country-name"),
+    pytest.param("New York Times", "Times", True, id="direction-word-is-no-compass"),
+    pytest.param("United Airlines", "United", True, id="company-without-its-airlines"),
+    pytest.param("Islandbank Road, Inverness", "Inverness", False, id="words-after-a-comma-are-no-short-form"),
+    pytest.param("Sale, Maffra", "Maffra", False, id="next-item-of-a-list"),
+    pytest.param("Lake Ontario", "Ontario", False, id="lake-is-not-its-province"),
     pytest.param("Environment Canada", "Canada", False, id="place-inside-organization"),
     pytest.param("Fan Expo Canada", "Canada", False, id="country-ends-an-event-name"),
     pytest.param("White House", "House", False, id="generic-word-is-no-short-form"),
@@ -103,8 +116,10 @@ def test_entities_alias_table_name_is_no_acronym_of_another_name():
     pytest.param("Fedora/Red Hat Enterprise Linux", "Enterprise Linux", True, id="slash-keeps-each-name"),
 ])
 def test_entities_short_form_of_a_longer_name(longer, short, merged):
-    kind = "Place" if "Angeles" in longer else "Organization"
-    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles") else kind
+    kind = "Place" if any(w in longer for w in ("Angeles", "Europe", "Africa", "Korea", "Inverness", "Lake")) \
+        else "Organization"
+    short_kind = "Place" if short in ("Canada", "Sheffield", "Los Angeles", "Europe", "Africa", "Korea", "Inverness",
+                                      "Ontario") else kind
     ms = mentions((longer, kind), (short, short_kind))
     assert (len(groups(ms)) == 1) is merged
 
