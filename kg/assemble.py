@@ -36,12 +36,13 @@ from kg.export.gexf import write_gexf
 from kg.export.html import write_html
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
+from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes, view
-from kg.memo import Memo, Segments
+from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
-from kg.quads import FactRow, Groups, _n, merged_units
+from kg.quads import FactRow, Groups, _n, _relation_iri, merged_units
 from kg.safe_text import clean_text
 from kg.views import select
 
@@ -91,14 +92,18 @@ class Assembly:
         self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
         self.entries: list[_Entry] = []
         self.entities: list[Entity] = []
+        self.ids: list[bytes] | None = []   # each entity's name for the merge's memo (None: some result has none)
         self.statements = 0      # after the merge: the statements in the graph
         self.triples = 0         # after writing: the union graph's size
         self.merged: dict[str, Entity] = {}
+        self._iris: dict[str, str] = {}
 
     def close(self) -> None:
         self.spool.close()
 
-    def add(self, result: ArticleResult) -> None:
+    def add(self, result: ArticleResult, identity: bytes | None = None) -> None:
+        """Spool ``result``'s chunks and keep what the merge needs. ``identity``: a name of the result (equal names,
+        equal results: its cache key), so the merge finds what it made of the same results before."""
         chunk = result.graph
         if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
             chunk = article_graph(result, self.base, self.prefixes)
@@ -111,6 +116,17 @@ class Assembly:
                                    tuple(len(p) for p in parts), chunk.triples,   # type: ignore[arg-type]
                                    clean_text(article.title or ""), clean_text(article.url or "")))
         self.entities.extend(result.entities)
+        if identity is None or self.ids is None:
+            self.ids = None
+        else:
+            self.ids.extend(identity + i.to_bytes(4, "little") for i in range(len(result.entities)))
+
+    def _entity_iri(self, key: str) -> str:
+        """An entity key's IRI, made once per build (the visual exports' view and the evidence both ask)."""
+        iri = self._iris.get(key)
+        if iri is None:
+            iri = self._iris[key] = str(entity_iri(key, self.base))
+        return iri
 
     def _read(self, offset: int, size: int) -> bytes:
         """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
@@ -135,9 +151,10 @@ class Assembly:
         sentences the workers sent with each article's chunks: graph.ttl is not read back."""
         base = self.base
         chosen = []
+        ent = self._entity_iri
         for key, group in groups.items.items():
             s, label, o = key
-            edge = (str(entity_iri(s, base)), str(relation_iri(label)), str(entity_iri(o, base)))
+            edge = (ent(s), _relation_iri(label), ent(o))
             if edge in wanted:
                 chosen.append((str(group_iri(s, label, o, base)), edge, group))
         chosen.sort(key=lambda c: c[0])
@@ -163,7 +180,11 @@ class Assembly:
 
         self.spool.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
-        entities = merge_entities(self.entities)
+        table = Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
+                      else None, self.memo.salt.decode())
+        used: dict[bytes, Entity] = {}
+        entities = merge_entities(self.entities, ids=self.ids, known=table.load(), used=used)
+        table.save(used)   # this build's unions, found by the next one
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
             self.entries = [self._moved(entry, moved) for entry in self.entries]
         used = {k for e in self.entries for row in e.rows for k in (row.subject, row.object, row.attribution) if k}
@@ -300,14 +321,17 @@ class Assembly:
                                 first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
-        picture = view(self.merged, groups, base=self.base)
-        write_graphml(picture, folder / "graph.graphml")
-        write_gexf(picture, folder / "graph.gexf")
+        picture = view(self.merged, groups, base=self.base, iri=self._entity_iri)
+        if self.memo.folder is not None:   # each node's and edge's text found where it did not change
+            write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
+        else:
+            write_graphml(picture, folder / "graph.graphml")
+            write_gexf(picture, folder / "graph.gexf")
+            write_csv(picture, folder)
+            write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select(picture)
         write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
-        write_csv(picture, folder)
-        write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
 
 
 def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -21,7 +22,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from kg.iri import digest, entity_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import Article, ArticleResult, Entity, Statement
 from kg.safe_text import clean_text
-from kg.quads import MODAL_PREFIX, FactRow, Groups, _n, article_quads, asserted_label, merged_quads, sort_key
+from kg.quads import (MODAL_PREFIX, FactRow, Groups, _n, _relation_iri, article_quads, asserted_label, merged_quads,
+                      sort_key)
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
 __all__ = ["MODAL_PREFIX", "Fact", "KnowledgeGraph", "RDFData", "asserted_label", "merge_results", "node_id",
@@ -222,28 +224,38 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGr
     return view(kg.entities, groups_of(kg, base=base), base=base)
 
 
-def view(entities: Mapping[str, Entity], groups: Groups, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
+def view(entities: Mapping[str, Entity], groups: Groups, *, base: str = DEFAULT_BASE,
+         iri: Callable[[str], str] | None = None) -> nx.MultiDiGraph:
     """The graph the visual exports draw, from the same edge aggregates as the merged graph's statement groups.
 
     ``aliases`` is a JSON-encoded list of strings (``'["US", "U.S."]'``): GraphML, GEXF and CSV carry only
-    scalars, and no separator character is safe inside names."""
+    scalars, and no separator character is safe inside names. ``iri``: an entity key's IRI, if the caller keeps
+    them (made here otherwise)."""
     from kg.export.graphml import CLEAN
 
     c = clean_text
+    word = _clean_word
+    ent = iri or (lambda key: str(entity_iri(key, base)))
     graph = nx.MultiDiGraph()
     graph.graph[CLEAN] = True    # every value below is a scalar free of what XML forbids: no exporter copies it
     for key, e in entities.items():
-        graph.add_node(node_id(key), label=c(e.label), type=c(e.type), iri=c(str(entity_iri(key, base))),
-                       aliases=c(json.dumps(list(e.aliases), ensure_ascii=False)), roles=c("; ".join(e.roles)),
-                       mentions=e.mentions, articles=len(e.articles))
+        graph.add_node(node_id(key), label=c(e.label), type=word(e.type), iri=c(ent(key)),
+                       aliases=c(json.dumps(list(e.aliases), ensure_ascii=False)) if e.aliases else "[]",
+                       roles=c("; ".join(e.roles)), mentions=e.mentions, articles=len(e.articles))
     for (subj, label, obj), group in sorted(groups.items.items()):
         s = group.first
-        iri = str(relation_iri(label))
-        graph.add_edge(node_id(subj), node_id(obj), key="r:" + iri.split("/")[-1] + ":" + (
+        iri_ = _relation_iri(label)
+        graph.add_edge(node_id(subj), node_id(obj), key="r:" + iri_.split("/")[-1] + ":" + (
             str(statement_iri(subj, label, obj))[-12:]),
-                       label=c(label), relation=c(s.relation), relation_class=c(s.relation_class or ""),
-                       polarity=c(s.polarity), modality=c(s.modality), weight=group.count,
+                       label=word(label), relation=word(s.relation), relation_class=word(s.relation_class or ""),
+                       polarity=word(s.polarity), modality=word(s.modality), weight=group.count,
                        articles=len(group.articles), confidence=round(group.confidence, 3),
                        first_seen=c(min(group.dates, default="")), last_seen=c(max(group.dates, default="")),
-                       iri=c(iri))
+                       iri=word(iri_))
     return graph
+
+
+@lru_cache(maxsize=65536)
+def _clean_word(text: str) -> str:
+    """:func:`clean_text` of a value from a small vocabulary (types, relation labels), made once."""
+    return clean_text(text)

@@ -72,45 +72,68 @@ def _span(first: dt.date | None, last: dt.date | None) -> str:
     return f' start="{first.isoformat()}" end="{(last + dt.timedelta(days=1)).isoformat()}"'
 
 
-def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
-    view = sanitized(graph)
-    node_types = _types(d for _, d in view.nodes(data=True))
-    edge_types = _types(d for *_, d in view.edges(keys=True, data=True))
-    node_days: dict[object, list[dt.date]] = {}
-    edge_spans = {}
-    for u, v, key, data in view.edges(keys=True, data=True):
-        first, last = _day(data.get("first_seen")), _day(data.get("last_seen") or data.get("first_seen"))
-        edge_spans[(u, v, key)] = (first, last)
-        if first and last:
-            for node in (u, v):
-                node_days.setdefault(node, []).extend((first, last))
-    dynamic = bool(node_days)
-    yield "<?xml version='1.0' encoding='utf-8'?>\n"
-    yield (f'<gexf xmlns="{NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           f'xsi:schemaLocation="{NAMESPACE} {NAMESPACE}/gexf.xsd" version="1.3">\n')
-    yield '  <meta>\n    <creator>kg</creator>\n    <description>knowledge graph from news articles</description>\n  </meta>\n'
-    time = ' mode="dynamic" timeformat="date" timerepresentation="interval"' if dynamic else ' mode="static"'
-    yield f'  <graph defaultedgetype="directed"{time}>\n'
-    yield from _declarations("node", node_types, _NODE_OWN)
-    yield from _declarations("edge", edge_types, _EDGE_OWN)
-    yield "    <nodes>\n"
-    for node, data in view.nodes(data=True):
-        days = node_days.get(node)
-        span = _span(min(days), max(days)) if days else ""
+class Layout:
+    """What every node's and edge's GEXF depends on besides its own values: the attribute declarations (in the
+    head) and the dates the edges were seen (a node's span: the first and last of its edges')."""
+
+    def __init__(self, view: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`)."""
+        self.node_types, self.edge_types = types or (_types(d for _, d in view.nodes(data=True)),
+                                                     _types(d for *_, d in view.edges(keys=True, data=True)))
+        node_days: dict[object, list[dt.date]] = {}
+        self.edge_spans: dict[tuple[object, object, object], tuple[dt.date | None, dt.date | None]] = {}
+        for u, v, key, data in view.edges(keys=True, data=True):
+            first, last = _day(data.get("first_seen")), _day(data.get("last_seen") or data.get("first_seen"))
+            self.edge_spans[(u, v, key)] = (first, last)
+            if first and last:
+                for node in (u, v):
+                    node_days.setdefault(node, []).extend((first, last))
+        self.node_days = node_days
+        self.dynamic = bool(node_days)
+
+    def head(self) -> str:
+        time = ' mode="dynamic" timeformat="date" timerepresentation="interval"' if self.dynamic else ' mode="static"'
+        return "".join(["<?xml version='1.0' encoding='utf-8'?>\n",
+                        f'<gexf xmlns="{NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                        f'xsi:schemaLocation="{NAMESPACE} {NAMESPACE}/gexf.xsd" version="1.3">\n',
+                        '  <meta>\n    <creator>kg</creator>\n    <description>knowledge graph from news articles'
+                        '</description>\n  </meta>\n',
+                        f'  <graph defaultedgetype="directed"{time}>\n',
+                        *_declarations("node", self.node_types, _NODE_OWN),
+                        *_declarations("edge", self.edge_types, _EDGE_OWN), "    <nodes>\n"])
+
+    def span(self, node: object) -> str:
+        days = self.node_days.get(node)
+        return _span(min(days), max(days)) if days else ""
+
+    def node(self, node: object, data: dict[str, object], span: str) -> str:
+        """A node's element; ``span``: :meth:`span` of the node."""
         label = quoteattr(str(data.get("label", node)))
-        yield f"      <node id={quoteattr(str(node))} label={label}{span}>\n"
-        yield from _attvalues(data, _NODE_OWN, "        ")
-        yield "      </node>\n"
-    yield "    </nodes>\n    <edges>\n"
-    for u, v, key, data in view.edges(keys=True, data=True):
+        return "".join([f"      <node id={quoteattr(str(node))} label={label}{span}>\n",
+                        *_attvalues(data, _NODE_OWN, "        "), "      </node>\n"])
+
+    def edge(self, u: object, v: object, key: object, data: dict[str, object]) -> str:
         weight = data.get("weight", 1)
         label = f" label={quoteattr(str(data['label']))}" if data.get("label") != "" and "label" in data else ""
-        span = _span(*edge_spans[(u, v, key)])
-        yield (f"      <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}"
-               f"{label} weight=\"{escape(str(float(weight)))}\"{span}>\n")
-        yield from _attvalues(data, _EDGE_OWN, "        ")
-        yield "      </edge>\n"
-    yield "    </edges>\n  </graph>\n</gexf>\n"
+        span = _span(*self.edge_spans[(u, v, key)])
+        return "".join([f"      <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}"
+                        f"{label} weight=\"{escape(str(float(weight)))}\"{span}>\n",
+                        *_attvalues(data, _EDGE_OWN, "        "), "      </edge>\n"])
+
+    MIDDLE = "    </nodes>\n    <edges>\n"
+    TAIL = "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    view = sanitized(graph)
+    layout = Layout(view)
+    yield layout.head()
+    for node, data in view.nodes(data=True):
+        yield layout.node(node, data, layout.span(node))
+    yield layout.MIDDLE
+    for u, v, key, data in view.edges(keys=True, data=True):
+        yield layout.edge(u, v, key, data)
+    yield layout.TAIL
 
 
 def generate_gexf(graph: nx.MultiDiGraph) -> bytes:

@@ -79,7 +79,25 @@ _KIND_OF = {bool: "boolean", int: "long", float: "double", str: "string"}   # _k
 
 def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
     """The GraphML type of each attribute: the widest its values need (boolean < long < double < string); an
-    empty string (unknown) does not vote, and an attribute that is never anything else is a string."""
+    empty string (unknown) does not vote, and an attribute that is never anything else is a string.
+
+    The records are first told apart by their attributes' Python types alone (a C-level pass: kg's views give
+    every node, and every edge, values of one type per attribute); only when an attribute's values come in more
+    than one type, or one outside bool/int/float/str, is every value looked at."""
+    records = list(records)
+    shapes = {(tuple(data), tuple(map(type, data.values()))) for data in records}
+    kinds: dict[str, set[type]] = {}
+    for names, classes in shapes:
+        for name, cls in zip(names, classes):
+            kinds.setdefault(name, set()).add(cls)
+    if all(len(found) == 1 and next(iter(found)) in _KIND_OF for found in kinds.values()):
+        # one type per attribute: a string attribute is "string" whether or not its values are empty
+        return {name: _KIND_OF[next(iter(found))] for name, found in kinds.items()}
+    return _scan_types(records)
+
+
+def _scan_types(records: Iterable[dict[str, object]]) -> dict[str, str]:
+    """:func:`_types`, value by value."""
     found: dict[str, str] = {}
     empty: set[str] = set()
     for data in records:
@@ -96,15 +114,21 @@ def _types(records: Iterable[dict[str, object]]) -> dict[str, str]:
     return found
 
 
-def key_table(graph: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+def key_table(graph: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None
+              ) -> list[tuple[str, str, str, str]]:
     """The keys as (id, for, attr.name, attr.type): a key's id is its attribute name, except an edge attribute
     whose name a node attribute has too (``label``, ``iri``, ``articles``), whose id is ``edge_NAME`` (key
-    ids are unique in a document; igraph ignores a shared ``for="all"`` key)."""
-    nodes = _types(d for _, d in graph.nodes(data=True))
-    edges = _types(d for *_, d in graph.edges(keys=True, data=True))
+    ids are unique in a document; igraph ignores a shared ``for="all"`` key). ``types``: :func:`attribute_types`
+    of ``graph``, if known."""
+    nodes, edges = types or attribute_types(graph)
     keys = [(name, "node", name, kind) for name, kind in sorted(nodes.items())]
     keys += [(f"edge_{name}" if name in nodes else name, "edge", name, kind) for name, kind in sorted(edges.items())]
     return keys
+
+
+def attribute_types(graph: nx.MultiDiGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """The type of each node attribute and of each edge attribute (:func:`_types`)."""
+    return _types(d for _, d in graph.nodes(data=True)), _types(d for *_, d in graph.edges(keys=True, data=True))
 
 
 def _text(value: object, kind: str) -> str | None:
@@ -124,32 +148,50 @@ def _data(data: dict[str, object], heads: dict[str, str], types: dict[str, str])
             yield f'{heads[name]}{text}</data>\n'
 
 
+class Layout:
+    """What every node's and edge's GraphML depends on besides its own values: the key table."""
+
+    def __init__(self, view: nx.MultiDiGraph) -> None:
+        self.types = attribute_types(view)
+        self.keys = key_table(view, self.types)
+        node_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "node"}
+        edge_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "edge"}
+        types = {kid: kind for kid, _, _, kind in self.keys}
+        self.node_types = {name: types[kid] for name, kid in node_ids.items()}
+        self.edge_types = {name: types[kid] for name, kid in edge_ids.items()}
+        self.node_heads = {name: f'      <data key="{kid}">' for name, kid in node_ids.items()}
+        self.edge_heads = {name: f'      <data key="{kid}">' for name, kid in edge_ids.items()}
+
+    def head(self) -> str:
+        lines = ["<?xml version='1.0' encoding='utf-8'?>\n",
+                 '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
+                 'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+        for kid, scope, name, kind in self.keys:
+            lines.append(f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n')
+        lines.append(f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n')
+        return "".join(lines)
+
+    def node(self, node: object, data: dict[str, object]) -> str:
+        return "".join([f"    <node id={quoteattr(str(node))}>\n", *_data(data, self.node_heads, self.node_types),
+                        "    </node>\n"])
+
+    def edge(self, u: object, v: object, key: object, data: dict[str, object]) -> str:
+        return "".join([f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n",
+                        *_data(data, self.edge_heads, self.edge_types), "    </edge>\n"])
+
+    TAIL = "  </graph>\n</graphml>\n"
+
+
 def _lines(graph: nx.MultiDiGraph) -> Iterator[str]:
     view = sanitized(graph)
-    keys = key_table(view)
-    node_ids = {name: kid for kid, scope, name, _ in keys if scope == "node"}
-    edge_ids = {name: kid for kid, scope, name, _ in keys if scope == "edge"}
-    types = {kid: kind for kid, _, _, kind in keys}
-    node_types = {name: types[kid] for name, kid in node_ids.items()}
-    edge_types = {name: types[kid] for name, kid in edge_ids.items()}
-    yield "<?xml version='1.0' encoding='utf-8'?>\n"
-    yield ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
-           'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-    for kid, scope, name, kind in keys:
-        yield f'  <key id="{kid}" for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />\n'
-    yield f'  <graph id="{GRAPH_ID}" edgedefault="directed">\n'
-    node_heads = {name: f'      <data key="{kid}">' for name, kid in node_ids.items()}
-    edge_heads = {name: f'      <data key="{kid}">' for name, kid in edge_ids.items()}
+    layout = Layout(view)
+    yield layout.head()
     for node, data in view.nodes(data=True):
-        yield f"    <node id={quoteattr(str(node))}>\n"
-        yield from _data(data, node_heads, node_types)
-        yield "    </node>\n"
+        yield layout.node(node, data)
     for u, v, key, data in view.edges(keys=True, data=True):
-        yield f"    <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}>\n"
-        yield from _data(data, edge_heads, edge_types)
-        yield "    </edge>\n"
-    yield "  </graph>\n</graphml>\n"
+        yield layout.edge(u, v, key, data)
+    yield layout.TAIL
 
 
 def generate_graphml(graph: nx.MultiDiGraph) -> bytes:

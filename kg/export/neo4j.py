@@ -26,7 +26,8 @@ RELATIONSHIP_HEADER = [":START_ID", ":END_ID", ":TYPE", "id", "label", "relation
                        "last_seen:date", "iri"]
 FILES = ("neo4j-nodes.csv", "neo4j-relationships.csv")
 
-__all__ = ["FILES", "NODE_HEADER", "RELATIONSHIP_HEADER", "generate_neo4j", "relationship_type", "write_neo4j"]
+__all__ = ["FILES", "NODE_HEADER", "RELATIONSHIP_HEADER", "generate_neo4j", "node_fields", "relationship_fields",
+           "relationship_type", "write_neo4j"]
 
 
 @lru_cache(maxsize=65536)
@@ -53,6 +54,23 @@ def _field(value: object) -> object:
     return "" if value is None else value
 
 
+def node_fields(node: object, d: dict[str, object]) -> list[object]:
+    """A node's row of neo4j-nodes.csv (under :data:`NODE_HEADER`)."""
+    return [_field(v) for v in (node, d.get("label", ""), d.get("type", ""), d.get("aliases", ""),
+                                d.get("roles", ""), d.get("mentions", ""), d.get("articles", ""),
+                                d.get("iri", ""), _label(d.get("type")))]
+
+
+def relationship_fields(u: object, v: object, key: object, d: dict[str, object]) -> list[object]:
+    """An edge's row of neo4j-relationships.csv (under :data:`RELATIONSHIP_HEADER`)."""
+    label = str(d.get("label", ""))
+    return [_field(x) for x in (u, v, relationship_type(label), key, label, d.get("relation", ""),
+                                d.get("relation_class", ""), d.get("polarity", ""),
+                                d.get("modality", ""), d.get("weight", ""), d.get("articles", ""),
+                                d.get("confidence", ""), d.get("first_seen", ""),
+                                d.get("last_seen", ""), d.get("iri", ""))]
+
+
 def generate_neo4j(graph: nx.MultiDiGraph) -> tuple[str, str]:
     """(nodes CSV, relationships CSV) of the view ``graph`` in ``neo4j-admin import``'s layout."""
     view = sanitized(graph)
@@ -60,18 +78,11 @@ def generate_neo4j(graph: nx.MultiDiGraph) -> tuple[str, str]:
     writer = csv.writer(nodes, lineterminator="\n")
     writer.writerow(NODE_HEADER)
     for node, d in view.nodes(data=True):
-        writer.writerow([_field(v) for v in (node, d.get("label", ""), d.get("type", ""), d.get("aliases", ""),
-                                             d.get("roles", ""), d.get("mentions", ""), d.get("articles", ""),
-                                             d.get("iri", ""), _label(d.get("type")))])
+        writer.writerow(node_fields(node, d))
     writer = csv.writer(relationships, lineterminator="\n")
     writer.writerow(RELATIONSHIP_HEADER)
     for u, v, key, d in view.edges(keys=True, data=True):
-        label = str(d.get("label", ""))
-        writer.writerow([_field(x) for x in (u, v, relationship_type(label), key, label, d.get("relation", ""),
-                                             d.get("relation_class", ""), d.get("polarity", ""),
-                                             d.get("modality", ""), d.get("weight", ""), d.get("articles", ""),
-                                             d.get("confidence", ""), d.get("first_seen", ""),
-                                             d.get("last_seen", ""), d.get("iri", ""))])
+        writer.writerow(relationship_fields(u, v, key, d))
     return nodes.getvalue(), relationships.getvalue()
 
 

@@ -45,6 +45,32 @@ def generate_csv(graph: nx.MultiDiGraph) -> tuple[str, str]:
     return nodes.getvalue(), edges.getvalue()
 
 
+class Rows:
+    """One CSV row at a time, as the table's writer writes it (a row's text depends on its values alone)."""
+
+    def __init__(self, columns: list[str], *, named: bool = True) -> None:
+        self._buffer = io.StringIO()
+        self._writer = (csv.DictWriter(self._buffer, columns, extrasaction="ignore", lineterminator="\n") if named
+                        else csv.writer(self._buffer, lineterminator="\n"))
+        self.header = self.row(dict(zip(columns, columns)) if named else columns)
+
+    def row(self, values: object) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(values)   # type: ignore[arg-type]
+        return self._buffer.getvalue()
+
+
+def node_row(rows: Rows, node: object, data: dict[str, object]) -> str:
+    """A node's line of nodes.csv (``rows``: ``Rows(NODE_COLUMNS)``)."""
+    return rows.row(_one_line_breaks(_gephi({**data, "Id": node})))
+
+
+def edge_row(rows: Rows, u: object, v: object, key: object, data: dict[str, object]) -> str:
+    """An edge's line of edges.csv (``rows``: ``Rows(EDGE_COLUMNS)``)."""
+    return rows.row(_one_line_breaks(_gephi({**data, "Source": u, "Target": v, "Type": "Directed", "Id": key})))
+
+
 def write_csv(graph: nx.MultiDiGraph, folder: str | Path) -> tuple[Path, Path]:
     """Write ``nodes.csv`` and ``edges.csv`` into ``folder``; returns their paths."""
     folder = Path(folder)

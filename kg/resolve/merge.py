@@ -6,8 +6,9 @@ own article; a bare surname that no full name explained has an article-local key
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.models import Entity
@@ -26,15 +27,24 @@ def _vote(types: Counter[str]) -> str:
 
 
 def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None,
-                   link: bool = True) -> dict[str, Entity]:
-    """Union per key, then the corpus-level links of :mod:`kg.resolve.corpus_links` (``link=False``: none)."""
-    merged = _union(entities, merges=merges)
+                   link: bool = True, ids: Sequence[bytes] | None = None, known: Mapping[bytes, Entity] | None = None,
+                   used: dict[bytes, Entity] | None = None) -> dict[str, Entity]:
+    """Union per key, then the corpus-level links of :mod:`kg.resolve.corpus_links` (``link=False``: none).
+
+    Memoized (an incremental build; the same result): ``ids`` names each entity (equal ids, equal values), so a
+    key's union is named by its parts' ids; ``known`` holds a previous build's unions by that name, found
+    instead of made, and ``used`` receives every union this call made or found (the next build's ``known``)."""
+    entities = list(entities)
+    merges = merge_table() if merges is None else merges
+    memo = _Memo(ids, known, used, merges) if ids is not None else None
+    merged = _union(entities, merges=merges, memo=memo)
     if not link:
         return merged
     links = corpus_links(merged)
-    if not links:
+    if not links and memo is None:
         return merged
     moved = []
+    moved_ids = []
     for key, e in merged.items():
         if key in links:
             target, rule = links[key]
@@ -42,8 +52,45 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
             if rule == "corpus-name":   # the one NER label the link overrules is no vote for the joined node
                 e = replace(e, type=merged[target].type,
                             type_votes=tuple((t, n) for t, n in e.type_votes if t != "Person"))
+            if memo is not None:
+                moved_ids.append(memo.linked(key, target, rule))
+        elif memo is not None:
+            moved_ids.append(memo.linked(key, "", ""))
         moved.append(e)
-    return _union(moved, merges={})
+    if memo is not None:
+        memo = _Memo(moved_ids, known, used, {}, b"2")   # parts: the first unions, moved
+    return _union(moved, merges={}, memo=memo)
+
+
+class _Memo:
+    """Names of unions by their parts (see :func:`merge_entities`): the sorted ids of a key's parts, hashed
+    with the explicit merges; :func:`_union` does not depend on its parts' order."""
+
+    def __init__(self, ids: Sequence[bytes], known: Mapping[bytes, Entity] | None, used: dict[bytes, Entity] | None,
+                 merges: Mapping[str, tuple[str, str]], tag: bytes = b"1") -> None:
+        self.ids = ids
+        self.known = known or {}
+        self.used = used if used is not None else {}
+        self.salt = hashlib.blake2b(tag + repr(sorted(merges.items())).encode("utf-8", "surrogatepass"),
+                                    digest_size=16).digest()
+        self.names: dict[str, bytes] = {}      # key -> the name of its union
+
+    def name(self, key: str, parts: list[bytes]) -> bytes:
+        h = hashlib.blake2b(self.salt, digest_size=16)
+        h.update(key.encode("utf-8", "surrogatepass"))
+        for part in sorted(parts):
+            h.update(part)
+        self.names[key] = name = h.digest()
+        return name
+
+    def linked(self, key: str, target: str, rule: str) -> bytes:
+        """The name of the first union of ``key`` as the corpus links moved it (into ``target`` by ``rule``;
+        a ``corpus-name`` link also takes the target's type)."""
+        h = hashlib.blake2b(self.names[key], digest_size=16)
+        h.update(f"{target}\0{rule}".encode("utf-8", "surrogatepass"))
+        if rule == "corpus-name":
+            h.update(self.names[target])
+        return h.digest()
 
 
 def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
@@ -52,8 +99,8 @@ def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
     return {old: key for key, e in entities.items() for old in e.same_as if old not in entities}
 
 
-def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None
-           ) -> dict[str, Entity]:
+def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None,
+           memo: _Memo | None = None) -> dict[str, Entity]:
     """Union per key: all names, all articles; label = most complete frequent name; type by mention vote.
 
     Args:
@@ -69,7 +116,8 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
     """
     merges = merge_table() if merges is None else merges
     groups: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
+    names: dict[str, list[bytes]] = defaultdict(list)   # with a memo: the parts' ids per key
+    for i, entity in enumerate(entities):
         target, seen = entity.key, {entity.key}
         while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
             target = merges[target][0]
@@ -78,33 +126,49 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
             entity = replace(entity, key=target, same_as=(*entity.same_as, entity.key),
                              rules=(*entity.rules, "explicit-merge"))
         groups[entity.key].append(entity)
+        if memo is not None:
+            names[entity.key].append(memo.ids[i])
     joined: dict[str, set[str]] = defaultdict(set)   # new key -> the old keys merged into it
     for old, (new, _) in merges.items():
         joined[new].add(old)
     merged: dict[str, Entity] = {}
     for key in sorted(groups):
         parts = groups[key]
-        names: Counter[str] = Counter()
-        types: Counter[str] = Counter()
-        votes: Counter[str] = Counter()
-        for e in parts:
-            names[e.label] += max(e.mentions, 1)
-            for alias in e.aliases:
-                names[alias] += 1
-            types[e.type] += max(e.mentions, 1)
-            votes.update(dict(e.type_votes) or {e.type: max(e.mentions, 1)})
-        label = label_of(names)
-        rules = {r for e in parts for r in e.rules}
-        articles = sorted({a for e in parts for a in e.articles})
-        if len(articles) > 1:
-            rules.add("same-key-across-articles")
-        kind = decide(votes, names) if any(e.type_votes for e in parts) else _vote(types)
-        if kind == "Concept" and any(e.type != "Concept" for e in parts):
-            kind = _vote(types)
-        merged[key] = Entity(key=key, label=label, type=kind, aliases=tuple(sorted(set(names) - {label})),
-                             articles=tuple(articles), mentions=sum(e.mentions for e in parts),
-                             rules=tuple(sorted(rules)),
-                             same_as=tuple(sorted({k for e in parts for k in e.same_as} | joined.get(key, set())
-                                                  - {key})),
-                             type_votes=as_pairs(votes), roles=tuple(sorted({r for e in parts for r in e.roles})))
+        if memo is not None:
+            name = memo.name(key, names[key])
+            found = memo.known.get(name)
+            if found is None:
+                found = _joined(key, parts, joined)
+                if len(parts) == 1 and found == parts[0]:
+                    found = parts[0]       # one object, stored once
+            memo.used[name] = merged[key] = found
+            continue
+        merged[key] = _joined(key, parts, joined)
     return merged
+
+
+def _joined(key: str, parts: list[Entity], joined: Mapping[str, set[str]]) -> Entity:
+    """The union of the entities ``parts`` of one key."""
+    names: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    votes: Counter[str] = Counter()
+    for e in parts:
+        names[e.label] += max(e.mentions, 1)
+        for alias in e.aliases:
+            names[alias] += 1
+        types[e.type] += max(e.mentions, 1)
+        votes.update(dict(e.type_votes) or {e.type: max(e.mentions, 1)})
+    label = label_of(names)
+    rules = {r for e in parts for r in e.rules}
+    articles = sorted({a for e in parts for a in e.articles})
+    if len(articles) > 1:
+        rules.add("same-key-across-articles")
+    kind = decide(votes, names) if any(e.type_votes for e in parts) else _vote(types)
+    if kind == "Concept" and any(e.type != "Concept" for e in parts):
+        kind = _vote(types)
+    return Entity(key=key, label=label, type=kind, aliases=tuple(sorted(set(names) - {label})),
+                  articles=tuple(articles), mentions=sum(e.mentions for e in parts),
+                  rules=tuple(sorted(rules)),
+                  same_as=tuple(sorted({k for e in parts for k in e.same_as} | joined.get(key, set())
+                                    - {key})),
+                  type_votes=as_pairs(votes), roles=tuple(sorted({r for e in parts for r in e.roles})))
