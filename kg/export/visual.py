@@ -10,8 +10,9 @@ functions used here).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -26,6 +27,23 @@ def _flush(parts: list[list[bytes]], files: tuple[BinaryIO, ...]) -> None:
     for part, out in zip(parts, files):
         out.write(b"".join(part))
         part.clear()
+
+
+def _records(store: Segments, tag: bytes, records: Iterable[tuple[Any, ...]], values: Callable[..., tuple[Any, ...]],
+             texts: Callable[..., tuple[str, ...]], parts: list[list[bytes]], files: tuple[BinaryIO, ...]) -> None:
+    """Write each record's texts (one per file) into ``files``: found in ``store`` under the record's ``values``,
+    or made by ``texts`` and kept there."""
+    for record in records:
+        key = store.key(tag, repr(values(*record)).encode("utf-8", "surrogatepass"))
+        found = store.get(key)
+        if found is None:
+            found = tuple(text.encode("utf-8") for text in texts(*record))
+            store.put(key, found)
+        for part, value in zip(parts, found):
+            part.append(value)
+        if len(parts[0]) >= BLOCK:
+            _flush(parts, files)
+    _flush(parts, files)
 
 
 def write_visual(picture: nx.MultiDiGraph, folder: Path, segments: Path | None, salt: str = "") -> list[Path]:
@@ -49,34 +67,19 @@ def write_visual(picture: nx.MultiDiGraph, folder: Path, segments: Path | None, 
             n4_nodes.write(neo_nodes.header.encode("utf-8"))
             n4_edges.write(neo_edges.header.encode("utf-8"))
             parts: list[list[bytes]] = [[], [], [], []]   # graphml, gexf, csv, neo4j: written a block at a time
-            for node, data in view.nodes(data=True):
-                span = gx.span(node)
-                key = store.key(b"node", repr((node, list(data.items()), span)).encode("utf-8", "surrogatepass"))
-                values = store.get(key)
-                if values is None:
-                    values = tuple(text.encode("utf-8") for text in (
-                        gm.node(node, data), gx.node(node, data, span), tables.node_row(node_rows, node, data),
-                        neo_nodes.row(neo4j.node_fields(node, data))))
-                    store.put(key, values)
-                for part, value in zip(parts, values):
-                    part.append(value)
-                if len(parts[0]) >= BLOCK:
-                    _flush(parts, (g_ml, g_xf, csv_nodes, n4_nodes))
-            _flush(parts, (g_ml, g_xf, csv_nodes, n4_nodes))
+            nodes = ((node, data, gx.span(node)) for node, data in view.nodes(data=True))
+            _records(store, b"node", nodes, lambda node, data, span: (node, list(data.items()), span),
+                     lambda node, data, span: (gm.node(node, data), gx.node(node, data, span),
+                                               tables.node_row(node_rows, node, data),
+                                               neo_nodes.row(neo4j.node_fields(node, data))),
+                     parts, (g_ml, g_xf, csv_nodes, n4_nodes))
             g_xf.write(gx.MIDDLE.encode("utf-8"))
-            for u, v, k, data in view.edges(keys=True, data=True):
-                key = store.key(b"edge", repr((u, v, k, list(data.items()))).encode("utf-8", "surrogatepass"))
-                values = store.get(key)
-                if values is None:
-                    values = tuple(text.encode("utf-8") for text in (
-                        gm.edge(u, v, k, data), gx.edge(u, v, k, data), tables.edge_row(edge_rows, u, v, k, data),
-                        neo_edges.row(neo4j.relationship_fields(u, v, k, data))))
-                    store.put(key, values)
-                for part, value in zip(parts, values):
-                    part.append(value)
-                if len(parts[0]) >= BLOCK:
-                    _flush(parts, (g_ml, g_xf, csv_edges, n4_edges))
-            _flush(parts, (g_ml, g_xf, csv_edges, n4_edges))
+            _records(store, b"edge", view.edges(keys=True, data=True),
+                     lambda u, v, k, data: (u, v, k, list(data.items())),
+                     lambda u, v, k, data: (gm.edge(u, v, k, data), gx.edge(u, v, k, data),
+                                            tables.edge_row(edge_rows, u, v, k, data),
+                                            neo_edges.row(neo4j.relationship_fields(u, v, k, data))),
+                     parts, (g_ml, g_xf, csv_edges, n4_edges))
             g_ml.write(gm.TAIL.encode("utf-8"))
             g_xf.write(gx.TAIL.encode("utf-8"))
     finally:
