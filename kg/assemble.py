@@ -42,7 +42,7 @@ from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
-from kg.quads import FactRow, Groups, _n, _relation_iri, merged_units
+from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
 from kg.views import select
 
@@ -154,7 +154,7 @@ class Assembly:
         ent = self._entity_iri
         for key, group in groups.items.items():
             s, label, o = key
-            edge = (ent(s), _relation_iri(label), ent(o))
+            edge = (ent(s), relation_iri_text(label), ent(o))
             if edge in wanted:
                 chosen.append((str(group_iri(s, label, o, base)), edge, group))
         chosen.sort(key=lambda c: c[0])

@@ -22,8 +22,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from kg.iri import digest, entity_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import Article, ArticleResult, Entity, Statement
 from kg.safe_text import clean_text
-from kg.quads import (MODAL_PREFIX, FactRow, Groups, _n, _relation_iri, article_quads, asserted_label, merged_quads,
-                      sort_key)
+from kg.quads import (MODAL_PREFIX, FactRow, Groups, _n, article_quads, asserted_label, merged_quads,
+                      relation_iri_text, sort_key)
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
 
 __all__ = ["MODAL_PREFIX", "Fact", "KnowledgeGraph", "RDFData", "asserted_label", "merge_results", "node_id",
@@ -244,14 +244,14 @@ def view(entities: Mapping[str, Entity], groups: Groups, *, base: str = DEFAULT_
                        roles=c("; ".join(e.roles)), mentions=e.mentions, articles=len(e.articles))
     for (subj, label, obj), group in sorted(groups.items.items()):
         s = group.first
-        iri_ = _relation_iri(label)
-        graph.add_edge(node_id(subj), node_id(obj), key="r:" + iri_.split("/")[-1] + ":" + (
+        rel = relation_iri_text(label)
+        graph.add_edge(node_id(subj), node_id(obj), key="r:" + rel.split("/")[-1] + ":" + (
             str(statement_iri(subj, label, obj))[-12:]),
                        label=word(label), relation=word(s.relation), relation_class=word(s.relation_class or ""),
                        polarity=word(s.polarity), modality=word(s.modality), weight=group.count,
                        articles=len(group.articles), confidence=round(group.confidence, 3),
                        first_seen=c(min(group.dates, default="")), last_seen=c(max(group.dates, default="")),
-                       iri=word(iri_))
+                       iri=word(rel))
     return graph
 
 

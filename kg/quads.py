@@ -300,7 +300,9 @@ class _Terms:
 
 
 @lru_cache(maxsize=65536)
-def _relation_iri(label: str) -> str:
+def relation_iri_text(label: str) -> str:
+    """:func:`kg.iri.relation_iri` as text, made once per label (the merged graph and the views ask for it per
+    statement group)."""
     return str(relation_iri(label))
 
 
@@ -385,14 +387,14 @@ def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], cl
         pairs[(_K["role"], _text(role))] = None
     for old_key in entity.same_as:   # an explicit merge keeps the old IRI resolvable
         pairs[(OWL_SAME_AS, ent(old_key))] = None
-    plain = {(_relation_iri(label), ent(o)): None for label, o in claims}
+    plain = {(relation_iri_text(label), ent(o)): None for label, o in claims}
     return Unit(ent(key), list(pairs), list(plain))
 
 
 def _group_unit(terms: _Terms, node: str, subj_key: str, asserted: str, obj_key: str, group: Group) -> Unit:
     ent = terms.entity
     pairs: list[tuple[str, Term]] = [
-        (RDF_TYPE, _K["StatementGroup"]), (RDF_SUBJECT, ent(subj_key)), (RDF_PREDICATE, _relation_iri(asserted)),
+        (RDF_TYPE, _K["StatementGroup"]), (RDF_SUBJECT, ent(subj_key)), (RDF_PREDICATE, relation_iri_text(asserted)),
         (RDF_OBJECT, ent(obj_key)), *((_K["supportedBy"], value) for value in group.statements),
         (_K["supportCount"], _count(len(group.statements))), (_K["articleCount"], _count(len(group.articles))),
         (_K["maxConfidence"], (clean_text(f"{group.confidence:.3f}"), XSD_DECIMAL))]
@@ -411,13 +413,13 @@ def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
 
 def _declare(label: str, klass: str | None, base_label: str | None, classes: set[str]) -> Iterator[Unit]:
     """The declaration of the property ``label`` (and, the first time, of its relation class)."""
-    prop = _relation_iri(label)
+    prop = relation_iri_text(label)
     a, sub = RDF_TYPE, RDFS_SUB_PROPERTY
     pairs: list[tuple[str, Term]] = [(a, _K["Relation"]), (a, OWL_OBJECT_PROPERTY), (RDFS_LABEL, _text(label))]
     class_pairs: list[tuple[str, Term]] = []
     if base_label is not None:
         # negated/modal variants are not sub-properties of the plain relation (that would assert it)
-        pairs += [(_K["baseRelation"], _relation_iri(base_label)), (sub, _K["related"])]
+        pairs += [(_K["baseRelation"], relation_iri_text(base_label)), (sub, _K["related"])]
     elif klass:
         class_prop = str(relation_class_iri(klass))
         pairs.append((sub, class_prop))

@@ -3,34 +3,40 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
-_last = threading.local()    # per thread: (weak reference to the last Doc, its text)
+T = TypeVar("T")
+_last = threading.local()    # per thread and kind of value: (weak reference to the last Doc, its value)
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc (reading it for each name made a long article quadratic).
-
-    Each thread keeps its last Doc's text, by a weak reference to the Doc: threads analyzing different
-    articles at once (a dask worker with several threads) neither read each other's text nor evict it."""
-    last = getattr(_last, "doc", None)
+def _per_doc(kind: str, doc: Doc, make: Callable[[Doc], T]) -> T:
+    """``make(doc)``, made once per Doc: each thread keeps its last Doc's value of each kind, by a weak reference
+    to the Doc, so threads analyzing different articles at once (a dask worker with several threads) neither
+    read each other's values nor evict them."""
+    last = getattr(_last, kind, None)
     if last is None or last[0]() is not doc:
-        last = _last.doc = (weakref.ref(doc), doc.text)
+        last = (weakref.ref(doc), make(doc))
+        setattr(_last, kind, last)
     return last[1]
 
 
-_words = threading.local()   # per thread: (weak reference to the last Doc, its word positions)
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (reading it for each name made a long article quadratic)."""
+    return _per_doc("text", doc, lambda d: d.text)
 
 
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each word (a token's exact text) stands in ``doc``: its token indices in order, made once per Doc
-    and thread as :func:`doc_text` is (asking "does the article write this word elsewhere?" by a walk over every
-    token, once per name, made a long article quadratic)."""
-    last = getattr(_words, "doc", None)
-    if last is None or last[0]() is not doc:
-        positions: dict[str, list[int]] = {}
-        for i, text in enumerate(t.text for t in doc):
-            positions.setdefault(text, []).append(i)
-        last = _words.doc = (weakref.ref(doc), positions)
-    return last[1]
+    (asking "does the article write this word elsewhere?" by a walk over every token, once per name, made a
+    long article quadratic)."""
+    return _per_doc("words", doc, _positions)
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    positions: dict[str, list[int]] = {}
+    for i, text in enumerate(t.text for t in doc):
+        positions.setdefault(text, []).append(i)
+    return positions
