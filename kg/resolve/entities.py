@@ -47,7 +47,7 @@ from kg.names import canonical_alias, normalize_name, role_label, same_country
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
-COMPASS = {"north", "south", "east", "west"}
+COMPASS = cue_words("compass-word")
 # "CBC News" is CBC; "NASA Administrator" is a person
 _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
@@ -59,7 +59,7 @@ _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for",
 _COMPASS_PREFIX = {f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
 # ("Lake Ontario" is no longer name of the province Ontario: the "lake" test below)
 # a continent is always itself: "Africa" is no short form of "South Africa" or "Central African Republic"
-CONTINENTS = {"africa", "europe", "asia", "antarctica", "oceania"}
+CONTINENTS = cue_words("continent")
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
