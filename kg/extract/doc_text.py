@@ -6,6 +6,7 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -36,7 +37,9 @@ def word_positions(doc: Doc) -> dict[str, list[int]]:
 
 
 def _positions(doc: Doc) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
-    for i, text in enumerate(t.text for t in doc):
-        positions.setdefault(text, []).append(i)
-    return positions
+    # by the tokens' ORTH ids (one array from C) and each id's string once: making a Token per word cost more
+    by_id: dict[int, list[int]] = {}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        by_id.setdefault(orth, []).append(i)
+    strings = doc.vocab.strings
+    return {strings[orth]: positions for orth, positions in by_id.items()}

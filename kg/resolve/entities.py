@@ -87,6 +87,7 @@ def slug(text: str, *, limit: int = 60) -> str:
     return value
 
 
+@lru_cache(maxsize=65536)   # asked for every mention of every longer name, and the names recur
 def initials(name: str) -> str:
     """Capital initials of the content words: "East Turkestan Islamic Movement" -> "ETIM"."""
     return "".join(w[0] for w in re.findall(r"[\w'-]+", name) if w.lower() not in _STOP).upper()
