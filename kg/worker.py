@@ -42,7 +42,7 @@ def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, b
     for doc, article in parse_articles(nlp, articles, batch_size=batch_size):
         try:
             with time_budget(time_limit):
-                result = analyze(doc, article)
+                result = analyze(doc, article, parsed_from=article.text)
         except OverBudget:
             yield Skipped(article.source, f"analysis took longer than {time_limit:g}s ({len(article.text):,} "
                                           f"characters), stopped; split the article or raise --article-time-limit")

@@ -29,6 +29,17 @@ def doc_text(doc: Doc) -> str:
     return _per_doc("text", doc, lambda d: d.text)
 
 
+def parsed_text(doc: Doc, text: str) -> str:
+    """``doc``'s text when the caller parsed ``text`` into ``doc`` (spaCy's tokenizer keeps every character, and
+    :func:`kg.nlp.parse_articles` joins a long article's pieces back exactly): kept as the Doc's
+    :func:`doc_text` without joining it again from every token. A ``text`` whose length is not the Doc's is
+    not its text: then the Doc's own is joined."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) != len(text):
+        return doc_text(doc)
+    return _per_doc("text", doc, lambda d: text)
+
+
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each word (a token's exact text) stands in ``doc``: its token indices in order, made once per Doc
     (asking "does the article write this word elsewhere?" by a walk over every token, once per name, made a

@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if profile:
             profile.enable()
         t0 = time.process_time()
-        result = analyze(doc, article)
+        result = analyze(doc, article, parsed_from=article.text)   # as the worker calls it
         t1 = time.process_time()
         article_graph(result, DEFAULT_BASE, names)
         t2 = time.process_time()
