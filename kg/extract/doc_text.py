@@ -32,8 +32,9 @@ def doc_text(doc: Doc) -> str:
 def parsed_text(doc: Doc, text: str) -> str:
     """``doc``'s text when the caller parsed ``text`` into ``doc`` (spaCy's tokenizer keeps every character, and
     :func:`kg.nlp.parse_articles` joins a long article's pieces back exactly): kept as the Doc's
-    :func:`doc_text` without joining it again from every token. A ``text`` whose length is not the Doc's is
-    not its text: then the Doc's own is joined."""
+    :func:`doc_text` (for this thread's next calls, e.g. :func:`kg.resolve.analyze` right after) without
+    joining it again from every token. A ``text`` whose length is not the Doc's is not its text: then the
+    Doc's own is joined."""
     last = doc[-1] if len(doc) else None
     if (last.idx + len(last.text_with_ws) if last is not None else 0) != len(text):
         return doc_text(doc)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kg.extract import extract_statements, named_mentions
 from kg.extract.context import ArticleView, article_view
-from kg.extract.doc_text import doc_text, parsed_text
+from kg.extract.doc_text import doc_text
 from kg.lexicon import Lexicon
 from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
@@ -179,11 +179,9 @@ def _states_role(s: Statement, persons: frozenset[str]) -> bool:
 
 
 def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
-            resolver: Resolver = resolve_pronouns, parsed_from: str | None = None) -> ArticleResult:
-    """Extract, resolve and package everything one parsed article contributes to the graph (``parsed_from``:
-    the text ``doc`` was parsed from, when the caller has it: :func:`~kg.extract.doc_text.parsed_text`)."""
-    # spaCy joins doc.text from every token on each access: once per article, or not at all
-    text = doc_text(doc) if parsed_from is None else parsed_text(doc, parsed_from)
+            resolver: Resolver = resolve_pronouns) -> ArticleResult:
+    """Extract, resolve and package everything one parsed article contributes to the graph."""
+    text = doc_text(doc)    # spaCy joins doc.text from every token on each access: once per article
     statements = list(extract_statements(doc, article.id, lexicon, text=text))
     # a role that names no organization ("Prime Minister Boris Johnson", "Paul Dewar, the MP") is a value of
     # its holder (kg:role), not a node of its own: a bare title is no thing, and one "Prime Minister" node per
