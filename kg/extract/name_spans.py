@@ -173,14 +173,15 @@ def person_after_organization(span: Span) -> int | None:
     Relations Alia Salem]" after "Executive director of"): a known given name and one capitalized surname
     after an organization word or a plural word of the dictionary ("Relations", "Affairs"), the surname no
     common word but a place's name ("Salem"); never a name that is a person's ("Charles Schwab"), one word
-    after another name ("JP Morgan Chase"), nor a programme ("Ford Foundation Grant Program")."""
+    after another name ("JP Morgan Chase"), nor a programme or a round ("Ford Foundation Grant Program", "Football League Semi Finals")."""
     doc = span.doc
     k = span.end - 2
     if k - span.start < 2 or span.label_ == "PERSON":
         return None
     given, surname, before = doc[k], doc[k + 1], doc[k - 1].lower_
     if given.text.casefold() in first_names() and given.text[:1].isupper() and surname.text[:1].isupper() \
-            and surname.text.isalpha() and (surname.text.casefold() not in english_words() or is_place(surname.text)) \
+            and surname.text.isalpha() and surname.tag_ != "NNPS" and (is_place(surname.text) or not {
+                surname.text.casefold(), surname.lemma_.casefold()} & english_words()) \
             and (before in ORG_SUFFIXES or before.endswith("s") and before in english_words()) \
             and doc[k - 1].text[:1].isupper():
         return k

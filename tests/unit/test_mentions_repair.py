@@ -687,3 +687,10 @@ def test_mentions_organization_ending_in_a_persons_name_stays_one():
     assert "JP Morgan Chase" in got and "Morgan Chase" not in got
     got = names(_org_then_person(["Ford", "Foundation", "Grant", "Program"]))   # "Program" is a word
     assert "Alia Salem" not in got and "Grant Program" not in got
+
+
+def test_mentions_plural_word_after_a_given_name_is_no_surname():
+    rows = _org_then_person(["Football", "League", "Semi", "Finals"])
+    rows[4] = ("Finals", "final", "PROPN", "NNPS", "pobj", 4, "I-ORG")
+    got = names(rows)
+    assert "Football League Semi Finals" in got and "Semi Finals" not in got
