@@ -107,7 +107,13 @@ def repair_span(span: Span) -> Span:
         end = chain[1]
     if start < end:
         end = _name_tail(doc, start, end)
+        if start > 0 and doc[start - 1].text in _ARTICLES and doc[start - 1].whitespace_ and doc[start].text[:1].isupper() \
+                and (start == 1 or doc[start - 2].lower_ not in _ARTICLES and doc[start - 2].lower_ != "the"):
+            start -= 1      # "Italy's [la Repubblica]": a Romance article written lower case before a name is its own
     return doc[start:end]
+
+
+_ARTICLES = frozenset({"la", "le", "les", "il", "el", "los", "las"}) & _PARTICLES | {"il", "les", "los", "las"}
 
 
 # one syllable of a romanized Chinese, Korean or Vietnamese name ("Kwok", "hing", "Yeung", "Jae", "un")

@@ -694,3 +694,20 @@ def test_mentions_plural_word_after_a_given_name_is_no_surname():
     rows[4] = ("Finals", "final", "PROPN", "NNPS", "pobj", 4, "I-ORG")
     got = names(rows)
     assert "Football League Semi Finals" in got and "Semi Finals" not in got
+
+
+def test_mentions_romance_article_before_a_name_is_part_of_it():
+    rows = [
+        ("Italy", "Italy", "PROPN", "NNP", "poss", 3, "B-GPE"),
+        ("'s", "'s", "PART", "POS", "case", 0, "O"),
+        ("la", "la", "DET", "DT", "det", 3, "O"),
+        ("Repubblica", "Repubblica", "PROPN", "NNP", "ROOT", 3, "B-ORG"),
+    ]
+    assert names(rows) == {"Italy": "Place", "la Repubblica": "Organization"}
+    rows = [
+        ("in", "in", "ADP", "IN", "ROOT", 0, "O"),
+        ("the", "the", "DET", "DT", "det", 3, "O"),
+        ("la", "la", "X", "FW", "compound", 3, "O"),
+        ("Repubblica", "Repubblica", "PROPN", "NNP", "pobj", 0, "B-ORG"),
+    ]
+    assert "Repubblica" in names(rows)      # the English article before it: "la" stays out
