@@ -18,7 +18,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   name, and the bare name is no given name ("his son Omar"): ``corpus-surname-neighbourhood``.
 * ``spelling-variant``: two full person names written two ways ("Zabiullah Mujahid", "Zabihullah Mujahid"),
   one part equal and the other nearly so (rapidfuzz ratio of at least 90, same first letter, five letters
-  or more; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
+  or more, or a given name's romanized ending, "Dmitri"/"Dmitry"/"Dmitriy", "Sergei"/"Sergey", a middle name on
+  one side only; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
   given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
   corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
   "Taliban", "Kabul").
@@ -234,6 +235,13 @@ def _near(a: str, b: str) -> bool:
     return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
 
 
+def _transliterated(given: str) -> str:
+    """A given name's romanized ending made one ("dmitry", "dmitriy" -> "dmitri"; "sergey" -> "sergei")."""
+    if len(given) < 4:
+        return given
+    return given[:-1] if given.endswith("iy") else given[:-1] + "i" if given.endswith("y") else given
+
+
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
                       ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
@@ -243,12 +251,15 @@ def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[
     for part in (0, 2):         # the given name differs (same surname), then the surname (same given name)
         groups: dict[tuple, list[str]] = defaultdict(list)
         for key, (first, middle, last, suffix) in people.items():
-            groups[(last if part == 0 else first, middle, suffix)].append(key)
+            groups[(last if part == 0 else first, suffix)].append(key)
         for keys in groups.values():
             for i, a in enumerate(keys):
                 for b in keys[i + 1:]:
                     x, y = people[a][part], people[b][part]
-                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) and not (
+                    if people[a][1] and people[b][1] and people[a][1] != people[b][1]:
+                        continue    # two middle names: two people ("Dmitry" with none joins either)
+                    if (_near(x, y) and not (x.startswith(y) or y.startswith(x))
+                            or part == 0 and x != y and _transliterated(x) == _transliterated(y)) and not (
                             part == 0 and x in given and y in given and given[x] != given[y]):
                         candidates[a].add(b)
                         candidates[b].add(a)

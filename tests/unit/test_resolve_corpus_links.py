@@ -360,3 +360,26 @@ def test_corpus_links_a_region_of_the_corpus_is_no_qualified_place():
     merged = nodes(article("a1", ("Wonthaggi, Lebanon", "Place")), article("a2", ("Wonthaggi", "Place")),
                    article("a3", ("Pichilemu, Wonthaggi", "Place")))
     assert "place-region" not in node_of(merged, "Wonthaggi").rules
+
+
+def test_corpus_links_spelling_variant_romanized_given_name():
+    """ "Dmitri Medvedev" and "Dmitry Anatolyevich Medvedev", beside the same names: one person."""
+    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitry Anatolyevich Medvedev"),
+                   _taliban_article("a3", "Dmitry Anatolyevich Medvedev"))
+    node = node_of(merged, "Dmitry Anatolyevich Medvedev")
+    assert node is node_of(merged, "Dmitri Medvedev") and "spelling-variant" in node.rules
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Terry Smith", "Terri Smith"),                         # two given names of two genders
+    ("Dmitri Ivanovich Petrov", "Dmitry Sergeyevich Petrov"),   # two different middle names
+])
+def test_corpus_links_romanized_given_name_guards(a, b):
+    merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
+    assert node_of(merged, a).key != node_of(merged, b).key
+
+
+def test_corpus_links_romanized_given_name_needs_a_shared_neighbourhood():
+    merged = nodes(_taliban_article("a1", "Sergei Ivanov"),
+                   article("a2", ("Sergey Ivanov", "Person"), ("Apple", "Organization"), ("Paris", "Place")))
+    assert node_of(merged, "Sergei Ivanov").key != node_of(merged, "Sergey Ivanov").key
