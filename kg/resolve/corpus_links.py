@@ -242,6 +242,29 @@ def _transliterated(given: str) -> str:
     return given[:-1] if given.endswith("iy") else given[:-1] + "i" if given.endswith("y") else given
 
 
+def _romanized_variants(people: Mapping[str, tuple], entities: Mapping[str, Entity],
+                        neighbours: Callable[[str], set[str]]) -> dict[str, tuple[str, str]]:
+    """One surname with given names that differ only in their romanized ending ("Dmitri", "Dmitry", "Dmitriy"
+    Medvedev): each joins the most mentioned one when it shares its neighbourhood; none with two middle names
+    or given names of two genders."""
+    given = first_names()
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for key, (first, middle, last, suffix) in people.items():
+        groups[(_transliterated(first), last, suffix)].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for keys in groups.values():
+        firsts = {people[k][0] for k in keys}
+        if len(firsts) < 2 or len({people[k][1] for k in keys} - {()}) > 1 \
+                or len({given[f] for f in firsts if f in given}) > 1:
+            continue
+        target = _choose(keys, entities)
+        for key in keys:
+            if key != target and people[key][0] != people[target][0] \
+                    and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
+                links[key] = (target, "spelling-variant")
+    return links
+
+
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
                       ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
@@ -258,17 +281,15 @@ def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[
                     x, y = people[a][part], people[b][part]
                     if people[a][1] and people[b][1] and people[a][1] != people[b][1]:
                         continue    # two middle names: two people ("Dmitry" with none joins either)
-                    if (_near(x, y) and not (x.startswith(y) or y.startswith(x))
-                            or part == 0 and x != y and _transliterated(x) == _transliterated(y)) and not (
+                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) \
+                            and (part == 2 or _transliterated(x) != _transliterated(y)) and not (
                             part == 0 and x in given and y in given and given[x] != given[y]):
                         candidates[a].add(b)
                         candidates[b].add(a)
-    if not candidates:
-        return {}
     neighbours = _neighbourhood(entities)
-    links: dict[str, tuple[str, str]] = {}
+    links = _romanized_variants(people, entities, neighbours)
     for a, others in candidates.items():
-        if len(others) != 1:
+        if len(others) != 1 or a in links or next(iter(others)) in links:
             continue    # two near spellings: no telling which one is the same person
         b = next(iter(others))
         if a < b and len(candidates[b]) == 1 and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:

@@ -383,3 +383,10 @@ def test_corpus_links_romanized_given_name_needs_a_shared_neighbourhood():
     merged = nodes(_taliban_article("a1", "Sergei Ivanov"),
                    article("a2", ("Sergey Ivanov", "Person"), ("Apple", "Organization"), ("Paris", "Place")))
     assert node_of(merged, "Sergei Ivanov").key != node_of(merged, "Sergey Ivanov").key
+
+
+def test_corpus_links_three_romanizations_of_one_given_name_are_one_person():
+    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitriy Medvedev"),
+                   _taliban_article("a3", "Dmitry Medvedev"), _taliban_article("a4", "Dmitry Medvedev"))
+    node = node_of(merged, "Dmitry Medvedev")
+    assert node is node_of(merged, "Dmitri Medvedev") is node_of(merged, "Dmitriy Medvedev")
