@@ -33,8 +33,7 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
 
 * ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
   ("United States Geological Survey (USGS)") when both are written beside at least two of the same other
-  names ("Chile", "Pichilemu"; one for four letters or more, "NOAA"); never with two such names ("IPCC"), a
-  person or a place.
+  names ("Chile", "Pichilemu"); never with two such names ("IPCC"), a person or a place.
 * ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
   when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
   lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
@@ -62,7 +61,6 @@ from kg.resolve.entities import bare_surname
 NICKNAMES_PATH = data_path("nicknames.tsv")
 _SUFFIXES = cue_words("name-suffix")
 SHARED_NEIGHBOURS = 2         # other names both variants are written beside
-LONG_ACRONYM = 4              # letters from which an acronym alone needs one shared neighbour, not two
 NEIGHBOURHOOD_LEAD = 3        # a bare surname's neighbours shared with one rival, times those of any other
 
 
@@ -455,9 +453,8 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
     it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
     when each of its letters is an initial of that name's words, no other name of the corpus has it as
     an acronym ("IPCC" of two panels stays apart) and the two share a neighbourhood (a corpus that spells
-    out only "Australian Federal Police (AFP)" may still write "AFP" for the news agency; an acronym of four
-    letters or more, rarely two things, one shared name: "NOAA" beside "Florida"); never a person's or a
-    place's name."""
+    out only "Australian Federal Police (AFP)" may still write "AFP" for the news agency); never a person's
+    or a place's name."""
     expansions: dict[str, set[str]] = defaultdict(set)
     for key, e in entities.items():
         if "/" in key or e.type in ("Person", "Place", "Concept") or not {"acronym", "acronym-in-parentheses"} \
@@ -480,8 +477,7 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
             # corpus's one spelled-out name must also be written beside some of the same other names
             target = next(iter(found))
             neighbours = neighbours or _neighbourhood(entities)
-            shared = SHARED_NEIGHBOURS if len(letters) < LONG_ACRONYM else 1    # "NOAA" is rarely two things
-            if target in entities and len(neighbours(key) & neighbours(target) - {key, target}) >= shared:
+            if target in entities and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
                 links[key] = (target, "corpus-acronym")
     return links
 

@@ -390,17 +390,3 @@ def test_corpus_links_three_romanizations_of_one_given_name_are_one_person():
                    _taliban_article("a3", "Dmitry Medvedev"), _taliban_article("a4", "Dmitry Medvedev"))
     node = node_of(merged, "Dmitry Medvedev")
     assert node is node_of(merged, "Dmitri Medvedev") is node_of(merged, "Dmitriy Medvedev")
-
-
-@pytest.mark.parametrize("acronym, name, shared, joined", [
-    ("NOAA", "National Oceanic and Atmospheric Administration", [("Florida", "Place")], True),
-    ("NOAA", "National Oceanic and Atmospheric Administration", [], False),     # no shared name at all
-    ("AFP", "Australian Federal Police", [("Florida", "Place")], False),         # three letters: two needed
-])
-def test_corpus_links_long_acronym_needs_one_shared_name(acronym, name, shared, joined):
-    merged = nodes(_acronym_article("a1", name, acronym, ("Gulf of Mexico", "Place"), *shared),
-                   article("a2", (acronym, "Organization"), ("Haiti", "Place"), *shared))
-    key = acronym.lower()
-    assert (key not in merged) is joined
-    if joined:
-        assert "corpus-acronym" in node_of(merged, acronym).rules
