@@ -108,8 +108,9 @@ def repair_span(span: Span) -> Span:
     if start < end:
         end = _name_tail(doc, start, end)
         if start > 0 and doc[start - 1].text in _ARTICLES and doc[start - 1].whitespace_ and doc[start].text[:1].isupper() \
-                and (start == 1 or doc[start - 2].lower_ not in _ARTICLES and doc[start - 2].lower_ != "the"):
+                and (start == 1 or doc[start - 2].lower_ not in _ARTICLES | _CHAIN_PARTICLES | {"the"}):
             start -= 1      # "Italy's [la Repubblica]": a Romance article written lower case before a name is its own
+                            # (never inside a longer name: "Museo de [la Armada]", "Epifanio de [los Santos] Avenue")
     return doc[start:end]
 
 

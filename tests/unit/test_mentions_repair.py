@@ -711,3 +711,5 @@ def test_mentions_romance_article_before_a_name_is_part_of_it():
         ("Repubblica", "Repubblica", "PROPN", "NNP", "pobj", 0, "B-ORG"),
     ]
     assert "Repubblica" in names(rows)      # the English article before it: "la" stays out
+    rows[1] = ("de", "de", "X", "FW", "compound", 3, "O")
+    assert "la Repubblica" not in names(rows)     # inside a longer Romance name ("Museo de la Armada")
