@@ -34,6 +34,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
 * ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
   ("United States Geological Survey (USGS)") when both are written beside at least two of the same other
   names ("Chile", "Pichilemu"); never with two such names ("IPCC"), a person or a place.
+* ``same-acronym``: two organization names differing only in "of"/"for", each spelled out for the same acronym
+  ("Department for/of Work and Pensions (DWP)"); never with two acronyms ("Department of Education (ED)").
 * ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
   when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
   lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
@@ -482,6 +484,32 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
     return links
 
 
+_CONNECTOR_SPELLINGS = {"for": "of"}     # "Department for Work and Pensions" is often written with "of"
+
+
+def same_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``same-acronym`` links: two organization names that differ only in "of"/"for" and that their articles
+    spell out for the same acronym ("Department for Work and Pensions (DWP)", "Department of Work and Pensions
+    (DWP)") are one; never two acronyms ("Department of Education (ED)", "Department for Education (DfE)")."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, e in entities.items():
+        if "/" in key or e.type != "Organization" or not {"acronym", "acronym-in-parentheses"} & set(e.rules):
+            continue
+        words = tuple(_CONNECTOR_SPELLINGS.get(w, w) for w in e.label.casefold().split())
+        if not any(w in _CONNECTOR_SPELLINGS.values() for w in words):
+            continue
+        for alias in e.aliases:
+            letters = alias.replace(".", "")
+            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
+                groups[(" ".join(words), letters)].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for keys in groups.values():
+        if len(set(keys)) > 1:
+            target = _choose(sorted(set(keys)), entities)
+            links.update({k: (target, "same-acronym") for k in set(keys) if k != target})
+    return links
+
+
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
@@ -491,6 +519,7 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
     links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
     links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
+    links.update({k: v for k, v in same_acronym_links(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}

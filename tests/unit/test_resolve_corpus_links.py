@@ -390,3 +390,16 @@ def test_corpus_links_three_romanizations_of_one_given_name_are_one_person():
                    _taliban_article("a3", "Dmitry Medvedev"), _taliban_article("a4", "Dmitry Medvedev"))
     node = node_of(merged, "Dmitry Medvedev")
     assert node is node_of(merged, "Dmitri Medvedev") is node_of(merged, "Dmitriy Medvedev")
+
+
+def test_corpus_links_one_acronym_spelled_out_with_of_and_for_is_one_organization():
+    merged = nodes(_acronym_article("a1", "Department for Work and Pensions", "DWP"),
+                   _acronym_article("a2", "Department of Work and Pensions", "DWP"))
+    node = node_of(merged, "Department for Work and Pensions")
+    assert node is node_of(merged, "Department of Work and Pensions") and "same-acronym" in node.rules
+
+
+def test_corpus_links_of_and_for_with_two_acronyms_stay_two():
+    merged = nodes(_acronym_article("a1", "Institute of Asian Studies", "IOAS"),
+                   _acronym_article("a2", "Institute for Asian Studies", "IAS"))
+    assert node_of(merged, "Institute of Asian Studies").key != node_of(merged, "Institute for Asian Studies").key
