@@ -22,7 +22,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   one side only; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
   given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
   corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
-  "Taliban", "Kabul").
+  "Taliban", "Kabul"); an organization's name with other vowels in one word ("Taleban"/"Taliban",
+  "Hezbollah"/"Hizbollah": the same letters elsewhere, five or more) under the same conditions.
 * ``corpus-name``: a one-word name NER alone called a person in one article ("Twitter") is the corpus's thing
   of that name when the corpus has it as no person, with more evidence ("Twitter", a product in eight
   articles); the article's NER vote is dropped. Never with a person cue, for a given name or for a surname
@@ -484,6 +485,45 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
     return links
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Two spellings of one word that differ only in vowels at the same places ("taleban"/"taliban",
+    "hezbollah"/"hizbollah", "qaeda"/"qaida": one name romanized two ways), five letters or more."""
+    return a != b and len(a) == len(b) >= 5 and a[0] == b[0] and all(
+        x == y or x in _VOWELS and y in _VOWELS for x, y in zip(a, b))
+
+
+def organization_spellings(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``spelling-variant`` links between organization names written with other vowels in one word ("Taleban",
+    "Taliban"), each the other's only such variant, both written beside at least two of the same other names."""
+    by_shape: dict[tuple, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, e in entities.items():
+        if "/" not in key and e.type == "Organization":
+            words = tuple(e.label.casefold().split())
+            by_shape[tuple(len(w) for w in words)].append((key, words))
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for group in by_shape.values():
+        for i, (a, wa) in enumerate(group):
+            for b, wb in group[i + 1:]:
+                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if len(differ) == 1 and _vowel_variant(*differ[0]):
+                    candidates[a].add(b)
+                    candidates[b].add(a)
+    links: dict[str, tuple[str, str]] = {}
+    if not candidates:
+        return links
+    neighbours = _neighbourhood(entities)
+    for a, others in candidates.items():
+        b = next(iter(others))
+        if len(others) == 1 and a < b and len(candidates[b]) == 1 \
+                and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
+            target = _choose([a, b], entities)
+            links[a if target == b else b] = (target, "spelling-variant")
+    return links
+
+
 _CONNECTOR_SPELLINGS = {"for": "of"}     # "Department for Work and Pensions" is often written with "of"
 
 
@@ -520,6 +560,7 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
     links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
     links.update({k: v for k, v in same_acronym_links(entities).items() if k not in links})
+    links.update({k: v for k, v in organization_spellings(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}

@@ -403,3 +403,29 @@ def test_corpus_links_of_and_for_with_two_acronyms_stay_two():
     merged = nodes(_acronym_article("a1", "Institute of Asian Studies", "IOAS"),
                    _acronym_article("a2", "Institute for Asian Studies", "IAS"))
     assert node_of(merged, "Institute of Asian Studies").key != node_of(merged, "Institute for Asian Studies").key
+
+
+def _afghan_article(article_id: str, name: str) -> list[Entity]:
+    return article(article_id, (name, "Organization"), ("Kabul", "Place"), ("Hamid Karzai", "Person"))
+
+
+def test_corpus_links_organization_written_with_other_vowels_is_one():
+    merged = nodes(_afghan_article("a1", "Taliban"), _afghan_article("a2", "Taliban"), _afghan_article("a3", "Taleban"))
+    node = node_of(merged, "Taliban")
+    assert node is node_of(merged, "Taleban") and "spelling-variant" in node.rules and node.label == "Taliban"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bharat", "Bharti"),       # a consonant moved, not a vowel changed
+    ("Iran Air", "Iraq Air"),   # a consonant changed
+    ("Fata", "Fate"),           # too short to tell a spelling from another name
+])
+def test_corpus_links_organization_spelling_guards(a, b):
+    merged = nodes(_afghan_article("a1", a), _afghan_article("a2", b))
+    assert node_of(merged, a).key != node_of(merged, b).key
+
+
+def test_corpus_links_organization_spelling_needs_a_shared_neighbourhood():
+    merged = nodes(_afghan_article("a1", "Taliban"),
+                   article("a2", ("Taleban", "Organization"), ("Apple", "Organization"), ("Paris", "Place")))
+    assert node_of(merged, "Taliban").key != node_of(merged, "Taleban").key
