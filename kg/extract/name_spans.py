@@ -121,7 +121,7 @@ def repair_span(span: Span) -> Span:
     return doc[start:end]
 
 
-_ARTICLES = frozenset({"la", "le", "les", "il", "el", "los", "las"}) & _PARTICLES | {"il", "les", "los", "las"}
+_ARTICLES = cue_words("romance-article")
 
 
 # one syllable of a romanized Chinese, Korean or Vietnamese name ("Kwok", "hing", "Yeung", "Jae", "un")
