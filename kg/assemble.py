@@ -40,7 +40,7 @@ from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes, view
 from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
-from kg.iri import article_iri, entity_iri, group_iri, merged_graph_iri, relation_iri, statement_iri
+from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
@@ -131,7 +131,7 @@ class Assembly:
         """An entity key's IRI, made once per build (the visual exports' view and the evidence both ask)."""
         iri = self._iris.get(key)
         if iri is None:
-            iri = self._iris[key] = str(entity_iri(key, self.base))
+            iri = self._iris[key] = entity_iri_text(key, self.base)
         return iri
 
     def _read(self, offset: int, size: int) -> bytes:
