@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
 from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, definite_head,
-                                   glued_place, hyphenated_name, person_after_comma, repair_span,
+                                   glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
                                    title_before_person)
 from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
                               is_junk_name, looks_temporal, strip_title, title_before, type_cues)
@@ -112,6 +112,11 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
             span = _labelled(span.doc[span.start:comma], label)   # an organization's name stays one
         else:
             span, label, kind = span.doc[comma + 1:span.end], "PERSON", "Person"
+    elif (cut := person_after_organization(_labelled(span, label))) is not None:
+        if token is not None and token.i < cut:
+            span = _labelled(span.doc[span.start:cut], label)
+        else:
+            span, label, kind = span.doc[cut:span.end], "PERSON", "Person"
     if (" in " in span.text or " at " in span.text) and (cut := glued_place(span)) is not None:
         if token is not None and token.i > cut:
             span, label, kind = span.doc[cut + 1:span.end], "GPE", "Place"
@@ -324,8 +329,9 @@ def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper():
-            i += 1
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                or i and doc[i - 1].ent_iob_ == "B" and doc[i - 1].text == token.text:
+            i += 1      # ("[Duran] Duran": the entity's one word written twice is its name, repair_span)
             continue
         if (chain := hyphenated_name(doc, i)) is not None and (chain[0] < i or any(
                 t.ent_iob_ != "O" for t in doc[chain[0]:chain[1]])):
@@ -449,6 +455,9 @@ def named_mentions(doc: Doc, *, text: str | None = None) -> list[Mention]:
             if mention.start > ent.start_char and "," in ent.text and ent.label_ != "PERSON" and (
                     before := named_mention(ent, ent[0])) is not None and before.end < mention.start:
                 out.append(before)  # "Wikileaks, Julian Assange" (ORG): the website and the person
+            elif mention.type == "Person" and mention.start > ent.start_char and person_after_organization(ent) and (
+                    before := named_mention(ent, ent[0])) is not None and before.end < mention.start:
+                out.append(before)  # "the Council on American-Islamic Relations Alia Salem" (ORG): both
             if mention.end < ent.end_char and (" in " in ent.text or " at " in ent.text) and (
                     place := named_mention(ent, ent[-1])) is not None and place.start > mention.end:
                 out.append(place)   # "Freewinds in Bonaire": the place is a name of its own

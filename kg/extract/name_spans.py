@@ -6,10 +6,12 @@ and glues a place or a person after "in"/"at" or a comma; these functions find t
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.types import bare_word
-from kg.names import first_names, is_place
+from kg.names import english_words, first_names, is_place
 from kg.ontology import cue_words
 
 # lower-case name particles that may start a name ("al-Ikhbariya", "de Gaulle", "bin Laden")
@@ -103,7 +105,36 @@ def repair_span(span: Span) -> Span:
         start = chain[0]     # "[Mazar]-e-Sharif", "Mazar-e-[Sharif]": the whole hyphenated name
     if start < end and (chain := hyphenated_name(doc, end - 1)) is not None and chain[1] > end:
         end = chain[1]
+    if start < end:
+        end = _name_tail(doc, start, end)
+        if start > 0 and doc[start - 1].text in _ARTICLES and doc[start - 1].whitespace_ and doc[start].text[:1].isupper() \
+                and (start == 1 or doc[start - 2].lower_ not in _ARTICLES | _CHAIN_PARTICLES | {"the"}):
+            start -= 1      # "Italy's [la Repubblica]": a Romance article written lower case before a name is its own
+                            # (never inside a longer name: "Museo de [la Armada]", "Epifanio de [los Santos] Avenue")
     return doc[start:end]
+
+
+_ARTICLES = frozenset({"la", "le", "les", "il", "el", "los", "las"}) & _PARTICLES | {"il", "les", "los", "las"}
+
+
+# one syllable of a romanized Chinese, Korean or Vietnamese name ("Kwok", "hing", "Yeung", "Jae", "un")
+_SYLLABLE = re.compile(r"[bcdfghjklmnpqrstvwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|p|t|k|h)?")
+
+
+def _name_tail(doc: Doc, start: int, end: int) -> int:
+    """Where a name NER cut short ends: over the lower-case second syllable of a hyphenated given name
+    ("Wong [Kwok]-hing", "Moon [Jae]-in": a surname and a capitalized syllable before it, the hyphen written
+    with no space; never "Obama-era", "Kim-led") and over its one word written twice ("[Duran] Duran")."""
+    last = doc[end - 1]
+    if end - start >= 2 and end + 1 < len(doc) and doc[end].text == "-" and not last.whitespace_ \
+            and not doc[end].whitespace_ and last.text[:1].isupper() and doc[end + 1].text.islower() \
+            and _SYLLABLE.fullmatch(last.lower_) and _SYLLABLE.fullmatch(doc[end + 1].text) \
+            and (end + 2 == len(doc) or doc[end + 2].text != "-" or doc[end + 1].whitespace_):
+        return end + 2
+    if end - start == 1 and end < len(doc) and doc[end].text == last.text and last.text[:1].isupper() \
+            and last.whitespace_ and not doc[end].is_sent_start and doc[end].ent_iob_ != "B":
+        return end + 1
+    return end
 
 
 def glued_place(span: Span) -> int | None:
@@ -141,6 +172,26 @@ def person_after_comma(span: Span) -> int | None:
                     and all(t.text[:1].isupper() for t in after):
                 return i
             return None
+    return None
+
+
+def person_after_organization(span: Span) -> int | None:
+    """The index of the given name NER ran an organization's name into ("[the Council on American-Islamic
+    Relations Alia Salem]" after "Executive director of"): a known given name and one capitalized surname
+    after an organization word or a plural word of the dictionary ("Relations", "Affairs"), the surname no
+    common word but a place's name ("Salem"); never a name that is a person's ("Charles Schwab"), one word
+    after another name ("JP Morgan Chase"), nor a programme or a round ("Ford Foundation Grant Program", "Football League Semi Finals")."""
+    doc = span.doc
+    k = span.end - 2
+    if k - span.start < 2 or span.label_ == "PERSON":
+        return None
+    given, surname, before = doc[k], doc[k + 1], doc[k - 1].lower_
+    if given.text.casefold() in first_names() and given.text[:1].isupper() and surname.text[:1].isupper() \
+            and surname.text.isalpha() and surname.tag_ != "NNPS" and (is_place(surname.text) or not {
+                surname.text.casefold(), surname.lemma_.casefold()} & english_words()) \
+            and (before in ORG_SUFFIXES or before.endswith("s") and before in english_words()) \
+            and doc[k - 1].text[:1].isupper():
+        return k
     return None
 
 

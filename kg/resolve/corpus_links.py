@@ -18,10 +18,12 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
   name, and the bare name is no given name ("his son Omar"): ``corpus-surname-neighbourhood``.
 * ``spelling-variant``: two full person names written two ways ("Zabiullah Mujahid", "Zabihullah Mujahid"),
   one part equal and the other nearly so (rapidfuzz ratio of at least 90, same first letter, five letters
-  or more; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
+  or more, or a given name's romanized ending, "Dmitri"/"Dmitry"/"Dmitriy", "Sergei"/"Sergey", a middle name on
+  one side only; never one the other with a longer ending, "Carlo" and "Carlos", "Brown" and "Browns", nor two
   given names of another gender, "Michael" and "Michaela"), each the other's only such variant in the
   corpus, and both written beside at least two of the same other names (their articles' neighbourhood:
-  "Taliban", "Kabul").
+  "Taliban", "Kabul"); an organization's name with other vowels in one word ("Taleban"/"Taliban",
+  "Hezbollah"/"Hizbollah": the same letters elsewhere, five or more) under the same conditions.
 * ``corpus-name``: a one-word name NER alone called a person in one article ("Twitter") is the corpus's thing
   of that name when the corpus has it as no person, with more evidence ("Twitter", a product in eight
   articles); the article's NER vote is dropped. Never with a person cue, for a given name or for a surname
@@ -33,6 +35,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
 * ``corpus-acronym``: an acronym written alone ("USGS") is the corpus's one name an article spelled it out as
   ("United States Geological Survey (USGS)") when both are written beside at least two of the same other
   names ("Chile", "Pichilemu"); never with two such names ("IPCC"), a person or a place.
+* ``same-acronym``: two organization names differing only in "of"/"for", each spelled out for the same acronym
+  ("Department for/of Work and Pensions (DWP)"); never with two acronyms ("Department of Education (ED)").
 * ``place-region``: a place written with its region ("Detroit, Michigan") is the bare place of other articles
   when the corpus gives it that one region and the bare name is that place (the biggest US city of the name
   lies in that state, ``ontology/us_cities.tsv``; no listed city of the name lies elsewhere): never
@@ -234,6 +238,36 @@ def _near(a: str, b: str) -> bool:
     return a != b and a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= SPELLING_SIMILARITY
 
 
+def _transliterated(given: str) -> str:
+    """A given name's romanized ending made one ("dmitry", "dmitriy" -> "dmitri"; "sergey" -> "sergei")."""
+    if len(given) < 4:
+        return given
+    return given[:-1] if given.endswith("iy") else given[:-1] + "i" if given.endswith("y") else given
+
+
+def _romanized_variants(people: Mapping[str, tuple], entities: Mapping[str, Entity],
+                        neighbours: Callable[[str], set[str]]) -> dict[str, tuple[str, str]]:
+    """One surname with given names that differ only in their romanized ending ("Dmitri", "Dmitry", "Dmitriy"
+    Medvedev): each joins the most mentioned one when it shares its neighbourhood; none with two middle names
+    or given names of two genders."""
+    given = first_names()
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for key, (first, middle, last, suffix) in people.items():
+        groups[(_transliterated(first), last, suffix)].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for keys in groups.values():
+        firsts = {people[k][0] for k in keys}
+        if len(firsts) < 2 or len({people[k][1] for k in keys} - {()}) > 1 \
+                or len({given[f] for f in firsts if f in given}) > 1:
+            continue
+        target = _choose(keys, entities)
+        for key in keys:
+            if key != target and people[key][0] != people[target][0] \
+                    and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
+                links[key] = (target, "spelling-variant")
+    return links
+
+
 def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
                       ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
@@ -243,21 +277,22 @@ def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[
     for part in (0, 2):         # the given name differs (same surname), then the surname (same given name)
         groups: dict[tuple, list[str]] = defaultdict(list)
         for key, (first, middle, last, suffix) in people.items():
-            groups[(last if part == 0 else first, middle, suffix)].append(key)
+            groups[(last if part == 0 else first, suffix)].append(key)
         for keys in groups.values():
             for i, a in enumerate(keys):
                 for b in keys[i + 1:]:
                     x, y = people[a][part], people[b][part]
-                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) and not (
+                    if people[a][1] and people[b][1] and people[a][1] != people[b][1]:
+                        continue    # two middle names: two people ("Dmitry" with none joins either)
+                    if _near(x, y) and not (x.startswith(y) or y.startswith(x)) \
+                            and (part == 2 or _transliterated(x) != _transliterated(y)) and not (
                             part == 0 and x in given and y in given and given[x] != given[y]):
                         candidates[a].add(b)
                         candidates[b].add(a)
-    if not candidates:
-        return {}
     neighbours = _neighbourhood(entities)
-    links: dict[str, tuple[str, str]] = {}
+    links = _romanized_variants(people, entities, neighbours)
     for a, others in candidates.items():
-        if len(others) != 1:
+        if len(others) != 1 or a in links or next(iter(others)) in links:
             continue    # two near spellings: no telling which one is the same person
         b = next(iter(others))
         if a < b and len(candidates[b]) == 1 and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
@@ -450,6 +485,71 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
     return links
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Two spellings of one word that differ only in vowels at the same places ("taleban"/"taliban",
+    "hezbollah"/"hizbollah", "qaeda"/"qaida": one name romanized two ways), five letters or more."""
+    return a != b and len(a) == len(b) >= 5 and a[0] == b[0] and all(
+        x == y or x in _VOWELS and y in _VOWELS for x, y in zip(a, b))
+
+
+def organization_spellings(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``spelling-variant`` links between organization names written with other vowels in one word ("Taleban",
+    "Taliban"), each the other's only such variant, both written beside at least two of the same other names."""
+    by_shape: dict[tuple, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, e in entities.items():
+        if "/" not in key and e.type == "Organization":
+            words = tuple(e.label.casefold().split())
+            by_shape[tuple(len(w) for w in words)].append((key, words))
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for group in by_shape.values():
+        for i, (a, wa) in enumerate(group):
+            for b, wb in group[i + 1:]:
+                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+                if len(differ) == 1 and _vowel_variant(*differ[0]):
+                    candidates[a].add(b)
+                    candidates[b].add(a)
+    links: dict[str, tuple[str, str]] = {}
+    if not candidates:
+        return links
+    neighbours = _neighbourhood(entities)
+    for a, others in candidates.items():
+        b = next(iter(others))
+        if len(others) == 1 and a < b and len(candidates[b]) == 1 \
+                and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
+            target = _choose([a, b], entities)
+            links[a if target == b else b] = (target, "spelling-variant")
+    return links
+
+
+_CONNECTOR_SPELLINGS = {"for": "of"}     # "Department for Work and Pensions" is often written with "of"
+
+
+def same_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+    """``same-acronym`` links: two organization names that differ only in "of"/"for" and that their articles
+    spell out for the same acronym ("Department for Work and Pensions (DWP)", "Department of Work and Pensions
+    (DWP)") are one; never two acronyms ("Department of Education (ED)", "Department for Education (DfE)")."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, e in entities.items():
+        if "/" in key or e.type != "Organization" or not {"acronym", "acronym-in-parentheses"} & set(e.rules):
+            continue
+        words = tuple(_CONNECTOR_SPELLINGS.get(w, w) for w in e.label.casefold().split())
+        if not any(w in _CONNECTOR_SPELLINGS.values() for w in words):
+            continue
+        for alias in e.aliases:
+            letters = alias.replace(".", "")
+            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
+                groups[(" ".join(words), letters)].append(key)
+    links: dict[str, tuple[str, str]] = {}
+    for keys in groups.values():
+        if len(set(keys)) > 1:
+            target = _choose(sorted(set(keys)), entities)
+            links.update({k: (target, "same-acronym") for k in set(keys) if k != target})
+    return links
+
+
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
     links = name_variants(entities)
@@ -459,6 +559,8 @@ def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
     links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
     links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
+    links.update({k: v for k, v in same_acronym_links(entities).items() if k not in links})
+    links.update({k: v for k, v in organization_spellings(entities).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}

@@ -25,7 +25,8 @@ from kg.names import without_diacritics
 
 
 # the names English-language news writes for countries ISO 3166-1 now calls otherwise (AP and Reuters usage)
-NEWS_NAMES = {"BN": "Brunei", "CI": "Ivory Coast", "CV": "Cape Verde", "TL": "East Timor", "TR": "Turkey"}
+NEWS_NAMES = {"BN": "Brunei", "CD": "Democratic Republic of the Congo", "CI": "Ivory Coast", "CV": "Cape Verde",
+              "TL": "East Timor", "TR": "Turkey"}
 
 
 def countries(out: Path) -> None:
@@ -33,7 +34,7 @@ def countries(out: Path) -> None:
 
     with out.open("w", encoding="utf-8") as f:
         f.write("# Countries: ISO 3166-1 alpha-2<TAB>names (common name first), from the pycountry 26.2.16 package\n")
-        f.write("# (ISO 3166-1 data of Debian's iso-codes), and the names English-language news writes for five of them\n")
+        f.write("# (ISO 3166-1 data of Debian's iso-codes), and the names English-language news writes for six of them\n")
         f.write("# (NEWS_NAMES: Turkey, Ivory Coast ...). Regenerate: python kg/resolve/generate_lists.py ontology/\n")
         for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
             names = {c.name} | {getattr(c, a) for a in ("common_name", "official_name") if getattr(c, a, None)}

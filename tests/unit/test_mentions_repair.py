@@ -627,3 +627,89 @@ def test_mentions_name_before_a_facility_head_stays_when_given_or_written_apart(
     # a word that is no common English word makes a name of its own: "[Nizhny Novgorod] Stadium"
     assert [p.text for p, _ in nested_names(make_doc(_facility(["Nizhny", "Novgorod", "Stadium"]))[1:4])] == [
         "Nizhny Novgorod"]
+
+
+def _hyphen_doc(surname, syllable, hyphen, tail, tail_pos="PROPN"):
+    rows = [
+        (surname, surname, "PROPN", "NNP", "compound", 1, "B-PERSON"),
+        (syllable, syllable, "PROPN", "NNP", "nsubj", 4, "I-PERSON"),
+        (hyphen, hyphen, "PUNCT", "HYPH", "punct", 1, "O"),
+        (tail, tail, tail_pos, "NN", "compound", 1, "O"),
+        ("won", "win", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+    return make_doc(rows, spaces=[True, False, False, True, False])
+
+
+def test_mentions_second_syllable_of_a_hyphenated_given_name_joins_the_name():
+    doc = _hyphen_doc("Wong", "Kwok", "-", "hing")
+    assert doc.text == "Wong Kwok-hing won"
+    assert [m.text for m in named_mentions(doc)] == ["Wong Kwok-hing"]
+
+
+def test_mentions_hyphenated_modifier_after_a_name_stays_out():
+    doc = _hyphen_doc("Barack", "Obama", "-", "era", "NOUN")     # "Obama" is no syllable
+    assert [m.text for m in named_mentions(doc)] == ["Barack Obama"]
+    doc = _hyphen_doc("Wong", "Kwok", "-", "led", "VERB")        # "led" is no syllable
+    assert [m.text for m in named_mentions(doc)] == ["Wong Kwok"]
+
+
+def test_mentions_a_one_word_name_written_twice_is_one_name():
+    rows = [
+        ("of", "of", "ADP", "IN", "ROOT", 0, "O"),
+        ("Duran", "Duran", "PROPN", "NNP", "compound", 2, "B-ORG"),
+        ("Duran", "Duran", "PROPN", "NNP", "pobj", 0, "O"),
+    ]
+    assert names(rows) == {"Duran Duran": "Organization"}
+    rows = [
+        ("Paris", "Paris", "PROPN", "NNP", "nsubj", 1, "B-GPE"),
+        ("met", "meet", "VERB", "VBD", "ROOT", 1, "O"),
+        ("Paris", "Paris", "PROPN", "NNP", "dobj", 1, "B-GPE"),
+    ]
+    assert set(names(rows)) == {"Paris"}
+
+
+def _org_then_person(words, ner="ORG"):
+    rows = [("of", "of", "ADP", "IN", "ROOT", 0, "O")]
+    n = len(words)
+    for i, w in enumerate(words):
+        rows.append((w, w, "PROPN", "NNP", "pobj" if i == n - 1 else "compound", n, ("B-" if i == 0 else "I-") + ner))
+    rows.append(("said", "say", "VERB", "VBD", "ROOT", n + 1, "O"))
+    return rows
+
+
+def test_mentions_person_ner_ran_into_an_organization_is_a_name_of_its_own():
+    got = names(_org_then_person(["Council", "on", "Islamic", "Relations", "Alia", "Salem"]))
+    assert got == {"Council on Islamic Relations": "Organization", "Alia Salem": "Person"}
+
+
+def test_mentions_organization_ending_in_a_persons_name_stays_one():
+    got = names(_org_then_person(["JP", "Morgan", "Chase"]))          # no organization word before "Morgan"
+    assert "JP Morgan Chase" in got and "Morgan Chase" not in got
+    got = names(_org_then_person(["Ford", "Foundation", "Grant", "Program"]))   # "Program" is a word
+    assert "Alia Salem" not in got and "Grant Program" not in got
+
+
+def test_mentions_plural_word_after_a_given_name_is_no_surname():
+    rows = _org_then_person(["Football", "League", "Semi", "Finals"])
+    rows[4] = ("Finals", "final", "PROPN", "NNPS", "pobj", 4, "I-ORG")
+    got = names(rows)
+    assert "Football League Semi Finals" in got and "Semi Finals" not in got
+
+
+def test_mentions_romance_article_before_a_name_is_part_of_it():
+    rows = [
+        ("Italy", "Italy", "PROPN", "NNP", "poss", 3, "B-GPE"),
+        ("'s", "'s", "PART", "POS", "case", 0, "O"),
+        ("la", "la", "DET", "DT", "det", 3, "O"),
+        ("Repubblica", "Repubblica", "PROPN", "NNP", "ROOT", 3, "B-ORG"),
+    ]
+    assert names(rows) == {"Italy": "Place", "la Repubblica": "Organization"}
+    rows = [
+        ("in", "in", "ADP", "IN", "ROOT", 0, "O"),
+        ("the", "the", "DET", "DT", "det", 3, "O"),
+        ("la", "la", "X", "FW", "compound", 3, "O"),
+        ("Repubblica", "Repubblica", "PROPN", "NNP", "pobj", 0, "B-ORG"),
+    ]
+    assert "Repubblica" in names(rows)      # the English article before it: "la" stays out
+    rows[1] = ("de", "de", "X", "FW", "compound", 3, "O")
+    assert "la Repubblica" not in names(rows)     # inside a longer Romance name ("Museo de la Armada")

@@ -360,3 +360,72 @@ def test_corpus_links_a_region_of_the_corpus_is_no_qualified_place():
     merged = nodes(article("a1", ("Wonthaggi, Lebanon", "Place")), article("a2", ("Wonthaggi", "Place")),
                    article("a3", ("Pichilemu, Wonthaggi", "Place")))
     assert "place-region" not in node_of(merged, "Wonthaggi").rules
+
+
+def test_corpus_links_spelling_variant_romanized_given_name():
+    """ "Dmitri Medvedev" and "Dmitry Anatolyevich Medvedev", beside the same names: one person."""
+    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitry Anatolyevich Medvedev"),
+                   _taliban_article("a3", "Dmitry Anatolyevich Medvedev"))
+    node = node_of(merged, "Dmitry Anatolyevich Medvedev")
+    assert node is node_of(merged, "Dmitri Medvedev") and "spelling-variant" in node.rules
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Terry Smith", "Terri Smith"),                         # two given names of two genders
+    ("Dmitri Ivanovich Petrov", "Dmitry Sergeyevich Petrov"),   # two different middle names
+])
+def test_corpus_links_romanized_given_name_guards(a, b):
+    merged = nodes(_taliban_article("a1", a), _taliban_article("a2", b))
+    assert node_of(merged, a).key != node_of(merged, b).key
+
+
+def test_corpus_links_romanized_given_name_needs_a_shared_neighbourhood():
+    merged = nodes(_taliban_article("a1", "Sergei Ivanov"),
+                   article("a2", ("Sergey Ivanov", "Person"), ("Apple", "Organization"), ("Paris", "Place")))
+    assert node_of(merged, "Sergei Ivanov").key != node_of(merged, "Sergey Ivanov").key
+
+
+def test_corpus_links_three_romanizations_of_one_given_name_are_one_person():
+    merged = nodes(_taliban_article("a1", "Dmitri Medvedev"), _taliban_article("a2", "Dmitriy Medvedev"),
+                   _taliban_article("a3", "Dmitry Medvedev"), _taliban_article("a4", "Dmitry Medvedev"))
+    node = node_of(merged, "Dmitry Medvedev")
+    assert node is node_of(merged, "Dmitri Medvedev") is node_of(merged, "Dmitriy Medvedev")
+
+
+def test_corpus_links_one_acronym_spelled_out_with_of_and_for_is_one_organization():
+    merged = nodes(_acronym_article("a1", "Department for Work and Pensions", "DWP"),
+                   _acronym_article("a2", "Department of Work and Pensions", "DWP"))
+    node = node_of(merged, "Department for Work and Pensions")
+    assert node is node_of(merged, "Department of Work and Pensions") and "same-acronym" in node.rules
+
+
+def test_corpus_links_of_and_for_with_two_acronyms_stay_two():
+    merged = nodes(_acronym_article("a1", "Institute of Asian Studies", "IOAS"),
+                   _acronym_article("a2", "Institute for Asian Studies", "IAS"))
+    assert node_of(merged, "Institute of Asian Studies").key != node_of(merged, "Institute for Asian Studies").key
+
+
+def _afghan_article(article_id: str, name: str) -> list[Entity]:
+    return article(article_id, (name, "Organization"), ("Kabul", "Place"), ("Hamid Karzai", "Person"))
+
+
+def test_corpus_links_organization_written_with_other_vowels_is_one():
+    merged = nodes(_afghan_article("a1", "Taliban"), _afghan_article("a2", "Taliban"), _afghan_article("a3", "Taleban"))
+    node = node_of(merged, "Taliban")
+    assert node is node_of(merged, "Taleban") and "spelling-variant" in node.rules and node.label == "Taliban"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Bharat", "Bharti"),       # a consonant moved, not a vowel changed
+    ("Iran Air", "Iraq Air"),   # a consonant changed
+    ("Fata", "Fate"),           # too short to tell a spelling from another name
+])
+def test_corpus_links_organization_spelling_guards(a, b):
+    merged = nodes(_afghan_article("a1", a), _afghan_article("a2", b))
+    assert node_of(merged, a).key != node_of(merged, b).key
+
+
+def test_corpus_links_organization_spelling_needs_a_shared_neighbourhood():
+    merged = nodes(_afghan_article("a1", "Taliban"),
+                   article("a2", ("Taleban", "Organization"), ("Apple", "Organization"), ("Paris", "Place")))
+    assert node_of(merged, "Taliban").key != node_of(merged, "Taleban").key

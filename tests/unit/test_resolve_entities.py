@@ -81,6 +81,7 @@ def test_entities_acronym_joins_its_expansion():
 @pytest.mark.parametrize("names", [
     pytest.param(["US", "U.S.", "United States", "America"], id="country"),
     pytest.param(["ISIS", "Daesh", "Islamic State"], id="organization"),
+    pytest.param(["DR Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo"], id="news-name"),
 ])
 def test_entities_alias_table_names_are_one_entity(names):
     ms = mentions(*[(n, "Place") for n in names])

@@ -128,7 +128,8 @@ def test_types_known_place_is_never_a_person():
     assert decide(Counter({"Person": 10}), ["Jackson"]) == "Person"     # a town of 100,000 may be a surname
 
 
-@pytest.mark.parametrize("name", ["Turkey", "Türkiye", "Ivory Coast", "Brunei", "Cape Verde", "East Timor"])
+@pytest.mark.parametrize("name", ["Turkey", "Türkiye", "Ivory Coast", "Brunei", "Cape Verde", "East Timor",
+                                  "Democratic Republic of the Congo", "DR Congo"])
 def test_types_country_known_by_its_english_news_name_is_never_a_person(name):
     """ISO 3166-1 calls them Türkiye, Côte d'Ivoire ...; news writes Turkey, Ivory Coast: both are countries."""
     assert decide(Counter({"Person": 10, "Place": 2}), [name]) == "Place"
