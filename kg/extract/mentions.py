@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from spacy.attrs import ENT_IOB, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
@@ -321,15 +323,18 @@ def _run_type(span: Span) -> str:
     return "Entity"
 
 
+_IOB_O = 2     # Token.ent_iob of a word outside every entity ("O")
+
+
 def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
     """Runs of capitalized proper nouns outside NER entities: ``(run, entity it continues or None)``.
 
     "Vitas/PROPN [Gerulaitis]GPE" gives the run "Vitas" with the entity "Gerulaitis" it starts.
     """
+    outside = doc.to_array([ENT_IOB, POS]).tolist()    # (one array: a Token only for a proper noun outside NER)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+        if outside[i][0] != _IOB_O or outside[i][1] != PROPN or not (token := doc[i]).text[:1].isupper() \
                 or i and doc[i - 1].ent_iob_ == "B" and doc[i - 1].text == token.text:
             i += 1      # ("[Duran] Duran": the entity's one word written twice is its name, repair_span)
             continue

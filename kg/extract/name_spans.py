@@ -7,9 +7,11 @@ and glues a place or a person after "in"/"at" or a comma; these functions find t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import word_positions
 from kg.extract.types import bare_word
 from kg.names import english_words, first_names, is_place
 from kg.ontology import cue_words
@@ -36,6 +38,11 @@ def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
     """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
     space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
     "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
+    hyphens = word_positions(doc).get("-", ())
+    h = bisect_left(hyphens, i - 1)
+    if h == len(hyphens) or hyphens[h] > i + 1:
+        return None     # no hyphen at or beside the token: no chain (the walk below would find one word)
+
     def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
         return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
             and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
@@ -114,7 +121,7 @@ def repair_span(span: Span) -> Span:
     return doc[start:end]
 
 
-_ARTICLES = frozenset({"la", "le", "les", "il", "el", "los", "las"}) & _PARTICLES | {"il", "les", "los", "las"}
+_ARTICLES = cue_words("romance-article")
 
 
 # one syllable of a romanized Chinese, Korean or Vietnamese name ("Kwok", "hing", "Yeung", "Jae", "un")

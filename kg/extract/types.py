@@ -300,7 +300,7 @@ def defining_noun(span: Span) -> str | None:
     return _place_noun_of(span)
 
 
-_DEFINITE_OF = {"the", "this", "that"}
+_DEFINITE_OF = cue_words("place-of-determiner")
 
 
 def _place_noun_of(span: Span) -> str | None:
@@ -326,8 +326,8 @@ _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 # what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
-_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | {"s.a", "s.p.a", "n.v", "b.v", "a.g", "s.a.s"}
-_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
+_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | cue_words("dotted-legal-form")
+_MAGNITUDES = cue_words("magnitude-word")
 
 
 def _first_of_sentence(token: Token) -> bool:
@@ -351,7 +351,7 @@ def _common_in(token: Token) -> bool:
 
 
 # the government offices whose field follows them: "Minister of X", "Secretary for X", "Ministry of X"
-_OFFICE_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry", "department", "secretariat"})
+_OFFICE_HEADS = cue_words("office-head")
 
 
 def _portfolio(span: Span) -> bool:
