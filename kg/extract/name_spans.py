@@ -57,11 +57,22 @@ def _lower_word(token: Token) -> bool:
     return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
 
 
+def uncased_word(token: Token) -> bool:
+    """A word written in a script without capital letters (Devanagari, Arabic, Hangul, Han: "से", "집을"):
+    the English model cannot tell a name there from any other word, so it is never part of one."""
+    return any(ch.isalpha() for ch in token.text) and not any(ch.isupper() or ch.islower() for ch in token.text)
+
+
 def repair_span(span: Span) -> Span:
     """Cut words NER glued to a name: a lower-case lead ("pro-Beijing New People Party" -> "New People
-    Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
+    Party"), a descriptive noun before the name ("US team Cloud9" -> "Cloud9") and words of a script
+    without capitals at either end ("COVID-19 से" -> "COVID-19")."""
     doc = span.doc
     start, end = span.start, span.end
+    while start < end and uncased_word(doc[start]):
+        start += 1
+    while end > start and uncased_word(doc[end - 1]):
+        end -= 1
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break

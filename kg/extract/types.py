@@ -404,6 +404,8 @@ def is_junk_name(span: Span) -> bool:
     an office's field after its title ("Minister of Public Works")."""
     if not len(span):
         return True
+    if any(ch.isalpha() for ch in span.text) and not any(ch.isupper() or ch.islower() for ch in span.text):
+        return True     # "आगरा से या", "집을": a script without capitals has no proper-name cue the model knows
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
         return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[-1:] in _SENTENCE_ENDS \

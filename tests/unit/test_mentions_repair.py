@@ -713,3 +713,30 @@ def test_mentions_romance_article_before_a_name_is_part_of_it():
     assert "Repubblica" in names(rows)      # the English article before it: "la" stays out
     rows[1] = ("de", "de", "X", "FW", "compound", 3, "O")
     assert "la Repubblica" not in names(rows)     # inside a longer Romance name ("Museo de la Armada")
+
+
+def test_mentions_words_of_a_script_without_capitals_are_cut_from_a_name():
+    rows = [
+        ("COVID-19", "COVID-19", "PROPN", "NNP", "pobj", 1, "B-ORG"),
+        ("से", "से", "PROPN", "NNP", "ROOT", 1, "I-ORG"),
+    ]
+    assert names(rows) == {"COVID-19": "Organization"}
+
+
+def test_mentions_name_all_in_a_script_without_capitals_is_no_name():
+    rows = [
+        ("आगरा", "आगरा", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+        ("से", "से", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("या", "या", "PROPN", "NNP", "ROOT", 2, "I-PERSON"),
+    ]
+    assert names(rows) == {}
+
+
+def test_mentions_letters_with_diacritics_keep_their_name():
+    rows = [
+        ("Recep", "Recep", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+        ("Tayyip", "Tayyip", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("Erdoğan", "Erdoğan", "PROPN", "NNP", "nsubj", 3, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 3, "O"),
+    ]
+    assert names(rows) == {"Recep Tayyip Erdoğan": "Person"}
