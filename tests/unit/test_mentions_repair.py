@@ -740,3 +740,29 @@ def test_mentions_letters_with_diacritics_keep_their_name():
         ("spoke", "speak", "VERB", "VBD", "ROOT", 3, "O"),
     ]
     assert names(rows) == {"Recep Tayyip Erdoğan": "Person"}
+
+
+def _before_title(word: str, label: str) -> list:
+    return [
+        (word, word, "PROPN", "NNP", "compound", 1, f"B-{label}"),
+        ("Secretary", "Secretary", "PROPN", "NNP", "compound", 3, "O"),
+        ("Alan", "Alan", "PROPN", "NNP", "compound", 3, "B-PERSON"),
+        ("Johnson", "Johnson", "PROPN", "NNP", "nsubj", 4, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+
+
+def test_mentions_title_word_written_only_before_a_title_is_no_name():
+    assert names(_before_title("Home", "ORG")) == {"Alan Johnson": "Person"}
+
+
+def test_mentions_title_word_written_elsewhere_too_is_left_to_the_other_rules():
+    rows = _before_title("Home", "ORG") + [
+        ("at", "at", "ADP", "IN", "prep", 4, "O"),
+        ("Home", "Home", "PROPN", "NNP", "pobj", 5, "B-ORG"),
+    ]
+    assert "Home" in names(rows)
+
+
+def test_mentions_name_before_a_title_stays_a_name():
+    assert names(_before_title("Labour", "ORG")) == {"Labour": "Organization", "Alan Johnson": "Person"}
