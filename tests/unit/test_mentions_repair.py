@@ -766,3 +766,36 @@ def test_mentions_title_word_written_elsewhere_too_is_left_to_the_other_rules():
 
 def test_mentions_name_before_a_title_stays_a_name():
     assert names(_before_title("Labour", "ORG")) == {"Labour": "Organization", "Alan Johnson": "Person"}
+
+
+def _quoted(word: str, pos: str, tag: str) -> tuple[list, list[bool]]:
+    rows = [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, "O"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),
+        ('"', '"', "PUNCT", "``", "punct", 5, "O"),
+        (word, word, pos, tag, "nsubj", 5, "O"),
+        ("is", "be", "AUX", "VBZ", "aux", 5, "O"),
+        ("toxic", "toxic", "ADJ", "JJ", "ccomp", 1, "O"),
+    ]
+    return rows, [True, True, False, True, True, False]
+
+
+def test_mentions_common_noun_capitalized_only_by_opening_a_quotation_is_no_name():
+    rows, spaces = _quoted("Fat", "NOUN", "NN")
+    doc = make_doc(rows, spaces=spaces)
+    assert doc.text == 'He said "Fat is toxic'
+    assert mention_for(doc[3]).is_named is False
+
+
+@pytest.mark.parametrize("word, pos, tag", [("Tesco", "PROPN", "NNP"), ("Iceland", "NOUN", "NN")],
+                         ids=["proper-noun", "no-common-word"])
+def test_mentions_name_opening_a_quotation_stays_a_name(word, pos, tag):
+    rows, spaces = _quoted(word, pos, tag)
+    assert mention_for(make_doc(rows, spaces=spaces)[3]).is_named is True
+
+
+def test_mentions_capitalized_common_noun_inside_a_sentence_stays_a_name():
+    rows, _ = _quoted("Internet", "NOUN", "NN")
+    rows[2] = ("the", "the", "DET", "DT", "det", 3, "O")
+    doc = make_doc(rows, spaces=[True] * 5 + [False])
+    assert doc.text == "He said the Internet is toxic" and mention_for(doc[3]).is_named is True
