@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
-from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, definite_head,
-                                   glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
+from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, coordinated_names,
+                                   definite_head, glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
                                    title_before_person)
 from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
                               is_junk_name, looks_temporal, strip_title, title_before, type_cues)
@@ -105,6 +105,8 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
+    if (" and " in span.text or " & " in span.text) and coordinated_names(span) is not None:
+        return None     # "[Carroll and La Riva] disagreed": two names, each written alone elsewhere, no third
     if "," in span.text and (comma := person_after_comma(span)) is not None:
         if token is not None and token.i < comma:
             if label == "PERSON":

@@ -186,6 +186,26 @@ def person_after_comma(span: Span) -> int | None:
     return None
 
 
+def coordinated_names(span: Span) -> int | None:
+    """The index of the "and" (or "&") between two names NER ran together ("[Carroll and La Riva] disagreed",
+    "between [Crete and Cyprus]"): the words after it are a conjunct of the words before (the parse), and the
+    article writes each side elsewhere without the other; never one name with "and" inside ("Food and Drug
+    Administration", "Procter & Gamble": neither "Drug Administration" nor "Gamble" is written alone; nor a
+    name of one word twice, "Julia & Julia")."""
+    doc = span.doc
+    joins = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+    if len(joins) != 1:
+        return None
+    c = joins[0]
+    left, right = doc[span.start:c], doc[c + 1:span.end]
+    if left.text == right.text or not any(t.dep_ == "conj" and span.start <= t.head.i < c for t in right) \
+            or not all(t.text[:1].isupper() for t in (left[0], right[0])):
+        return None
+    text = doc.text
+    whole = text.count(span.text)
+    return c if text.count(left.text) > whole and text.count(right.text) > whole else None
+
+
 def person_after_organization(span: Span) -> int | None:
     """The index of the given name NER ran an organization's name into ("[the Council on American-Islamic
     Relations Alia Salem]" after "Executive director of"): a known given name and one capitalized surname

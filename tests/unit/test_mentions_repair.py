@@ -799,3 +799,31 @@ def test_mentions_capitalized_common_noun_inside_a_sentence_stays_a_name():
     rows[2] = ("the", "the", "DET", "DT", "det", 3, "O")
     doc = make_doc(rows, spaces=[True] * 5 + [False])
     assert doc.text == "He said the Internet is toxic" and mention_for(doc[3]).is_named is True
+
+
+def _two_names(first: str, second: str, label: str, *, alone: tuple[bool, bool]) -> list:
+    rows = [
+        (first, first, "PROPN", "NNP", "nsubj", 3, f"B-{label}"),
+        ("and", "and", "CCONJ", "CC", "cc", 0, f"I-{label}"),
+        (second, second, "PROPN", "NNP", "conj", 0, f"I-{label}"),
+        ("disagreed", "disagree", "VERB", "VBD", "ROOT", 3, "O"),
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),
+    ]
+    for word, written in zip((first, second), alone):
+        if written:
+            n = len(rows)
+            rows += [(word, word, "PROPN", "NNP", "nsubj", n + 1, "B-PERSON"), ("spoke", "speak", "VERB", "VBD", "ROOT", n + 1, "O"),
+                     (".", ".", "PUNCT", ".", "punct", n + 1, "O")]
+    return rows
+
+
+def test_mentions_two_names_ner_ran_together_are_no_third_name():
+    """ "[Carroll and Riva] disagreed" beside "Carroll spoke", "Riva spoke": two people, not an organization."""
+    found = names(_two_names("Carroll", "Riva", "ORG", alone=(True, True)))
+    assert "Carroll and Riva" not in found and {"Carroll", "Riva"} <= set(found)
+
+
+@pytest.mark.parametrize("alone", [(True, False), (False, False)], ids=["one-side-alone", "neither-alone"])
+def test_mentions_one_name_with_and_inside_stays_whole(alone):
+    """Guard: "Procter & Gamble" stays one name unless the article writes both sides alone."""
+    assert "Procter and Gamble" in names(_two_names("Procter", "Gamble", "ORG", alone=alone))
