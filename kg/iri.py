@@ -11,10 +11,13 @@ from kg.errors import UsageError
 from kg.vocab import DEFAULT_BASE, RELATION_NS
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9._~/-]+")
+
+
 def _safe(part: str) -> str:
     # no "." or "-" at either end: Turtle writes a trailing "." of a local name escaped (art:x\.), which
     # rdflib rejects
-    return re.sub(r"[^A-Za-z0-9._~/-]+", "-", part).strip("-.")
+    return _UNSAFE.sub("-", part).strip("-.")
 
 
 def digest(text: str) -> str:
@@ -60,7 +63,12 @@ def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     >>> str(entity_iri("taliban"))
     'https://example.org/kg/entity/taliban'
     """
-    return URIRef(f"{base}entity/{_with_hash(_safe(key), key)}")
+    return URIRef(entity_iri_text(key, base))
+
+
+def entity_iri_text(key: str, base: str = DEFAULT_BASE) -> str:
+    """:func:`entity_iri` as a plain string (no rdflib term: the build's exports make ~200,000)."""
+    return f"{base}entity/{_with_hash(_safe(key), key)}"
 
 
 def article_iri(article_id: str, base: str = DEFAULT_BASE) -> URIRef:

@@ -217,30 +217,70 @@ class Segments:
 
 
 class Table:
-    """One mapping of picklable values under a salt, in one file: read whole by :meth:`load` (empty when absent,
-    unreadable or of another salt) and replaced whole by :meth:`save` (``path`` ``None``: neither does anything).
-    For values every build reads together (the cross-article merge's unions)."""
+    """One mapping of picklable values under a salt, in one file, for values every build reads together (the
+    cross-article merge's unions): read whole by :meth:`load` (empty when absent, unreadable or of another salt),
+    kept by :meth:`save`. ``path`` ``None``: neither does anything.
+
+    The file is a series of frames (length, checksum, pickled mapping), read in order into one mapping; a save
+    appends a frame of the values the file lacks rather than rewriting all of them (an incremental build adds a
+    few of ~100,000), and rewrites the file with this build's values alone when it holds more than twice as many
+    as they are. Keys name their values (a hash of what makes them), so a value kept that no build uses any
+    more is never wrong, only unused. A frame cut short or damaged (a build killed while appending) ends what
+    is read, and the next save cuts it off."""
+
+    _HEAD = struct.Struct("<Q16s")   # a frame's payload length and its blake2b-128 digest
 
     def __init__(self, path: Path | None, salt: str = "") -> None:
         self.path = path
         self.salt = salt
+        self._held: dict[Any, Any] = {}   # what load read
+        self._valid = 0                    # the file's length up to the last whole frame of this salt
 
     def load(self) -> dict[Any, Any]:
+        self._held, self._valid = {}, 0
         if self.path is None:
             return {}
         try:
-            salt, values = pickle.loads(self.path.read_bytes())
-        except Exception:   # absent (a first build), unreadable or corrupt: everything is made again
+            data = self.path.read_bytes()
+        except OSError:   # absent (a first build) or unreadable: everything is made again
             return {}
-        return values if salt == self.salt and isinstance(values, dict) else {}
+        at = 0
+        while at + self._HEAD.size <= len(data):
+            size, check = self._HEAD.unpack_from(data, at)
+            payload = data[at + self._HEAD.size:at + self._HEAD.size + size]
+            if len(payload) != size or hashlib.blake2b(payload, digest_size=16).digest() != check:
+                break    # cut short or damaged: ends what is read
+            try:
+                salt, values = pickle.loads(payload)
+            except Exception:
+                break
+            if salt != self.salt or not isinstance(values, dict):
+                break    # written by other code: stale
+            self._held.update(values)
+            at += self._HEAD.size + size
+            self._valid = at
+        return dict(self._held)
 
     def save(self, values: dict[Any, Any]) -> None:
         if self.path is None:
             return
+        held = self._held
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((self.salt, values), protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.path)
+            if not self._valid or len(held) > 2 * len(values):   # nothing valid to append to, or mostly unused
+                tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(self._frame(values))
+                tmp.replace(self.path)
+                return
+            new = {k: v for k, v in values.items() if k not in held}
+            with self.path.open("r+b") as fh:
+                fh.truncate(self._valid)    # what a killed build appended past the last whole frame
+                if new:
+                    fh.seek(self._valid)
+                    fh.write(self._frame(new))
         except OSError:     # a read-only or full disk costs the next build time, not this one its output
             pass
+
+    def _frame(self, values: dict[Any, Any]) -> bytes:
+        payload = pickle.dumps((self.salt, values), protocol=pickle.HIGHEST_PROTOCOL)
+        return self._HEAD.pack(len(payload), hashlib.blake2b(payload, digest_size=16).digest()) + payload

@@ -31,13 +31,13 @@ from kg.assemble import Assembly
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
 from kg.quads import FactRow, Groups
 from kg.iri import check_base
-from kg.memo import Memo, pickled_by_fields
+from kg.memo import Memo, Table, pickled_by_fields
 from kg.article_graph import ArticleGraph
 from kg.models import Article, ArticleResult, Entity, Evidence, Mention, Skipped, Statement
 from kg.engines import run as run_engine, run_processes
 from kg.output_folder import prepare_output_folder
 from kg.publish import locked, publish
-from kg.readers import read_paths
+from kg.readers import Lines, read_paths
 from kg.vocab import DEFAULT_BASE
 
 CACHE_DIR = ".kg-cache"
@@ -283,7 +283,11 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     clock = _Stopwatch(summary)
     articles: list[Article] = []
     seen_ids: dict[str, str] = {}
-    for item in read_paths(paths):
+    # each JSON line's article, kept from one build to the next (an incremental build reads few new lines)
+    memo_dir = out / CACHE_DIR / "memo" if use_cache else None
+    known_lines = Table(memo_dir / "lines.pickle" if memo_dir is not None else None, code_fingerprint())
+    lines = Lines(known_lines.load()) if memo_dir is not None else None
+    for item in read_paths(paths, lines=lines):
         if isinstance(item, Skipped):
             summary.skipped.append(item)
         elif item.id in seen_ids:
@@ -296,6 +300,8 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
         else:
             seen_ids[item.id] = item.source
             articles.append(item)
+    if lines is not None:
+        known_lines.save(dict(lines.used))
     if strict and summary.skipped:
         first = summary.skipped[0]
         raise InputError(f"{len(summary.skipped)} input(s) could not be read; first: {first.source}: {first.reason}",

@@ -18,10 +18,10 @@ from pathlib import Path
 from kg.models import Article, Skipped
 from .dates import looks_like_dateline, to_iso
 from .html import read_html
-from .jsonl import read_json, read_jsonl
+from .jsonl import Lines, read_json, read_jsonl
 from .text import read_text
 
-__all__ = ["read_paths", "read_file", "SUPPORTED_SUFFIXES", "to_iso", "looks_like_dateline"]
+__all__ = ["read_paths", "read_file", "Lines", "SUPPORTED_SUFFIXES", "to_iso", "looks_like_dateline"]
 
 _Reader = Callable[[Path, str, str], Iterator[Article | Skipped]]
 _READERS: dict[str, _Reader] = {
@@ -54,8 +54,8 @@ def _stat(path: Path) -> os.stat_result | OSError:
         return OSError(errno.EINVAL, f"invalid path ({err})")
 
 
-def read_file(path: str | Path, *, source: str | None = None, name: str | None = None
-              ) -> Iterator[Article | Skipped]:
+def read_file(path: str | Path, *, source: str | None = None, name: str | None = None,
+              lines: Lines | None = None) -> Iterator[Article | Skipped]:
     """Read one file, choosing the reader by its suffix.
 
     Args:
@@ -63,6 +63,7 @@ def read_file(path: str | Path, *, source: str | None = None, name: str | None =
         source: how to name it in ``Article.source``/``Skipped.source`` (default: ``str(path)``).
         name: what a default article id is made of (default: the file's stem; a folder walk passes the path
             relative to the folder without suffix, so ``2024-01/index.html`` and ``2024-02/index.html`` differ).
+        lines: JSON Lines already read, found again (:class:`~kg.readers.jsonl.Lines`).
 
     Yields:
         Article or Skipped items (several for ``.jsonl``/``.json``). Never raises for bad contents; a FIFO,
@@ -84,7 +85,10 @@ def read_file(path: str | Path, *, source: str | None = None, name: str | None =
                                                        " (a FIFO, socket or device); not read"))
         return
     try:
-        yield from reader(path, source, name or path.stem)
+        if lines is not None and reader is read_jsonl:
+            yield from read_jsonl(path, source, name or path.stem, lines)
+        else:
+            yield from reader(path, source, name or path.stem)
     except OSError as err:
         yield Skipped(source, f"cannot read file: {_os_reason(err)}")
 
@@ -140,12 +144,13 @@ def walk_folder(folder: Path) -> list[Path | Skipped]:
     return [item for _, item in found]
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+def read_paths(paths: Iterable[str | Path], *, lines: Lines | None = None) -> Iterator[Article | Skipped]:
     """Read every article under the given files and folders, in a deterministic order.
 
     Args:
         paths: files (any suffix is tried; an unsupported one gives a Skipped) and folders (walked
             recursively; only supported suffixes are read, README/LICENSE and hidden entries ignored).
+        lines: JSON Lines already read, found again (:class:`~kg.readers.jsonl.Lines`).
 
     Yields:
         Article or Skipped, folder contents in order of relative path. Never raises for bad contents;
@@ -161,6 +166,6 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
                 if isinstance(item, Skipped):
                     yield item
                 else:
-                    yield from read_file(item, name=item.relative_to(path).with_suffix("").as_posix())
+                    yield from read_file(item, name=item.relative_to(path).with_suffix("").as_posix(), lines=lines)
         else:
-            yield from read_file(path, source=str(given))
+            yield from read_file(path, source=str(given), lines=lines)

@@ -6,8 +6,10 @@ the others are still read.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from ._common import (read_whole_text, as_text, decode, decode_error_reason, def
                       has_wide_bom, join_body, metadata_of, split_paragraphs, strip_leading)
 from .dates import to_iso
 
-__all__ = ["article_from_object", "read_jsonl", "read_json"]
+__all__ = ["article_from_object", "read_jsonl", "read_json", "Lines"]
 
 KNOWN_KEYS = ("id", "title", "date", "url", "author", "text")
 
@@ -85,11 +87,14 @@ def loads(text: str) -> tuple[Any, str | None]:
         return None, f"invalid JSON ({str(err).split(';')[0]})"
 
 
-def read_jsonl(path: Path, source: str, name: str | None = None) -> Iterator[Article | Skipped]:
+def read_jsonl(path: Path, source: str, name: str | None = None, memo: Lines | None = None
+               ) -> Iterator[Article | Skipped]:
     """Yield one Article or Skipped per non-blank line of a ``.jsonl`` file.
 
     Lines are decoded one by one, so one undecodable or invalid line does not lose the others. An object
-    without ``id`` gets ``NAME-LINE`` (``name`` defaults to the file's stem).
+    without ``id`` gets ``NAME-LINE`` (``name`` defaults to the file's stem). ``memo``: what earlier reads made
+    of each line (see :class:`Lines`), found again rather than made (a build's incremental rebuild reads a
+    corpus of which all but a few lines are unchanged: ~1 s for the 2,344 Wikinews articles).
     """
     stem = default_stem(path, name)
     found = False
@@ -115,14 +120,46 @@ def read_jsonl(path: Path, source: str, name: str | None = None) -> Iterator[Art
             if not line.strip():
                 continue
             found = True
+            if memo is not None:
+                key = memo.key(raw)
+                hit = memo.known.get(key)
+                if hit is not None:
+                    memo.used[key] = hit
+                    yield memo.placed(hit, where, f"{stem}-{lineno}")
+                    continue
             obj, problem = loads(line)
             if problem is not None:
                 yield Skipped(where, problem.replace(" at line 1,", " at") + "; each line must hold one complete "
                                                                           "JSON object")
                 continue
-            yield article_from_object(obj, source=where, default_id=f"{stem}-{lineno}")
+            if memo is not None:   # kept with no default id: the same line elsewhere takes the id of its place
+                memo.used[key] = item = article_from_object(obj, source=where, default_id="")
+                yield memo.placed(item, where, f"{stem}-{lineno}")
+            else:
+                yield article_from_object(obj, source=where, default_id=f"{stem}-{lineno}")
     if not found:
         yield Skipped(source, "file is empty")
+
+
+class Lines:
+    """What the lines of JSON Lines files were read as (an Article or a Skipped) under a hash of each line's bytes:
+    ``known`` from earlier reads (:class:`kg.memo.Table`), ``used`` filled by this one. A line's value depends on
+    nothing else but its place, set by :meth:`placed` on each read: its source (``file:line``) and, for an
+    object without an id (kept with the id ``""``), the default id of its line."""
+
+    def __init__(self, known: dict[bytes, Article | Skipped] | None = None) -> None:
+        self.known = known or {}
+        self.used: MutableMapping[bytes, Article | Skipped] = {}
+
+    @staticmethod
+    def key(raw: bytes) -> bytes:
+        return hashlib.blake2b(raw, digest_size=16).digest()
+
+    @staticmethod
+    def placed(item: Article | Skipped, source: str, default_id: str) -> Article | Skipped:
+        if isinstance(item, Article):
+            return replace(item, source=source, id=item.id or default_id)
+        return replace(item, source=source)
 
 
 def read_json(path: Path, source: str, name: str | None = None) -> Iterator[Article | Skipped]:

@@ -142,9 +142,12 @@ def test_viewer_evidence_from_the_chunks_is_the_evidence_read_back_from_graph_tt
     assert any(a == ("", "", "") for a in got.articles.values())   # the article without title, date or url
 
 
+@pytest.mark.parametrize("incremental", [False, True])
 @pytest.mark.parametrize("bare", [False, True])
-def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path, bare: bool) -> None:
-    # bare: articles without entities or statements (no merged graph: the JSON-LD's joins differ)
+def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path, bare: bool,
+                                                                  incremental: bool) -> None:
+    # bare: articles without entities or statements (no merged graph: the JSON-LD's joins differ); incremental:
+    # the merge found its unions in the memo, so the forked process writes only the visual exports
     items = [replace(r, statements=(), entities=(), resolution=()) for r in results()] if bare else results()
     _write(items, tmp_path / "serial")
     folder = tmp_path / "parallel"
@@ -152,7 +155,9 @@ def test_visual_exports_written_beside_the_rdf_are_the_same_bytes(tmp_path: Path
     assembly = Assembly("https://example.org/kg/")
     for result in items:
         assembly.add(result)
-    paths = assembly.write(folder, assembly.merge(), parallel=True)
+    groups = assembly.merge()
+    assembly.found = 1.0 if incremental else 0.0
+    paths = assembly.write(folder, groups, parallel=True)
     assembly.close()
     assert sorted(p.name for p in paths) == sorted(p.name for p in (tmp_path / "serial").iterdir())
     for path in (tmp_path / "serial").iterdir():

@@ -45,9 +45,13 @@ def _corpus(path: Path, items, ids: list[str]) -> Path:
     return path
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_path: Path, analyzed,
-                                                                          monkeypatch) -> None:
+                                                                          monkeypatch, jobs: int) -> None:
     import kg.assemble
+
+    # -j 2: the RDF files written here, the visual exports forked (an incremental build's split, forced)
+    monkeypatch.setattr(kg.assemble, "FOUND", 0.0 if jobs > 1 else 2.0)
 
     by_id, calls = analyzed
     remade: list[str] = []   # article chunks the merge changed, made again rather than found in the memo
@@ -69,7 +73,7 @@ def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_pa
         corpus = _corpus(tmp_path / f"{len(ids)}.jsonl", by_id, ids)
         calls.clear()
         remade.clear()
-        summary = build([corpus], out, n_process=1)
+        summary = build([corpus], out, n_process=jobs)
         assert summary.cached == 2 and calls == (["third"] if len(ids) == 3 else [])
         assert remade == []    # the same rebuild inputs as before: copied from the memo
         assert stores[-1].hits > 0 and stores[-1].misses > 0   # the merged graph: some segments copied, some made

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.memo import Memo
+from kg.memo import Memo, Table
 
 
 def test_a_value_is_found_again_only_for_the_same_kind_inputs_and_salt(tmp_path: Path) -> None:
@@ -82,3 +82,51 @@ def test_segments_compacted_when_mostly_unused(tmp_path: Path) -> None:
     assert _build(path, {b"\x05": b""}) == {b"\x05": bytes(50_000) + b"\x05"}
     assert path.stat().st_size < 60_000           # only the record used is kept
     assert _build(path, {b"\x05": b"", b"\x06": b"new"}) == {b"\x05": bytes(50_000) + b"\x05", b"\x06": None}
+
+
+def test_table_appends_only_the_values_the_file_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "t.pickle"
+    first = Table(path, "salt")
+    assert first.load() == {}
+    first.save({b"a": 1, b"b": 2})
+    size = path.stat().st_size
+    second = Table(path, "salt")
+    assert second.load() == {b"a": 1, b"b": 2}
+    second.save({b"a": 1, b"c": 3})          # b"b" unused now, kept (its name still names its value)
+    assert path.stat().st_size > size
+    assert Table(path, "salt").load() == {b"a": 1, b"b": 2, b"c": 3}
+    assert Table(path, "other code").load() == {}
+
+
+def test_table_a_frame_cut_short_is_never_read_and_cut_off_by_the_next_save(tmp_path: Path) -> None:
+    path = tmp_path / "t.pickle"
+    table = Table(path, "salt")
+    table.load()
+    table.save({b"a": 1})
+    whole = path.read_bytes()
+    table = Table(path, "salt")
+    table.load()
+    table.save({b"a": 1, b"b": 2})
+    path.write_bytes(path.read_bytes()[:-3])   # a build killed while appending
+    table = Table(path, "salt")
+    assert table.load() == {b"a": 1}
+    table.save({b"a": 1, b"c": 3})
+    assert path.read_bytes().startswith(whole)
+    assert Table(path, "salt").load() == {b"a": 1, b"c": 3}
+    path.write_bytes(b"\x80\x05 not a table")   # another format: read as empty, replaced whole
+    table = Table(path, "salt")
+    assert table.load() == {}
+    table.save({b"d": 4})
+    assert Table(path, "salt").load() == {b"d": 4}
+
+
+def test_table_rewritten_with_the_values_of_the_build_when_mostly_unused(tmp_path: Path) -> None:
+    path = tmp_path / "t.pickle"
+    table = Table(path, "salt")
+    table.load()
+    table.save({bytes([i]): i for i in range(10)})
+    table = Table(path, "salt")
+    table.load()
+    table.save({b"x": 1, b"y": 2})        # 10 held, 2 used: rewritten
+    assert Table(path, "salt").load() == {b"x": 1, b"y": 2}
+    assert Table(None).load() == {}
