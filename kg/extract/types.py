@@ -413,6 +413,37 @@ def common_word_written_lower(token: Token) -> bool:
         and without_diacritics(text) not in place_names() and not is_known_place(text)
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms an English plural may have ("tributes" -> "tribute", "ladies" -> "lady")."""
+    forms = []
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def _sentence_first_plural(token: Token) -> bool:
+    """True for a plural common noun the tagger called a plural proper noun, capitalized only by its place first
+    in a sentence and never inside one in the article ("Tributes were paid", which NER may even call a place).
+    Never a group NER names ("Democrats"), a word the article capitalizes mid-sentence too ("the Giants"), an
+    institution's word ("Rovers"), a place ("Philippines") or a given name's plural."""
+    text = token.text
+    if token.tag_ != "NNPS" or token.ent_type_ == "NORP" or text.isupper() or not text.isalpha() \
+            or not _first_of_sentence(token):
+        return False
+    doc = token.doc
+    if any(not _first_of_sentence(doc[i]) for i in word_positions(doc).get(text, ())):
+        return False
+    singulars = [s for s in _singulars(text.casefold()) if s in english_words()]
+    if not singulars or text.casefold() in _institution_words():
+        return False
+    return not any(s in _institution_words() or s in first_names() for s in singulars) \
+        and without_diacritics(text) not in place_names() and not is_known_place(text)
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
@@ -460,6 +491,8 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one
+    if len(span) == 1 and _sentence_first_plural(first):
+        return True     # "Tributes were paid": a plural common noun capitalized by its place, no name
     return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
 
 

@@ -827,3 +827,39 @@ def test_mentions_two_names_ner_ran_together_are_no_third_name():
 def test_mentions_one_name_with_and_inside_stays_whole(alone):
     """Guard: "Procter & Gamble" stays one name unless the article writes both sides alone."""
     assert "Procter and Gamble" in names(_two_names("Procter", "Gamble", "ORG", alone=alone))
+
+
+
+def _plural_first_rows(word: str, tag: str, ent: str) -> list:
+    """ "The match ended . <word> were paid ." with <word> a plural proper noun first in its sentence."""
+    return [("The", "the", "DET", "DT", "det", 1, "O"),
+            ("match", "match", "NOUN", "NN", "nsubj", 2, "O"),
+            ("ended", "end", "VERB", "VBD", "ROOT", 2, "O"),
+            (".", ".", "PUNCT", ".", "punct", 2, "O"),
+            (word, word, "PROPN", tag, "nsubjpass", 6, ent),
+            ("were", "be", "AUX", "VBD", "auxpass", 6, "O"),
+            ("paid", "pay", "VERB", "VBN", "ROOT", 6, "O"),
+            (".", ".", "PUNCT", ".", "punct", 6, "O")]
+
+
+@pytest.mark.parametrize("word, tag, ent, junk", [
+    ("Tributes", "NNPS", "B-GPE", True),     # a plural common noun capitalized by its place first in a sentence
+    ("Stories", "NNPS", "B-ORG", True),      # "-ies" plural of a common word
+    ("Reuters", "NNPS", "B-ORG", False),     # guard: no plural of an English word
+    ("Democrats", "NNPS", "B-NORP", False),  # guard: a group NER names
+    ("Tributes", "NNP", "B-GPE", False),     # guard: a singular proper noun tag
+    ("Philippines", "NNPS", "B-GPE", False),  # guard: a place
+    ("Rovers", "NNPS", "B-ORG", False),      # guard: an institution's word ("Blackburn Rovers")
+], ids=["tributes", "stories", "reuters", "norp", "singular-tag", "place", "institution"])
+def test_mentions_sentence_first_plural_common_noun_is_no_name(word, tag, ent, junk):
+    assert (word not in names(_plural_first_rows(word, tag, ent))) is junk
+
+
+def test_mentions_plural_capitalized_inside_a_sentence_too_is_left():
+    # guard: "Giants won . Fans cheered the Giants ." -- the article capitalizes it mid-sentence: a name
+    rows = _plural_first_rows("Giants", "NNPS", "B-ORG")
+    rows += [("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("cheered", "cheer", "VERB", "VBD", "ROOT", 9, "O"),
+             ("the", "the", "DET", "DT", "det", 11, "O"), ("Giants", "Giants", "PROPN", "NNPS", "dobj", 9, "B-ORG"),
+             (".", ".", "PUNCT", ".", "punct", 9, "O")]
+    assert "Giants" in names(rows)
+    assert "Giants" not in names(_plural_first_rows("Giants", "NNPS", "B-ORG"))
