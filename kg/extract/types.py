@@ -425,23 +425,28 @@ def _singulars(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _sentence_first_plural(token: Token) -> bool:
-    """True for a plural common noun the tagger called a plural proper noun, capitalized only by its place first
-    in a sentence and never inside one in the article ("Tributes were paid", which NER may even call a place).
-    Never a group NER names ("Democrats"), a word the article capitalizes mid-sentence too ("the Giants"), an
-    institution's word ("Rovers"), a place ("Philippines") or a given name's plural."""
+def _capitalized_only_first(token: Token) -> bool:
+    """True for a common English word (or its plural) the tagger called a proper noun, capitalized only by its
+    place first in a sentence and never inside one in the article ("Tributes were paid", "Attendance was
+    underwhelming", which NER may even call a place or a person). Never a group NER names ("Democrats"), a word
+    the article capitalizes mid-sentence too ("the Giants") or writes inside a longer name ("Baker" after "John
+    Baker"), a singular NER calls an organization ("Politico"), an institution's word ("Rovers"), a place ("Philippines") or a given name."""
     text = token.text
-    if token.tag_ != "NNPS" or token.ent_type_ == "NORP" or text.isupper() or not text.isalpha() \
+    if token.tag_ not in ("NNP", "NNPS") or token.ent_type_ == "NORP" or text.isupper() or not text.isalpha() \
             or not _first_of_sentence(token):
+        return False
+    if token.tag_ == "NNP" and token.ent_type_ == "ORG":
+        return False    # "Politico reported", "Fox said": a one-word outlet or company NER names is left alone
+    lower = text.casefold()
+    forms = [f for f in (lower, *(_singulars(lower) if token.tag_ == "NNPS" else ())) if f in english_words()]
+    if not forms or any(f in _institution_words() or f in first_names() for f in (lower, *forms)):
         return False
     doc = token.doc
     if any(not _first_of_sentence(doc[i]) for i in word_positions(doc).get(text, ())):
         return False
-    singulars = [s for s in _singulars(text.casefold()) if s in english_words()]
-    if not singulars or text.casefold() in _institution_words():
+    if any(len(e) > 1 and text in e.text.split() for e in doc.ents):
         return False
-    return not any(s in _institution_words() or s in first_names() for s in singulars) \
-        and without_diacritics(text) not in place_names() and not is_known_place(text)
+    return without_diacritics(text) not in place_names() and not is_known_place(text)
 
 
 def is_junk_name(span: Span) -> bool:
@@ -491,8 +496,8 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one
-    if len(span) == 1 and _sentence_first_plural(first):
-        return True     # "Tributes were paid": a plural common noun capitalized by its place, no name
+    if len(span) == 1 and _capitalized_only_first(first):
+        return True     # "Tributes were paid": a common word capitalized by its place, no name
     return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
 
 

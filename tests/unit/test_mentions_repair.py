@@ -863,3 +863,27 @@ def test_mentions_plural_capitalized_inside_a_sentence_too_is_left():
              (".", ".", "PUNCT", ".", "punct", 9, "O")]
     assert "Giants" in names(rows)
     assert "Giants" not in names(_plural_first_rows("Giants", "NNPS", "B-ORG"))
+
+
+@pytest.mark.parametrize("word, ent, junk", [
+    ("Attendance", "B-PERSON", True),   # "Attendance was underwhelming": a common word NER called a person
+    ("Debris", "B-PERSON", True),       # a common word the article capitalizes nowhere but first in a sentence
+    ("Politico", "B-ORG", False),       # guard: a one-word organization NER names (an outlet, a company)
+    ("Reuters", "B-ORG", False),        # guard: no English word
+    ("Mark", "B-PERSON", False),        # guard: a given name
+    ("Turkey", "B-GPE", False),         # guard: a place
+], ids=["attendance", "only-first", "organization", "reuters", "given-name", "place"])
+def test_mentions_singular_common_word_capitalized_only_first_is_no_name(word, ent, junk):
+    assert (word not in names(_plural_first_rows(word, "NNP", ent))) is junk
+
+
+@pytest.mark.parametrize("later", [
+    [("the", "the", "DET", "DT", "det", 11, "O"), ("Debris", "Debris", "PROPN", "NNP", "dobj", 9, "B-PERSON")],
+    [("John", "John", "PROPN", "NNP", "compound", 11, "B-PERSON"), ("Debris", "Debris", "PROPN", "NNP", "dobj", 9, "I-PERSON")],
+], ids=["capitalized-mid-sentence", "inside-a-longer-name"])
+def test_mentions_common_word_written_as_a_name_elsewhere_stays(later):
+    # guard: "Debris were paid . Fans cheered the Debris ." / "... cheered John Debris ." -- written as a name elsewhere
+    rows = _plural_first_rows("Debris", "NNP", "B-PERSON")
+    rows += [("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("cheered", "cheer", "VERB", "VBD", "ROOT", 9, "O"),
+             *later, (".", ".", "PUNCT", ".", "punct", 9, "O")]
+    assert "Debris" in names(rows)
