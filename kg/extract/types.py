@@ -325,6 +325,8 @@ _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# a number and a short lower-case unit, joined or apart ("850p", "698k", "285 kph"): an amount, no name
+_AMOUNT = re.compile(r"^\d[\d.,]*\s?[a-z]{1,3}$")
 # what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
 _NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | cue_words("dotted-legal-form")
 _MAGNITUDES = cue_words("magnitude-word")
@@ -476,6 +478,8 @@ def is_junk_name(span: Span) -> bool:
         return True     # "Album", "Physics", "Runway": a common word the article also writes in lower case
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if _AMOUNT.match(span.text):
+        return True     # "850p", "80.46 kph": an amount with its unit ("8chan", "18 FM" stay names)
     if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
         return True     # "120 million INR": an amount, not an organization
     if len(span) == 1 and (_ORDINAL.match(first.text) or bare_word(first.text) in _NAME_TAILS):

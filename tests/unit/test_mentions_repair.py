@@ -887,3 +887,20 @@ def test_mentions_common_word_written_as_a_name_elsewhere_stays(later):
     rows += [("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("cheered", "cheer", "VERB", "VBD", "ROOT", 9, "O"),
              *later, (".", ".", "PUNCT", ".", "punct", 9, "O")]
     assert "Debris" in names(rows)
+
+
+@pytest.mark.parametrize("words, label, junk", [
+    (("850p",), "PRODUCT", True),          # a price in pence
+    (("698k",), "ORG", True),              # a number in thousands
+    (("80.46", "kph"), "ORG", True),       # a speed with its unit apart
+    (("8chan",), "ORG", False),            # guard: a name that starts with a digit
+    (("18", "FM"), "ORG", False),          # guard: a capitalized word after the number
+], ids=["pence", "thousands", "speed", "digit-name", "capitalized-after-number"])
+def test_mentions_amount_with_its_unit_is_no_name(words, label, junk):
+    rows = [("It", "it", "PRON", "PRP", "nsubj", 1, "O"), ("reached", "reach", "VERB", "VBD", "ROOT", 1, "O")]
+    for k, w in enumerate(words):
+        rows.append((w, w, "PROPN" if k == len(words) - 1 else "NUM", "NNP" if k == len(words) - 1 else "CD",
+                     "dobj" if k == len(words) - 1 else "nummod", 1 if k == len(words) - 1 else len(rows) + 1,
+                     ("B-" if k == 0 else "I-") + label))
+    rows.append((".", ".", "PUNCT", ".", "punct", 1, "O"))
+    assert (" ".join(words) not in names(rows)) is junk
