@@ -13,6 +13,7 @@ only the chunks of articles holding such a statement are rebuilt (:func:`rebuilt
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -83,15 +84,41 @@ def render_triples(graph: ArticleTriples, base: str, prefixes: Mapping[str, str]
     nquads = b"".join(line[:-2] + suffix for line in ntriples.split(b"\n") if line)
     turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=named) or b""
     start = _after_prefixes(turtle)
-    lines = turtle[start:].split(b"\n")
-    trig = turtle[:start] + _graph_line(name, named) + b"".join(b"\t" + line + b"\n" for line in lines if line) + b"}\n"
+    fixed: dict[bytes, bytes] = {}     # a line holding an escaped name -> the line fixed (once per article)
+    lines = _fixed_lines(turtle[start:], prefixes, fixed).split(b"\n")
+    trig = _fixed_lines(_graph_line(name, named), prefixes, fixed) \
+        + b"".join(b"\t" + line + b"\n" for line in lines if line) + b"}\n"
     compact = _compactor(tuple(prefixes.items()))
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    share_turtle = ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=named) or b""
     return ArticleGraph(
-        graph=name.value, rows=tuple(graph.rows), nquads=nquads, trig=body(trig, prefixes),
-        turtle=body(ox.serialize(share, format=ox.RdfFormat.TURTLE, prefixes=named) or b"", prefixes),
+        graph=name.value, rows=tuple(graph.rows), nquads=nquads, trig=trig,
+        turtle=_fixed_lines(share_turtle[_after_prefixes(share_turtle):], prefixes, fixed),
         jsonld=",\n".join("  " + dumps(node) for node in _nodes(share, compact)).encode("utf-8"),
         triples=len(share), sentences=sentences)
+
+
+_BACKSLASH_LINE = re.compile(rb"^[^\n\\]*\\[^\n]*", re.MULTILINE)   # a line holding a backslash
+
+
+def _fixed_lines(text: bytes, prefixes: Mapping[str, str], fixed: dict[bytes, bytes]) -> bytes:
+    """:func:`~kg.export.rdf.without_escaped_names` of Turtle ``text`` whose every triple is on lines of its own,
+    line by line: a line holding a backslash is fixed once through ``fixed`` (an article's TriG block and its
+    Turtle share hold the same lines, and a statement's ``rdf:subject ent:…`` line recurs); the same bytes
+    (the function fixes each such line on its own; an indent before a line changes nothing in it)."""
+    if b"\\" not in text:
+        return text
+    if b'"""' in text or b"'''" in text:
+        return without_escaped_names(text, prefixes)    # (a long literal may span lines: the whole text at once)
+
+    def line(m: re.Match[bytes]) -> bytes:
+        old = m.group(0)
+        new = fixed.get(old)
+        if new is None:
+            new = fixed[old] = without_escaped_names(old + b"\n", prefixes)[:-1]
+        return new
+
+    return _BACKSLASH_LINE.sub(line, text)
 
 
 def _graph_line(name: ox.NamedNode, prefixes: dict[str, str]) -> bytes:

@@ -15,6 +15,8 @@ KG_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
 NAME_CUES = ONTOLOGY_DIR / "name_cues.tsv"
+CLAUSE_CUES = ONTOLOGY_DIR / "clause_cues.tsv"
+CUE_FILES = (NAME_CUES, CLAUSE_CUES)    # the cue lists of names, and of clauses, modality and factuality
 BEGIN = "# ---- relations (generated from lexicon.tsv by `python -m kg.ontology`; do not edit by hand) ----"
 END = "# ---- end of generated relations ----"
 
@@ -22,13 +24,18 @@ END = "# ---- end of generated relations ----"
 @lru_cache(maxsize=None)
 def _cue_table() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
-    for kind, word, *_ in data_rows(NAME_CUES):
-        table.setdefault(kind, set()).add(word.strip())
+    home: dict[str, str] = {}
+    for path in CUE_FILES:
+        for kind, word, *_ in data_rows(path):
+            if home.setdefault(kind, path.name) != path.name:
+                raise ValueError(f"{path.name}: cue list {kind!r} is already a list of {home[kind]} (each list once)")
+            table.setdefault(kind, set()).add(word.strip())
     return {kind: frozenset(words) for kind, words in table.items()}
 
 
 def cue_words(kind: str) -> frozenset[str]:
-    """The lower-case words of one cue list of ``ontology/name_cues.tsv`` (read once).
+    """The lower-case words of one cue list of ``ontology/name_cues.tsv`` or ``ontology/clause_cues.tsv`` (read
+    once; a list lives in one file).
 
     >>> "minister" in cue_words("head-title"), "mr" in cue_words("honorific")
     (True, True)
@@ -38,7 +45,7 @@ def cue_words(kind: str) -> frozenset[str]:
     """
     table = _cue_table()
     if kind not in table:
-        raise KeyError(f"no cue list {kind!r} in {NAME_CUES.name}; lists: {', '.join(sorted(table))}")
+        raise KeyError(f"no cue list {kind!r} in {' or '.join(p.name for p in CUE_FILES)}; lists: {', '.join(sorted(table))}")
     return table[kind]
 
 

@@ -33,6 +33,7 @@ def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, b
     and goes into the cache."""
     from kg.article_graph import article_graph
     from kg.budget import OverBudget, time_budget
+    from kg.extract.doc_text import parsed_text
     from kg.graph import prefixes
     from kg.nlp import parse_articles
     from kg.resolve import analyze
@@ -42,6 +43,7 @@ def analyze_stream(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, b
     for doc, article in parse_articles(nlp, articles, batch_size=batch_size):
         try:
             with time_budget(time_limit):
+                parsed_text(doc, article.text)    # the Doc's text is the article's: kept, not joined again
                 result = analyze(doc, article)
         except OverBudget:
             yield Skipped(article.source, f"analysis took longer than {time_limit:g}s ({len(article.text):,} "

@@ -26,30 +26,21 @@ from kg.extract.factuality import (COMPLEMENT_PREPS, SentenceIndex, Status, kept
                                    predicate_status)
 from kg.extract.mentions import entity_span, in_title
 from kg.extract.modality import NEGATIVE_VERBS
+from kg.ontology import cue_words
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "oprd"}
 COPULA_COMPLEMENTS = {"attr", "acomp"}
-QUANTITY_HEADS = {"number", "majority", "lot", "lots", "couple", "series", "dozen", "dozens", "hundreds",
-                  "thousands", "millions", "billions", "part", "rest", "most", "some", "all", "many", "few",
-                  "group", "total", "handful", "range", "variety", "kind", "type", "one"}
+QUANTITY_HEADS = cue_words("quantity-head")
 TEMPORAL_ENTS = {"DATE", "TIME"}
 # prepositions that introduce time, cause or circumstance adjuncts rather than arguments
-ADJUNCT_PREPS = {"since", "during", "following", "after", "before", "until", "till", "because", "ahead",
-                 "despite", "amid", "amidst", "according", "throughout", "upon", "like", "than", "while",
-                 "regarding", "including", "concerning", "via", "per"}
-SYMMETRIC_VERBS = {"meet", "talk", "negotiate", "clash", "fight", "agree", "cooperate", "collaborate", "marry",
-                   "merge", "ally", "compete", "speak", "confer", "trade", "reconcile", "quarrel", "argue"}
+ADJUNCT_PREPS = cue_words("adjunct-prep")
+SYMMETRIC_VERBS = cue_words("symmetric-verb")
 # relative-clause attachment repair (see relative_antecedent); nouns for people a "who" may stand for
-PERSON_HEADS = {"people", "person", "man", "woman", "men", "women", "official", "resident", "civilian", "soldier",
-                "child", "children", "family", "member", "leader", "worker", "student", "officer", "police",
-                "journalist", "reporter", "spokesman", "spokeswoman", "spokesperson", "group", "militant",
-                "fighter", "rebel", "protester", "voter", "citizen", "victim", "suspect", "lawmaker", "minister",
-                "president", "friend", "relative", "parent", "player", "team", "government", "company"}
-LOCATIVE_PREPS = {"at", "in", "near", "outside", "inside", "on"}
-VIOLENT_EVENT_NOUNS = {"bombing", "attack", "explosion", "blast", "shooting", "strike", "raid", "ambush",
-                       "airstrike", "bomb", "assault", "massacre", "fire", "crash", "stampede", "collapse"}
-VIOLENT_VERBS = {"kill", "injure", "wound", "hurt", "destroy", "damage", "claim", "leave", "target", "hit"}
+PERSON_HEADS = cue_words("person-head")
+LOCATIVE_PREPS = cue_words("locative-prep")
+VIOLENT_EVENT_NOUNS = cue_words("violent-event-noun")
+VIOLENT_VERBS = cue_words("violent-verb")
 # nouns that name an event, with the relation their verb would give (lemma form, as the lexicon expects)
 NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting": "meet", "discussion":
                   "talk with", "summit": "meet", "attack": "attack", "assault": "attack", "bombing": "bomb",
@@ -62,14 +53,8 @@ NOMINAL_EVENTS = {"negotiation": "negotiate with", "talk": "talk with", "meeting
 SYMMETRIC_NOMINALS = {"negotiate with", "talk with", "meet", "agree with", "cooperate with", "ally with",
                       "partner with", "fight", "clash with", "merge with"}
 # verbs that say a mentioned event did not or will not happen ("cancelled the talks with X")
-CANCEL_VERBS = {"cancel", "postpone", "suspend", "abandon", "call", "halt", "block", "prevent", "oppose", "avoid"}
-TITLE_NOUNS = {"president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director",
-               "chairman", "chairwoman", "chair", "chief", "leader", "governor", "senator", "representative",
-               "ambassador", "envoy", "general", "commander", "mayor", "king", "queen", "prince", "princess",
-               "judge", "attorney", "officer", "official", "ceo", "founder", "editor", "professor", "coach",
-               "captain", "premier", "chancellor", "emir", "sheikh", "cardinal", "bishop", "pope", "admiral",
-               "colonel", "lieutenant", "sergeant", "deputy", "vice", "justice", "congressman", "congresswoman",
-               "councillor", "councilor", "commissioner", "inspector", "prosecutor", "sheriff"}
+CANCEL_VERBS = cue_words("cancel-verb")
+TITLE_NOUNS = cue_words("title-noun")
 # base confidence per rule: how often the rule is right when the parse is right
 PATTERN_CONFIDENCE = {"svo": 0.85, "prep": 0.7, "passive": 0.8, "passive-prep": 0.6, "copula": 0.7,
                       "copula-prep": 0.65, "appos": 0.75, "title": 0.75, "role": 0.7, "xcomp": 0.7, "light-verb": 0.7,

@@ -6,6 +6,7 @@ import weakref
 from collections.abc import Callable
 from typing import TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -28,6 +29,18 @@ def doc_text(doc: Doc) -> str:
     return _per_doc("text", doc, lambda d: d.text)
 
 
+def parsed_text(doc: Doc, text: str) -> str:
+    """``doc``'s text when the caller parsed ``text`` into ``doc`` (spaCy's tokenizer keeps every character, and
+    :func:`kg.nlp.parse_articles` joins a long article's pieces back exactly): kept as the Doc's
+    :func:`doc_text` (for this thread's next calls, e.g. :func:`kg.resolve.analyze` right after) without
+    joining it again from every token. A ``text`` whose length is not the Doc's is not its text: then the
+    Doc's own is joined."""
+    last = doc[-1] if len(doc) else None
+    if (last.idx + len(last.text_with_ws) if last is not None else 0) != len(text):
+        return doc_text(doc)
+    return _per_doc("text", doc, lambda d: text)
+
+
 def word_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each word (a token's exact text) stands in ``doc``: its token indices in order, made once per Doc
     (asking "does the article write this word elsewhere?" by a walk over every token, once per name, made a
@@ -36,7 +49,9 @@ def word_positions(doc: Doc) -> dict[str, list[int]]:
 
 
 def _positions(doc: Doc) -> dict[str, list[int]]:
-    positions: dict[str, list[int]] = {}
-    for i, text in enumerate(t.text for t in doc):
-        positions.setdefault(text, []).append(i)
-    return positions
+    # by the tokens' ORTH ids (one array from C) and each id's string once: making a Token per word cost more
+    by_id: dict[int, list[int]] = {}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        by_id.setdefault(orth, []).append(i)
+    strings = doc.vocab.strings
+    return {strings[orth]: positions for orth, positions in by_id.items()}

@@ -32,11 +32,12 @@ from kg.extract import veridicality
 from kg.extract.modality import (CONDITION_MARKS, CONDITIONAL, NEGATIVE_VERBS, PLAN_VERBS, SPEECH_VERBS,
                                  has_own_auxiliary, modality, negated, subject_negated)
 from kg.extract.veridicality import Entry, entry
+from kg.ontology import cue_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # prepositions that introduce a verbal complement of a verb ("succeeded in landing", "accused X of
 # shelling", "prevented X from leaving", "charged with smuggling")
-COMPLEMENT_PREPS = {"in", "of", "from", "with", "on", "about"}
+COMPLEMENT_PREPS = cue_words("complement-prep")
 # modalities from weakest to strongest hold on a statement; the strongest one found wins
 # control verbs whose class says all there is to say about their complement: not kept in the relation
 FOLDED_CLASSES = {"implicative", "negative", "denial", "factive"}
@@ -46,12 +47,11 @@ _STRENGTH = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "requeste
 Status = tuple[str, str, "Token | None"]
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 # nouns whose complement clause is only as true as the evidence ("no evidence that Y attacked Z")
-EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "trace", "confirmation"}
+EVIDENCE_NOUNS = cue_words("evidence-noun")
 # verbs whose clausal complement is a claim they deny ("X denied that Y attacked Z")
-DENIAL_VERBS = {"deny", "refute", "dispute", "dismiss", "reject", "rebut", "contradict"}
+DENIAL_VERBS = cue_words("denial-verb")
 # nouns whose complement clause is a claim, not a fact ("claims that Y attacked Z")
-CLAIM_NOUNS = {"claim", "allegation", "report", "rumor", "rumour", "suggestion", "accusation", "charge",
-               "assertion", "speculation", "story"}
+CLAIM_NOUNS = cue_words("claim-noun")
 
 
 

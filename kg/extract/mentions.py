@@ -10,11 +10,13 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from spacy.attrs import ENT_IOB, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
-from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, definite_head,
-                                   glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
+from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, coordinated_names,
+                                   definite_head, glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
                                    title_before_person)
 from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
                               is_junk_name, looks_temporal, strip_title, title_before, type_cues)
@@ -105,6 +107,8 @@ def named_mention(span: Span, token: Token | None = None) -> Mention | None:
     span = repair_span(_trim(span))
     if not len(span):
         return None
+    if (" and " in span.text or " & " in span.text) and coordinated_names(span) is not None:
+        return None     # "[Carroll and La Riva] disagreed": two names, each written alone elsewhere, no third
     if "," in span.text and (comma := person_after_comma(span)) is not None:
         if token is not None and token.i < comma:
             if label == "PERSON":
@@ -294,10 +298,11 @@ def mention_for(token: Token) -> Mention | None:
     if not text or not any(ch.isalpha() for ch in text) or looks_temporal(text):
         return None     # a date NER missed ("Tuesday", "the 1990s", "3pm") is when, never a thing
     # a phrase of capitalized words is a name even when the tagger missed it ("the Internet", "Enterprise"),
-    # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence
+    # unless it is a common word ("Students", "Heartfelt") or its one word only starts a sentence or a quotation
     named = pos == "PROPN" or text[:1].isupper() and all(
         t.text[:1].isupper() or t.lower_ in CONNECTORS for t in phrase) and not (
-        len(phrase) == 1 and phrase[0].is_sent_start)
+        len(phrase) == 1 and (phrase[0].is_sent_start or opens_quotation(phrase[0])
+                                and phrase[0].lower_ in english_words() and not is_place(text)))
     if named and (common or is_junk_name(phrase)):
         named = False
     kind = "Concept"
@@ -306,6 +311,23 @@ def mention_for(token: Token) -> Mention | None:
     return Mention(text=shared_head(phrase, display_name(text)) if named else text, start=phrase.start_char,
                    end=phrase.end_char,
                    type=kind, head=token.lemma_.lower(), is_named=named, cues=definition_cues(phrase) if named else ())
+
+
+_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "["})
+
+
+def opens_quotation(token: Token) -> bool:
+    """True for the first word of a quotation, capitalized by its place: after an opening quotation mark or
+    bracket ('said that "Fat around the hips', "“Failure is") or an elided start ("[...] Involvement of"); a
+    common word there is no name (a listed place, '"Iceland is', stays one)."""
+    doc, i = token.doc, token.i
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.text == "]" and i >= 3 and doc[i - 2].text in ("...", "\u2026") and doc[i - 3].text == "[":
+        return True
+    return before.text in _OPENERS and not before.whitespace_ and (
+        i == 1 or bool(doc[i - 2].whitespace_) or doc[i - 2].is_punct)
 
 
 def _run_type(span: Span) -> str:
@@ -321,15 +343,18 @@ def _run_type(span: Span) -> str:
     return "Entity"
 
 
+_IOB_O = 2     # Token.ent_iob of a word outside every entity ("O")
+
+
 def proper_name_runs(doc: Doc) -> Iterator[tuple[Span, Span | None]]:
     """Runs of capitalized proper nouns outside NER entities: ``(run, entity it continues or None)``.
 
     "Vitas/PROPN [Gerulaitis]GPE" gives the run "Vitas" with the entity "Gerulaitis" it starts.
     """
+    outside = doc.to_array([ENT_IOB, POS]).tolist()    # (one array: a Token only for a proper noun outside NER)
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+        if outside[i][0] != _IOB_O or outside[i][1] != PROPN or not (token := doc[i]).text[:1].isupper() \
                 or i and doc[i - 1].ent_iob_ == "B" and doc[i - 1].text == token.text:
             i += 1      # ("[Duran] Duran": the entity's one word written twice is its name, repair_span)
             continue

@@ -6,22 +6,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.ontology import cue_words
+
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "hardly", "barely"}
 FUTURE = {"will", "shall", "'ll", "wo"}              # "wo" is the first half of "won't"
 POSSIBLE = {"may", "might", "could", "can", "ca", "must", "should", "ought"}
 CONDITIONAL = {"would", "'d"}
 # control verbs that only schedule the controlled event ("plans to meet" = planned meet); others
 # ("threatened to attack", "vowed to join") stay in the relation, and the lexicon gives their effect
-PLAN_VERBS = {"plan", "intend", "aim", "expect", "prepare", "schedule", "set"}
-NEGATIVE_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "quit"}
-SPEECH_VERBS = {"say", "tell", "state", "announce", "claim", "report", "add", "note", "declare", "insist",
-                "argue", "warn", "write", "tweet", "explain", "confirm", "allege", "suggest", "answer",
-                "reply", "indicate", "assert", "maintain", "acknowledge", "admit", "believe", "think",
-                "accuse", "stress", "emphasize", "predict", "estimate", "describe", "reveal", "show"}
+PLAN_VERBS = cue_words("plan-verb")
+NEGATIVE_VERBS = cue_words("negative-verb")
+SPEECH_VERBS = cue_words("speech-verb")
 CONDITION_MARKS = {"if", "unless", "whether", "lest"}
 # adverbs that hedge a clause: the writer does not vouch for it
-ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "ostensibly", "apparently"}
-POSSIBLE_ADVERBS = {"possibly", "perhaps", "probably", "maybe", "likely", "presumably", "conceivably"}
+ALLEGED_ADVERBS = cue_words("alleged-adverb")
+POSSIBLE_ADVERBS = cue_words("possible-adverb")
 # determiners and conjunctions that negate the noun phrase they open ("no country", "neither A nor B")
 NEGATIVE_DETERMINERS = {"no", "neither", "nor"}
 

@@ -7,9 +7,11 @@ and glues a place or a person after "in"/"at" or a comma; these functions find t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.doc_text import word_positions
 from kg.extract.types import bare_word
 from kg.names import english_words, first_names, is_place
 from kg.ontology import cue_words
@@ -36,6 +38,11 @@ def hyphenated_name(doc: Doc, i: int) -> tuple[int, int] | None:
     """(start, end) of the hyphenated name token ``i`` stands in, when its words are joined by hyphens with no
     space and one of them is a lower-case particle between capitalized words ("Mazar-e-Sharif",
     "Stratford-upon-Avon", "Port-au-Prince"); None otherwise (nor "Israeli-Palestinian", "anti-Obama")."""
+    hyphens = word_positions(doc).get("-", ())
+    h = bisect_left(hyphens, i - 1)
+    if h == len(hyphens) or hyphens[h] > i + 1:
+        return None     # no hyphen at or beside the token: no chain (the walk below would find one word)
+
     def glued(k: int) -> bool:     # doc[k] is a hyphen joined to the words on both sides
         return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ \
             and not doc[k].whitespace_ and doc[k - 1].text[:1].isalpha() and doc[k + 1].text[:1].isalpha()
@@ -57,11 +64,22 @@ def _lower_word(token: Token) -> bool:
     return word[:1].islower() and word.split("-")[0].lower() not in _PARTICLES
 
 
+def uncased_word(token: Token) -> bool:
+    """A word written in a script without capital letters (Devanagari, Arabic, Hangul, Han: "से", "집을"):
+    the English model cannot tell a name there from any other word, so it is never part of one."""
+    return any(ch.isalpha() for ch in token.text) and not any(ch.isupper() or ch.islower() for ch in token.text)
+
+
 def repair_span(span: Span) -> Span:
     """Cut words NER glued to a name: a lower-case lead ("pro-Beijing New People Party" -> "New People
-    Party") and a descriptive noun before the name ("US team Cloud9" -> "Cloud9")."""
+    Party"), a descriptive noun before the name ("US team Cloud9" -> "Cloud9") and words of a script
+    without capitals at either end ("COVID-19 से" -> "COVID-19")."""
     doc = span.doc
     start, end = span.start, span.end
+    while start < end and uncased_word(doc[start]):
+        start += 1
+    while end > start and uncased_word(doc[end - 1]):
+        end -= 1
     for i in range(start, end):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             end = i + 1 if "\n" not in doc[i].text else i   # a name never runs over a line break
@@ -114,7 +132,7 @@ def repair_span(span: Span) -> Span:
     return doc[start:end]
 
 
-_ARTICLES = frozenset({"la", "le", "les", "il", "el", "los", "las"}) & _PARTICLES | {"il", "les", "los", "las"}
+_ARTICLES = cue_words("romance-article")
 
 
 # one syllable of a romanized Chinese, Korean or Vietnamese name ("Kwok", "hing", "Yeung", "Jae", "un")
@@ -173,6 +191,26 @@ def person_after_comma(span: Span) -> int | None:
                 return i
             return None
     return None
+
+
+def coordinated_names(span: Span) -> int | None:
+    """The index of the "and" (or "&") between two names NER ran together ("[Carroll and La Riva] disagreed",
+    "between [Crete and Cyprus]"): the words after it are a conjunct of the words before (the parse), and the
+    article writes each side elsewhere without the other; never one name with "and" inside ("Food and Drug
+    Administration", "Procter & Gamble": neither "Drug Administration" nor "Gamble" is written alone; nor a
+    name of one word twice, "Julia & Julia")."""
+    doc = span.doc
+    joins = [t.i for t in span[1:-1] if t.lower_ in ("and", "&")]
+    if len(joins) != 1:
+        return None
+    c = joins[0]
+    left, right = doc[span.start:c], doc[c + 1:span.end]
+    if left.text == right.text or not any(t.dep_ == "conj" and span.start <= t.head.i < c for t in right) \
+            or not all(t.text[:1].isupper() for t in (left[0], right[0])):
+        return None
+    text = doc.text
+    whole = text.count(span.text)
+    return c if text.count(left.text) > whole and text.count(right.text) > whole else None
 
 
 def person_after_organization(span: Span) -> int | None:

@@ -273,7 +273,7 @@ def defining_noun(span: Span) -> str | None:
     return _place_noun_of(span)
 
 
-_DEFINITE_OF = {"the", "this", "that"}
+_DEFINITE_OF = cue_words("place-of-determiner")
 
 
 def _place_noun_of(span: Span) -> str | None:
@@ -299,8 +299,8 @@ _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 # what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
-_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | {"s.a", "s.p.a", "n.v", "b.v", "a.g", "s.a.s"}
-_MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "crore", "lakh"})
+_NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | cue_words("dotted-legal-form")
+_MAGNITUDES = cue_words("magnitude-word")
 
 
 def _first_of_sentence(token: Token) -> bool:
@@ -323,8 +323,25 @@ def _common_in(token: Token) -> bool:
     return lower in positions
 
 
+def _title_word_only(token: Token) -> bool:
+    """True for a title word ("Home", "Supreme", "Interior") the article writes only inside a title, before its
+    capitalized head ("Home Secretary Alan Johnson", "Supreme Leader Ali Khamenei"): NER's one-word "name" of
+    it is a piece of the role. A word the article also writes elsewhere is left to the other rules."""
+    if token.text.isupper() or token.text.casefold() not in cue_words("title-word"):
+        return False
+    doc = token.doc
+    for i in word_positions(doc).get(token.text, ()):
+        j = i + 1
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].text.casefold() in cue_words("title-word") \
+                and bare_word(doc[j].text) not in _role_heads():
+            j += 1      # "Foreign Affairs Minister"
+        if j >= len(doc) or not doc[j].text[:1].isupper() or bare_word(doc[j].text) not in _role_heads():
+            return False
+    return True
+
+
 # the government offices whose field follows them: "Minister of X", "Secretary for X", "Ministry of X"
-_OFFICE_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry", "department", "secretariat"})
+_OFFICE_HEADS = cue_words("office-head")
 
 
 def _portfolio(span: Span) -> bool:
@@ -377,6 +394,8 @@ def is_junk_name(span: Span) -> bool:
     an office's field after its title ("Minister of Public Works")."""
     if not len(span):
         return True
+    if any(ch.isalpha() for ch in span.text) and not any(ch.isupper() or ch.islower() for ch in span.text):
+        return True     # "आगरा से या", "집을": a script without capitals has no proper-name cue the model knows
     if any(ch in _SENTENCE_ENDS for ch in span.text) or any(t.text in (".", "!", "?") for t in span[:-1]):
         return True     # a sentence's end inside it ("हमें मिलता है हमारे समुदाय से। हम अपने community"): no name
     if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[-1:] in _SENTENCE_ENDS \
@@ -388,6 +407,8 @@ def is_junk_name(span: Span) -> bool:
     first = span[0]
     if len(span) == 1 and _first_of_sentence(first) and not first.text.isupper() and _common_in(first):
         return True     # "Fireworks are often used ... ban fireworks": capitalized only where a sentence starts
+    if len(span) == 1 and _title_word_only(first):
+        return True     # "Home" of "Home Secretary", "Supreme" of "Supreme Leader": a piece of a title
     if len(span) == 1 and common_word_written_lower(first):
         return True     # "Album", "Physics", "Runway": a common word the article also writes in lower case
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():

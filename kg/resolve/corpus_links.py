@@ -27,7 +27,8 @@ Each rule proposes ``old key -> new key``; the merge folds the old entity into t
 * ``corpus-name``: a one-word name NER alone called a person in one article ("Twitter") is the corpus's thing
   of that name when the corpus has it as no person, with more evidence ("Twitter", a product in eight
   articles); the article's NER vote is dropped. Never with a person cue, for a given name or for a surname
-  of a person of the corpus.
+  of a person of the corpus; into an untyped name only when both recur ("Twitter": untyped in three
+  articles or more, a person in three or more others).
 * ``country-prefix``: an organization named with and without its country ("U.S. Justice Department",
   "Justice Department") when the corpus has that name with one country only; a bare name of common words
   ("Justice Department", local to its article) joins it too.
@@ -47,7 +48,7 @@ Rules see only entity values (keys, labels, aliases, types), never an article's 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -354,6 +355,11 @@ def _person_votes(e: Entity) -> int:
     return sum(n for t, n in e.type_votes if t == "Person") or (e.mentions if e.type == "Person" else 0)
 
 
+# a one-word name untyped in this many articles and called a person by NER alone in this many others is one
+# thing NER is unsure of ("Twitter": untyped in 14 articles, a person in 36), not a person per article
+_UNSURE_ARTICLES = 3
+
+
 def name_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """``corpus-name`` links: a one-word name NER alone called a person in one article ("Twitter", "Glasgow",
     "Wikinews"), and so local to it, is the corpus's named thing of that name when the corpus has it as no
@@ -361,21 +367,26 @@ def name_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
 
     Never with a person cue (a title, "X's wife", a person-only verb), for a given name ("Daniel"), for the
     surname of a person of the corpus ("Johnson": :func:`surname_links` decides those) or into a name of no
-    known type ("Virgin", "Formula": a different thing in each article, perhaps).
+    known type ("Virgin", "Formula": a different thing in each article, perhaps), unless both the untyped name
+    and the one-word person recur (:data:`_UNSURE_ARTICLES` articles each: "Twitter"), when NER's doubt is
+    about one thing; the joined node keeps the untyped name's type.
     """
     surnames = {parts[2] for parts in _people(entities).values()}
     given = first_names()
+    candidates = [(key, e) for key, e in entities.items() if key.startswith("person/") and e.type == "Person"
+                  and not e.roles and not any(t.startswith("cue:") for t, _ in e.type_votes)]
+    local_people = Counter(key.rsplit("/", 1)[1] for key, _ in candidates)
     links: dict[str, tuple[str, str]] = {}
-    for key, e in entities.items():
-        if not key.startswith("person/") or e.type != "Person" or e.roles \
-                or any(t.startswith("cue:") for t, _ in e.type_votes):
-            continue
+    for key, e in candidates:
         name = key.rsplit("/", 1)[1]
         target = entities.get(name)
         plain = normalize_name(e.label)
-        if target is None or target.type in ("Person", "Concept", "Entity") or len(plain.split()) != 1 \
+        if target is None or target.type in ("Person", "Concept") or len(plain.split()) != 1 \
                 or plain in given or plain in surnames:
             continue
+        if target.type == "Entity" and (len(target.articles) < _UNSURE_ARTICLES
+                                        or local_people[name] < _UNSURE_ARTICLES):
+            continue    # "Virgin" untyped here, a person there: perhaps a different thing in each article
         if sum(n for t, n in target.type_votes if t not in ("Person", "Concept")) > _person_votes(e):
             links[key] = (name, "corpus-name")
     return links

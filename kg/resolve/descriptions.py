@@ -48,7 +48,7 @@ PERSON_NOUNS = HEAD_TITLES | cue_words("person-noun")
 OFFICE_MODIFIERS = cue_words("office-modifier")
 _OWN_THING = cue_words("own-thing-noun")
 # modifiers that make a definite description another thing than one named before it
-_NEW_THING = {"new", "combined", "merged", "resulting", "other", "rival", "former", "latest", "next", "previous"}
+_NEW_THING = cue_words("new-thing-word")
 
 
 def description_head(mention: Mention, context: Context | None = None) -> str | None:

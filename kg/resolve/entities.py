@@ -47,7 +47,7 @@ from kg.names import canonical_alias, normalize_name, role_label, same_country
 from kg.resolve.type_vote import TYPE_PRIORITY, as_pairs, decide, mention_votes
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "de"}
-COMPASS = {"north", "south", "east", "west"}
+COMPASS = cue_words("compass-word")
 # "CBC News" is CBC; "NASA Administrator" is a person
 _BRAND_WORDS = cue_words("brand-word")
 _ORG_NOUNS = cue_words("org-noun")
@@ -59,7 +59,7 @@ _PREFIX_STOP = COMPASS | cue_words("direction-word") | {"of", "at", "in", "for",
 _COMPASS_PREFIX = {f"{w}ern" for w in (*COMPASS, "northeast", "northwest", "southeast", "southwest")}
 # ("Lake Ontario" is no longer name of the province Ontario: the "lake" test below)
 # a continent is always itself: "Africa" is no short form of "South Africa" or "Central African Republic"
-CONTINENTS = {"africa", "europe", "asia", "antarctica", "oceania"}
+CONTINENTS = cue_words("continent")
 # "State of Texas" is Texas; "City of New York" is not the State of New York, "City of London" not London
 _STATE_OF = re.compile(r"^(?:state|republic|kingdom|commonwealth) of (.+)$")
 # types that may name one thing (organizations are often tagged as places and the other way round)
@@ -87,6 +87,7 @@ def slug(text: str, *, limit: int = 60) -> str:
     return value
 
 
+@lru_cache(maxsize=65536)   # asked for every mention of every longer name, and the names recur
 def initials(name: str) -> str:
     """Capital initials of the content words: "East Turkestan Islamic Movement" -> "ETIM"."""
     return "".join(w[0] for w in re.findall(r"[\w'-]+", name) if w.lower() not in _STOP).upper()
@@ -371,7 +372,19 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
         if len(targets) == 1 and key in by_key and ", " not in ms[0].text:
             _move(by_key, keys, rules, key, next(iter(targets)), "place-region")
     # short forms: surnames, acronyms and trailing words point at one longer name of the same article
-    types = {k: _majority_type(ms) for k, ms in by_key.items()}
+    memo: dict[tuple[int, ...], tuple[Counter[str], str]] = {}
+
+    def majority(ms: list[Mention]) -> tuple[Counter[str], str]:
+        """The votes and :func:`_majority_type` of ``ms``, made once per list of mentions (a list that no move
+        changed is asked again below)."""
+        ids = tuple(map(id, ms))
+        made = memo.get(ids)
+        if made is None:
+            votes = mention_votes(ms)
+            made = memo[ids] = (votes, decide(votes, {m.text for m in ms if m.is_named}, specific=False))
+        return made
+
+    types = {k: majority(ms)[1] for k, ms in by_key.items()}
     persons = {k: ms for k, ms in by_key.items() if types[k] == "Person" and any(len(m.text.split()) > 1 for m in ms)}
     # "Fedora/Red Hat Enterprise Linux" is two names: "Red Hat" is inside neither
     longer = {k: (types[k], {tuple(_words(part)) for m in ms for part in m.text.split("/") if _words(part)})
@@ -428,7 +441,7 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     for key, ms in list(by_key.items()):
         if "/" in key or not any(m.is_named for m in ms):
             continue
-        if _majority_type(ms) == "Person" and all(len(_words(m.text)) == 1 for m in ms):
+        if majority(ms)[1] == "Person" and all(len(_words(m.text)) == 1 for m in ms):
             _move(by_key, keys, rules, key, local_key("person", article_id, ms[0].text), None)
         elif all(is_generic_name(m.text) or _lone_compass(m.text) for m in ms if m.is_named):
             # "the South" with no "South Korea" to stand for is a different region in every article
@@ -437,14 +450,14 @@ def cluster_mentions(article_id: str, mentions: Sequence[Mention], *, acronyms: 
     for key, ms in sorted(by_key.items()):
         # a name labels its entity; a noun phrase joined to it ("Facebook group") is no name of it, nor is a
         # compass word alone ("the South" stands for South Korea in its article, but "South" is no name of it)
-        person = _majority_type(ms) == "Person"     # "West" is Kanye West's surname
+        votes, kind = majority(ms)
+        person = kind == "Person"     # "West" is Kanye West's surname
         counts = Counter(m.text for m in ms if m.is_named and (person or not _lone_compass(m.text))) or Counter(
             m.text for m in ms if m.is_named) or Counter(m.text for m in ms)
         label = label_of(counts)
         aliases = tuple(sorted(set(counts) - {label}))
         if len({normalize_name(m.text) for m in ms}) > 1 and not rules[key]:
             rules[key].add("same-name")
-        votes = mention_votes(ms)
         entities.append(Entity(key=key, label=label, type=decide(votes, set(counts), specific=False), aliases=aliases,
                                articles=(article_id,), mentions=len(ms), rules=tuple(sorted(rules[key])),
                                type_votes=as_pairs(votes),

@@ -70,14 +70,16 @@ def decide(votes: Counter[str] | dict[str, int], names: Iterable[str] = (), *, s
     pool = {t: n for t, n in votes.items() if not t.startswith("cue:") and n > 0}   # (dicts: cheaper than Counters)
     if not pool:
         return "Concept"
-    if any(is_known_place(n) for n in names):
+    names = tuple(names)
+    known_place = any(is_known_place(n) for n in names)
+    if known_place:
         pool.pop("Person", None)
         if not pool:
             return "Place"
     defined = {kind for cue, kind in DEFINED.items() if votes.get(f"cue:{cue}", 0) > 0}
     person = votes.get("cue:given-name-person", 0) * 4 >= votes.get("cue:given-name", 0) > 0
     if len(defined) == 1 and (kind := next(iter(defined))) in pool and not person and (
-            kind == "Place" or not any(is_known_place(n) for n in names)):
+            kind == "Place" or not known_place):
         return kind     # the text says what it is ("Minetest is an open-source game"), whatever NER says
     if person:
         pool.pop("Organization", None)

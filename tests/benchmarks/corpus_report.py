@@ -1,7 +1,7 @@
 """Corpus report: the highest-degree named entities of a corpus build, with type and aliases, for reading.
 
     .venv/bin/python tests/benchmarks/corpus_report.py ../shared/corpora/wikinews/articles.jsonl \
-        --top 100 [--limit 500] [--docs /tmp/kg-docs] [--out report.tsv] [--sample 150]
+        --top 100 [--limit 500] [--docs /tmp/kg-docs] [--out report.tsv] [--sample 150 [--seed 11]]
 
 Reads the articles with kg's readers, parses them with the default model (``--docs DIR`` keeps the parsed
 ``Doc``s in a DocBin per article text, so re-running the report after a change to resolution re-parses
@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="also write the list as TSV")
     parser.add_argument("--sample", type=int, default=0,
                         help="also list N named entities drawn at random (seeded), degree or not")
+    parser.add_argument("--seed", type=int, default=11, help="seed of the --sample draw")
     args = parser.parse_args(argv)
 
     from kg import DEFAULT_MODEL
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample:     # the long tail a reader also meets: a seeded draw of all named entities
         pool = sorted((e for k, e in kg.entities.items() if e.type != "Concept" and not k.startswith("concept/")),
                       key=lambda e: e.key)
-        drawn = random.Random(11).sample(pool, min(args.sample, len(pool)))
+        drawn = random.Random(args.seed).sample(pool, min(args.sample, len(pool)))
         rows += [["sample", "-", e.type, e.label.replace("\n", "\\n"), " | ".join(e.aliases)[:200].replace(
             "\n", "\\n"), str(len(e.articles)), ",".join(e.rules)] for e in drawn]
     print(f"# {len(articles)} articles, {len(kg.entities)} nodes ({named} named, "

@@ -120,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kg import DEFAULT_MODEL
     from kg.article_graph import article_graph
+    from kg.extract.doc_text import parsed_text
     from kg.graph import prefixes
     from kg.readers import read_paths
     from kg.resolve import analyze
@@ -143,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         if profile:
             profile.enable()
         t0 = time.process_time()
+        parsed_text(doc, article.text)      # as the worker does
         result = analyze(doc, article)
         t1 = time.process_time()
         article_graph(result, DEFAULT_BASE, names)

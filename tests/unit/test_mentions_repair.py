@@ -713,3 +713,117 @@ def test_mentions_romance_article_before_a_name_is_part_of_it():
     assert "Repubblica" in names(rows)      # the English article before it: "la" stays out
     rows[1] = ("de", "de", "X", "FW", "compound", 3, "O")
     assert "la Repubblica" not in names(rows)     # inside a longer Romance name ("Museo de la Armada")
+
+
+def test_mentions_words_of_a_script_without_capitals_are_cut_from_a_name():
+    rows = [
+        ("COVID-19", "COVID-19", "PROPN", "NNP", "pobj", 1, "B-ORG"),
+        ("से", "से", "PROPN", "NNP", "ROOT", 1, "I-ORG"),
+    ]
+    assert names(rows) == {"COVID-19": "Organization"}
+
+
+def test_mentions_name_all_in_a_script_without_capitals_is_no_name():
+    rows = [
+        ("आगरा", "आगरा", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+        ("से", "से", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("या", "या", "PROPN", "NNP", "ROOT", 2, "I-PERSON"),
+    ]
+    assert names(rows) == {}
+
+
+def test_mentions_letters_with_diacritics_keep_their_name():
+    rows = [
+        ("Recep", "Recep", "PROPN", "NNP", "compound", 2, "B-PERSON"),
+        ("Tayyip", "Tayyip", "PROPN", "NNP", "compound", 2, "I-PERSON"),
+        ("Erdoğan", "Erdoğan", "PROPN", "NNP", "nsubj", 3, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 3, "O"),
+    ]
+    assert names(rows) == {"Recep Tayyip Erdoğan": "Person"}
+
+
+def _before_title(word: str, label: str) -> list:
+    return [
+        (word, word, "PROPN", "NNP", "compound", 1, f"B-{label}"),
+        ("Secretary", "Secretary", "PROPN", "NNP", "compound", 3, "O"),
+        ("Alan", "Alan", "PROPN", "NNP", "compound", 3, "B-PERSON"),
+        ("Johnson", "Johnson", "PROPN", "NNP", "nsubj", 4, "I-PERSON"),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4, "O"),
+    ]
+
+
+def test_mentions_title_word_written_only_before_a_title_is_no_name():
+    assert names(_before_title("Home", "ORG")) == {"Alan Johnson": "Person"}
+
+
+def test_mentions_title_word_written_elsewhere_too_is_left_to_the_other_rules():
+    rows = _before_title("Home", "ORG") + [
+        ("at", "at", "ADP", "IN", "prep", 4, "O"),
+        ("Home", "Home", "PROPN", "NNP", "pobj", 5, "B-ORG"),
+    ]
+    assert "Home" in names(rows)
+
+
+def test_mentions_name_before_a_title_stays_a_name():
+    assert names(_before_title("Labour", "ORG")) == {"Labour": "Organization", "Alan Johnson": "Person"}
+
+
+def _quoted(word: str, pos: str, tag: str) -> tuple[list, list[bool]]:
+    rows = [
+        ("He", "he", "PRON", "PRP", "nsubj", 1, "O"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, "O"),
+        ('"', '"', "PUNCT", "``", "punct", 5, "O"),
+        (word, word, pos, tag, "nsubj", 5, "O"),
+        ("is", "be", "AUX", "VBZ", "aux", 5, "O"),
+        ("toxic", "toxic", "ADJ", "JJ", "ccomp", 1, "O"),
+    ]
+    return rows, [True, True, False, True, True, False]
+
+
+def test_mentions_common_noun_capitalized_only_by_opening_a_quotation_is_no_name():
+    rows, spaces = _quoted("Fat", "NOUN", "NN")
+    doc = make_doc(rows, spaces=spaces)
+    assert doc.text == 'He said "Fat is toxic'
+    assert mention_for(doc[3]).is_named is False
+
+
+@pytest.mark.parametrize("word, pos, tag", [("Tesco", "PROPN", "NNP"), ("Iceland", "NOUN", "NN")],
+                         ids=["proper-noun", "no-common-word"])
+def test_mentions_name_opening_a_quotation_stays_a_name(word, pos, tag):
+    rows, spaces = _quoted(word, pos, tag)
+    assert mention_for(make_doc(rows, spaces=spaces)[3]).is_named is True
+
+
+def test_mentions_capitalized_common_noun_inside_a_sentence_stays_a_name():
+    rows, _ = _quoted("Internet", "NOUN", "NN")
+    rows[2] = ("the", "the", "DET", "DT", "det", 3, "O")
+    doc = make_doc(rows, spaces=[True] * 5 + [False])
+    assert doc.text == "He said the Internet is toxic" and mention_for(doc[3]).is_named is True
+
+
+def _two_names(first: str, second: str, label: str, *, alone: tuple[bool, bool]) -> list:
+    rows = [
+        (first, first, "PROPN", "NNP", "nsubj", 3, f"B-{label}"),
+        ("and", "and", "CCONJ", "CC", "cc", 0, f"I-{label}"),
+        (second, second, "PROPN", "NNP", "conj", 0, f"I-{label}"),
+        ("disagreed", "disagree", "VERB", "VBD", "ROOT", 3, "O"),
+        (".", ".", "PUNCT", ".", "punct", 3, "O"),
+    ]
+    for word, written in zip((first, second), alone):
+        if written:
+            n = len(rows)
+            rows += [(word, word, "PROPN", "NNP", "nsubj", n + 1, "B-PERSON"), ("spoke", "speak", "VERB", "VBD", "ROOT", n + 1, "O"),
+                     (".", ".", "PUNCT", ".", "punct", n + 1, "O")]
+    return rows
+
+
+def test_mentions_two_names_ner_ran_together_are_no_third_name():
+    """ "[Carroll and Riva] disagreed" beside "Carroll spoke", "Riva spoke": two people, not an organization."""
+    found = names(_two_names("Carroll", "Riva", "ORG", alone=(True, True)))
+    assert "Carroll and Riva" not in found and {"Carroll", "Riva"} <= set(found)
+
+
+@pytest.mark.parametrize("alone", [(True, False), (False, False)], ids=["one-side-alone", "neither-alone"])
+def test_mentions_one_name_with_and_inside_stays_whole(alone):
+    """Guard: "Procter & Gamble" stays one name unless the article writes both sides alone."""
+    assert "Procter and Gamble" in names(_two_names("Procter", "Gamble", "ORG", alone=alone))

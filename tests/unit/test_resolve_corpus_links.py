@@ -271,6 +271,17 @@ def test_corpus_links_one_word_person_never_joins_a_name_of_no_type():
     assert "person/a4/virgin" in merged
 
 
+@pytest.mark.parametrize("people, joins", [(3, True), (2, False)], ids=["recurring", "guard-two-articles"])
+def test_corpus_links_recurring_one_word_person_joins_a_recurring_name_of_no_type(people, joins):
+    """ "Twitter" untyped in three articles and a person by NER alone in three others is one thing NER is unsure
+    of: one node, untyped; in only two articles a person, the guard above holds."""
+    untyped = [article(f"a{i}", ("Twitter", "Entity")) for i in range(1, 4)]
+    merged = nodes(*untyped, *(article(f"p{i}", ("Twitter", "Person")) for i in range(people)))
+    assert ("person/p0/twitter" not in merged) is joins
+    if joins:
+        assert merged["twitter"].type == "Entity" and "corpus-name" in merged["twitter"].rules
+
+
 @pytest.mark.parametrize("full, joins", [
     ("Chile Wikinews", False),      # a place first (NER ran over a dateline): no full name for "Wikinews"
     ("Georgia Wikinews", True),     # guard: a place that is also a given name may start a person's name

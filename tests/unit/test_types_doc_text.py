@@ -44,3 +44,22 @@ def test_word_positions_are_each_docs_own_when_docs_alternate():
         assert word_positions(source)["Sun"] == [6] and "said" not in word_positions(source)
         assert word_positions(speaker)["said"] == [7]
     assert word_positions(source)['"'] == [0, 3]
+
+
+def test_parsed_text_is_kept_as_the_docs_text_and_a_text_of_another_length_is_not():
+    from kg.extract.doc_text import parsed_text
+
+    doc = make_doc(SPEAKER)
+    given = "".join(t.text_with_ws for t in doc)    # the text it was "parsed from": a new str of equal value
+    assert given is not doc.text
+    assert parsed_text(doc, given) is given and doc_text(doc) is given
+    other = make_doc(SOURCE)
+    assert parsed_text(other, "shorter") == other.text and doc_text(other) == other.text
+
+
+def test_word_positions_are_each_words_token_indices_in_order():
+    doc = make_doc(SPEAKER)
+    expected: dict[str, list[int]] = {}
+    for t in doc:
+        expected.setdefault(t.text, []).append(t.i)
+    assert word_positions(doc) == expected and list(word_positions(doc)) == list(expected)
