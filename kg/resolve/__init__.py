@@ -7,12 +7,8 @@ neural coreference model where one is installed.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from kg.extract import extract_statements, named_mentions
-from kg.extract.context import ArticleView, article_view
-from kg.extract.doc_text import doc_text
 from kg.lexicon import Lexicon
 from kg.names import role_label
 from kg.models import Article, ArticleResult, Entity, Mention, Statement
@@ -21,6 +17,11 @@ from kg.resolve.descriptions import (_CLASS_TYPES, ENTITY_NOUNS, PERSON_NOUNS, d
                                      after_of, name_heads, plural, resolve_descriptions, resolve_head_anaphora)
 from kg.resolve.entities import cluster_mentions, parenthesised_acronyms, retype
 from kg.resolve.merge import merge_entities, moved_keys
+
+if TYPE_CHECKING:   # the parse is read only by analyze(), which imports it: merging and exporting never load spaCy
+    from spacy.tokens import Doc
+
+    from kg.extract.context import ArticleView
 
 __all__ = ["analyze", "merge_entities", "moved_keys", "resolve_entities", "resolve_pronouns"]
 
@@ -181,6 +182,10 @@ def _states_role(s: Statement, persons: frozenset[str]) -> bool:
 def analyze(doc: Doc, article: Article, *, lexicon: Lexicon | None = None,
             resolver: Resolver = resolve_pronouns) -> ArticleResult:
     """Extract, resolve and package everything one parsed article contributes to the graph."""
+    from kg.extract import extract_statements, named_mentions
+    from kg.extract.context import article_view
+    from kg.extract.doc_text import doc_text
+
     text = doc_text(doc)    # spaCy joins doc.text from every token on each access: once per article
     statements = list(extract_statements(doc, article.id, lexicon, text=text))
     # a role that names no organization ("Prime Minister Boris Johnson", "Paul Dewar, the MP") is a value of

@@ -25,12 +25,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from kg.extract.context import ArticleView
 from kg.models import Mention
 from kg.names import first_names, name_gender, normalize_name
 
-Resolver = Callable[[ArticleView, Sequence[Mention]], dict[str, Mention]]
+if TYPE_CHECKING:
+    from kg.extract.context import ArticleView
+
+Resolver = Callable[["ArticleView", Sequence[Mention]], dict[str, Mention]]
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 PLURAL_OR_NEUTER = {"it", "its", "they", "them", "their"}
 # first person inside reported speech is the speaker: "I did not meet him," Smith said

@@ -29,13 +29,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kg.extract.context import ArticleView, Context
 from kg.models import Entity, Mention
 from kg.names import HEAD_TITLES, TITLE_WORDS, _title_words, is_title
 from kg.ontology import cue_words, entity_noun_rows
 from kg.names import is_country
 from kg.resolve.entities import _ORG_NOUNS   # "the M5S party": a name and a noun saying what it is
+
+if TYPE_CHECKING:
+    from kg.extract.context import ArticleView, Context
 
 # head noun -> the class of entity it may stand for (None: lexical evidence only)
 ENTITY_NOUNS: dict[str, str | None] = {noun: None if klass == "-" else klass

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from kg.extract.types import CUE_TYPES, DEFINED, NER_WEIGHT
+from kg.type_cues import CUE_TYPES, DEFINED, NER_WEIGHT
 from kg.models import Mention
 
 TYPE_PRIORITY = ["Person", "Organization", "Place", "Group", "Event", "Work", "Product", "Law", "Entity", "Concept"]
