@@ -298,6 +298,8 @@ _SENTENCE_ENDS = frozenset("\u0964\u0965\u3002\uff01\uff1f\u061f\u06d4")
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# a number and a short lower-case unit, joined or apart ("850p", "698k", "285 kph"): an amount, no name
+_AMOUNT = re.compile(r"^\d[\d.,]*\s?[a-z]{1,3}$")
 # what ends a name but is none on its own: generational suffixes, companies' legal forms (dotted ones too)
 _NAME_TAILS = cue_words("name-suffix") | cue_words("legal-form") | cue_words("dotted-legal-form")
 _MAGNITUDES = cue_words("magnitude-word")
@@ -386,6 +388,42 @@ def common_word_written_lower(token: Token) -> bool:
         and without_diacritics(text) not in place_names() and not is_known_place(text)
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singular forms an English plural may have ("tributes" -> "tribute", "ladies" -> "lady")."""
+    forms = []
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def _capitalized_only_first(token: Token) -> bool:
+    """True for a common English word (or its plural) the tagger called a proper noun, capitalized only by its
+    place first in a sentence and never inside one in the article ("Tributes were paid", "Attendance was
+    underwhelming", which NER may even call a place or a person). Never a group NER names ("Democrats"), a word
+    the article capitalizes mid-sentence too ("the Giants") or writes inside a longer name ("Baker" after "John
+    Baker"), a singular NER calls an organization ("Politico"), an institution's word ("Rovers"), a place ("Philippines") or a given name."""
+    text = token.text
+    if token.tag_ not in ("NNP", "NNPS") or token.ent_type_ == "NORP" or text.isupper() or not text.isalpha() \
+            or not _first_of_sentence(token):
+        return False
+    if token.tag_ == "NNP" and token.ent_type_ == "ORG":
+        return False    # "Politico reported", "Fox said": a one-word outlet or company NER names is left alone
+    lower = text.casefold()
+    forms = [f for f in (lower, *(_singulars(lower) if token.tag_ == "NNPS" else ())) if f in english_words()]
+    if not forms or any(f in _institution_words() or f in first_names() for f in (lower, *forms)):
+        return False
+    doc = token.doc
+    if any(not _first_of_sentence(doc[i]) for i in word_positions(doc).get(text, ())):
+        return False
+    if any(len(e) > 1 and text in e.text.split() for e in doc.ents):
+        return False
+    return without_diacritics(text) not in place_names() and not is_known_place(text)
+
+
 def is_junk_name(span: Span) -> bool:
     """A capitalized phrase that is no proper name: one running over a sentence's end, a number or quantity
     word first ("One", "Another All-Time High"), an academic degree ("PhD"), a lower-case lead that survived repair ("post-Brexit"), or
@@ -413,6 +451,8 @@ def is_junk_name(span: Span) -> bool:
         return True     # "Album", "Physics", "Runway": a common word the article also writes in lower case
     if first.text.casefold() in cue_words("number-word") and not first.text.isupper():
         return True
+    if _AMOUNT.match(span.text):
+        return True     # "850p", "80.46 kph": an amount with its unit ("8chan", "18 FM" stay names)
     if first.like_num and any(t.lower_ in _MAGNITUDES for t in span[1:]):
         return True     # "120 million INR": an amount, not an organization
     if len(span) == 1 and (_ORDINAL.match(first.text) or bare_word(first.text) in _NAME_TAILS):
@@ -433,6 +473,8 @@ def is_junk_name(span: Span) -> bool:
     if len(span) == 1 and bare_word(first.text) in _role_heads() and bare_word(first.text) not in first_names() \
             and not first.text.isupper():
         return True     # "Professor", "Minister": a title alone names no one
+    if len(span) == 1 and _capitalized_only_first(first):
+        return True     # "Tributes were paid": a common word capitalized by its place, no name
     return len(span) == 1 and first.pos_ == "NOUN" and first.tag_ == "NNS" and not first.text.isupper()
 
 

@@ -827,3 +827,80 @@ def test_mentions_two_names_ner_ran_together_are_no_third_name():
 def test_mentions_one_name_with_and_inside_stays_whole(alone):
     """Guard: "Procter & Gamble" stays one name unless the article writes both sides alone."""
     assert "Procter and Gamble" in names(_two_names("Procter", "Gamble", "ORG", alone=alone))
+
+
+
+def _plural_first_rows(word: str, tag: str, ent: str) -> list:
+    """ "The match ended . <word> were paid ." with <word> a plural proper noun first in its sentence."""
+    return [("The", "the", "DET", "DT", "det", 1, "O"),
+            ("match", "match", "NOUN", "NN", "nsubj", 2, "O"),
+            ("ended", "end", "VERB", "VBD", "ROOT", 2, "O"),
+            (".", ".", "PUNCT", ".", "punct", 2, "O"),
+            (word, word, "PROPN", tag, "nsubjpass", 6, ent),
+            ("were", "be", "AUX", "VBD", "auxpass", 6, "O"),
+            ("paid", "pay", "VERB", "VBN", "ROOT", 6, "O"),
+            (".", ".", "PUNCT", ".", "punct", 6, "O")]
+
+
+@pytest.mark.parametrize("word, tag, ent, junk", [
+    ("Tributes", "NNPS", "B-GPE", True),     # a plural common noun capitalized by its place first in a sentence
+    ("Stories", "NNPS", "B-ORG", True),      # "-ies" plural of a common word
+    ("Reuters", "NNPS", "B-ORG", False),     # guard: no plural of an English word
+    ("Democrats", "NNPS", "B-NORP", False),  # guard: a group NER names
+    ("Tributes", "NNP", "B-GPE", False),     # guard: a singular proper noun tag
+    ("Philippines", "NNPS", "B-GPE", False),  # guard: a place
+    ("Rovers", "NNPS", "B-ORG", False),      # guard: an institution's word ("Blackburn Rovers")
+], ids=["tributes", "stories", "reuters", "norp", "singular-tag", "place", "institution"])
+def test_mentions_sentence_first_plural_common_noun_is_no_name(word, tag, ent, junk):
+    assert (word not in names(_plural_first_rows(word, tag, ent))) is junk
+
+
+def test_mentions_plural_capitalized_inside_a_sentence_too_is_left():
+    # guard: "Giants won . Fans cheered the Giants ." -- the article capitalizes it mid-sentence: a name
+    rows = _plural_first_rows("Giants", "NNPS", "B-ORG")
+    rows += [("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("cheered", "cheer", "VERB", "VBD", "ROOT", 9, "O"),
+             ("the", "the", "DET", "DT", "det", 11, "O"), ("Giants", "Giants", "PROPN", "NNPS", "dobj", 9, "B-ORG"),
+             (".", ".", "PUNCT", ".", "punct", 9, "O")]
+    assert "Giants" in names(rows)
+    assert "Giants" not in names(_plural_first_rows("Giants", "NNPS", "B-ORG"))
+
+
+@pytest.mark.parametrize("word, ent, junk", [
+    ("Attendance", "B-PERSON", True),   # "Attendance was underwhelming": a common word NER called a person
+    ("Debris", "B-PERSON", True),       # a common word the article capitalizes nowhere but first in a sentence
+    ("Politico", "B-ORG", False),       # guard: a one-word organization NER names (an outlet, a company)
+    ("Reuters", "B-ORG", False),        # guard: no English word
+    ("Mark", "B-PERSON", False),        # guard: a given name
+    ("Turkey", "B-GPE", False),         # guard: a place
+], ids=["attendance", "only-first", "organization", "reuters", "given-name", "place"])
+def test_mentions_singular_common_word_capitalized_only_first_is_no_name(word, ent, junk):
+    assert (word not in names(_plural_first_rows(word, "NNP", ent))) is junk
+
+
+@pytest.mark.parametrize("later", [
+    [("the", "the", "DET", "DT", "det", 11, "O"), ("Debris", "Debris", "PROPN", "NNP", "dobj", 9, "B-PERSON")],
+    [("John", "John", "PROPN", "NNP", "compound", 11, "B-PERSON"), ("Debris", "Debris", "PROPN", "NNP", "dobj", 9, "I-PERSON")],
+], ids=["capitalized-mid-sentence", "inside-a-longer-name"])
+def test_mentions_common_word_written_as_a_name_elsewhere_stays(later):
+    # guard: "Debris were paid . Fans cheered the Debris ." / "... cheered John Debris ." -- written as a name elsewhere
+    rows = _plural_first_rows("Debris", "NNP", "B-PERSON")
+    rows += [("Fans", "fan", "NOUN", "NNS", "nsubj", 9, "O"), ("cheered", "cheer", "VERB", "VBD", "ROOT", 9, "O"),
+             *later, (".", ".", "PUNCT", ".", "punct", 9, "O")]
+    assert "Debris" in names(rows)
+
+
+@pytest.mark.parametrize("words, label, junk", [
+    (("850p",), "PRODUCT", True),          # a price in pence
+    (("698k",), "ORG", True),              # a number in thousands
+    (("80.46", "kph"), "ORG", True),       # a speed with its unit apart
+    (("8chan",), "ORG", False),            # guard: a name that starts with a digit
+    (("18", "FM"), "ORG", False),          # guard: a capitalized word after the number
+], ids=["pence", "thousands", "speed", "digit-name", "capitalized-after-number"])
+def test_mentions_amount_with_its_unit_is_no_name(words, label, junk):
+    rows = [("It", "it", "PRON", "PRP", "nsubj", 1, "O"), ("reached", "reach", "VERB", "VBD", "ROOT", 1, "O")]
+    for k, w in enumerate(words):
+        rows.append((w, w, "PROPN" if k == len(words) - 1 else "NUM", "NNP" if k == len(words) - 1 else "CD",
+                     "dobj" if k == len(words) - 1 else "nummod", 1 if k == len(words) - 1 else len(rows) + 1,
+                     ("B-" if k == 0 else "I-") + label))
+    rows.append((".", ".", "PUNCT", ".", "punct", 1, "O"))
+    assert (" ".join(words) not in names(rows)) is junk
