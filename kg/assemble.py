@@ -252,6 +252,16 @@ class Assembly:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
                              _n(str(entity_iri(row.object, self.base)))))
 
+    def _write_rdf(self, paths: list[Path], groups: Groups, lap: Callable[[str], None]) -> None:
+        """The RDF files whole, in this process: the article graphs, then the merged graph."""
+        with _opened(paths, "wb") as files:
+            triples, wrote = self._write_articles(files)
+            lap("article graphs")
+            more, wrote_more = self._write_merged(files, groups, first=not wrote)
+            files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
+        self.triples = triples + more
+        lap("merged graph")
+
     @_without_gc
     def write(self, folder: Path, groups: Groups, lap: Callable[[str], None] = lambda stage: None, *,
               parallel: bool = False) -> list[Path]:
@@ -264,25 +274,13 @@ class Assembly:
         paths = [folder / name for name in RDF_NAMES]
         visual = [folder / name for name in VISUAL_NAMES]
         if not parallel:
-            with _opened(paths, "wb") as files:
-                triples, wrote = self._write_articles(files)
-                lap("article graphs")
-                more, wrote_more = self._write_merged(files, groups, first=not wrote)
-                files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
-            self.triples = triples + more
-            lap("merged graph")
+            self._write_rdf(paths, groups, lap)
             self._write_visual(folder, groups)
             lap("visual exports")
             return [*paths, *visual]
         if self.found >= FOUND:   # incremental: the merged graph is mostly copied, the visual exports take longer
             with beside(lambda: self._write_visual(folder, groups)):
-                with _opened(paths, "wb") as files:
-                    triples, wrote = self._write_articles(files)
-                    lap("article graphs")
-                    more, wrote_more = self._write_merged(files, groups, first=not wrote)
-                    files[3].write(b"\n ]}\n" if wrote or wrote_more else b" ]}\n")
-                self.triples = triples + more
-                lap("merged graph")
+                self._write_rdf(paths, groups, lap)
             lap("visual exports")   # what was left of them (forked) once the RDF files were written
             return [*paths, *visual]
         parts = [folder / f".{name}.merged.tmp" for name in RDF_NAMES]
