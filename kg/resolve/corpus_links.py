@@ -60,7 +60,7 @@ from kg.models import Entity
 from kg.names import (_country_codes, _us_states, canonical_alias, first_names, is_country, is_place, is_region,
                       normalize_name)
 from kg.ontology import cue_words
-from kg.resolve.entities import bare_surname
+from kg.resolve.entities import bare_surname, slug
 
 NICKNAMES_PATH = data_path("nicknames.tsv")
 _SUFFIXES = cue_words("name-suffix")
@@ -168,8 +168,8 @@ def name_variants(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     return links
 
 
-def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[str, str]]
-                  ) -> dict[str, tuple[str, str]]:
+def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[str, str]],
+                  neighbours: Callable[[str], set[str]] | None = None) -> dict[str, tuple[str, str]]:
     """``corpus-surname`` links from article-local bare surnames to the corpus's one person of that name."""
     people = _people(entities)
     given = first_names()
@@ -182,7 +182,7 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
     for key in people:
         roles[variants.get(key, (key, ""))[0]] |= _role_heads(entities[key])
     links: dict[str, tuple[str, str]] = {}
-    neighbours: Callable[[str], set[str]] | None = None
+    neighbours = neighbours or _neighbourhood(entities)
     for key, e in entities.items():
         if not key.startswith("person/") or e.type != "Person":
             continue
@@ -194,7 +194,6 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
             # "his son Omar" with one "Ilhan Omar" in the corpus: a given name alone may be anyone, so it joins
             # the one person of that surname only when a title or the neighbourhood says so as well
             target = next(iter(found))
-            neighbours = neighbours or _neighbourhood(entities)
             if (heads := _role_heads(e)) and roles[target] & heads:
                 links[key] = (target, "corpus-surname-role")
             elif len(neighbours(key) & neighbours(target)) >= SHARED_NEIGHBOURS + 1:
@@ -205,7 +204,6 @@ def surname_links(entities: Mapping[str, Entity], variants: Mapping[str, tuple[s
                 titled := [k for k in found if roles[k] & heads]) == 1:
             links[key] = (titled[0], "corpus-surname-role")
         elif len(found) > 1 and name not in given:     # "his son Omar": a given name alone may be anyone
-            neighbours = neighbours or _neighbourhood(entities)
             shared = sorted(((len(neighbours(key) & neighbours(k)), k) for k in found), reverse=True)
             (best, target), (second, _) = shared[0], shared[1]
             if best >= NEIGHBOURHOOD_LEAD * max(second, 1) and best >= SHARED_NEIGHBOURS + 1 \
@@ -218,18 +216,22 @@ SPELLING_SIMILARITY = 90      # rapidfuzz ratio (0-100) of the one differing par
 
 
 def _neighbourhood(entities: Mapping[str, Entity]) -> Callable[[str], set[str]]:
-    """key -> the corpus-wide names written in the same articles as that entity (its neighbourhood)."""
+    """key -> the corpus-wide names written in the same articles as that entity (its neighbourhood). The index
+    of articles is built on the first call, so a rule with no candidate never pays for it; :func:`corpus_links`
+    hands one to every rule."""
     in_article: dict[str, set[str]] = defaultdict(set)
-    for key, e in entities.items():
-        if "/" not in key and e.type != "Concept":
-            for article in e.articles:
-                in_article[article].add(key)
-
     cache: dict[str, set[str]] = {}
+    indexed: list[bool] = []
 
     def neighbours(key: str) -> set[str]:
+        if not indexed:
+            indexed.append(True)
+            for k, e in entities.items():
+                if "/" not in k and e.type != "Concept":
+                    for article in e.articles:
+                        in_article[article].add(k)
         if key not in cache:
-            cache[key] = {k for a in entities[key].articles for k in in_article[a]} - {key}
+            cache[key] = {k for a in entities[key].articles for k in in_article.get(a, ())} - {key}
         return cache[key]
     return neighbours
 
@@ -269,8 +271,8 @@ def _romanized_variants(people: Mapping[str, tuple], entities: Mapping[str, Enti
     return links
 
 
-def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
-                      ) -> dict[str, tuple[str, str]]:
+def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]],
+                      neighbours: Callable[[str], set[str]] | None = None) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between full person names written two ways (see the module docstring)."""
     people = {k: p for k, p in _people(entities).items() if k not in taken}
     given = first_names()
@@ -290,13 +292,20 @@ def spelling_variants(entities: Mapping[str, Entity], taken: Mapping[str, tuple[
                             part == 0 and x in given and y in given and given[x] != given[y]):
                         candidates[a].add(b)
                         candidates[b].add(a)
-    neighbours = _neighbourhood(entities)
-    links = _romanized_variants(people, entities, neighbours)
+    neighbours = neighbours or _neighbourhood(entities)
+    return _only_variants(candidates, entities, neighbours, _romanized_variants(people, entities, neighbours))
+
+
+def _only_variants(candidates: Mapping[str, set[str]], entities: Mapping[str, Entity],
+                   neighbours: Callable[[str], set[str]], links: dict[str, tuple[str, str]]
+                   ) -> dict[str, tuple[str, str]]:
+    """``links`` with a ``spelling-variant`` link for each two candidates that are each other's only variant (with
+    two near spellings there is no telling which one is the same thing), neither linked yet, both written beside
+    at least two of the same other names."""
     for a, others in candidates.items():
-        if len(others) != 1 or a in links or next(iter(others)) in links:
-            continue    # two near spellings: no telling which one is the same person
         b = next(iter(others))
-        if a < b and len(candidates[b]) == 1 and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
+        if len(others) == 1 and a < b and len(candidates[b]) == 1 and a not in links and b not in links \
+                and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
             target = _choose([a, b], entities)
             links[a if target == b else b] = (target, "spelling-variant")
     return links
@@ -409,13 +418,6 @@ def _place_and_region(name: str) -> tuple[str, str] | None:
     return (normalize_name(place), normalize_name(region)) if is_region(region) and place[:1].isupper() else None
 
 
-def _place_slug(name: str) -> str:
-    """A place's name as its key writes it ("North-West Frontier Province" = "North West Frontier Province")."""
-    from kg.resolve.entities import slug
-
-    return slug(name)
-
-
 def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """``place-region`` links across the corpus: a place written with its region ("Detroit, Michigan", a key of
     its own since "Paris, Texas" is not Paris) and the bare place of other articles ("Detroit") are one node
@@ -435,11 +437,12 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
                                if name.count(", ") == 1)
         splits = [split for name in (e.label, *e.aliases) if (split := _place_and_region(name)) is not None]
         for place, region in splits:    # a country by its code: "England, UK" = "England, United Kingdom"
+            # (the place as its key writes it: "North-West Frontier Province" = "North West Frontier Province")
             region = region if region in _us_states() else _country_codes().get(region, region)
-            qualified[_place_slug(place)][region].add(key)
-            plain[_place_slug(place)] = place
+            qualified[slug(place)][region].add(key)
+            plain[slug(place)] = place
         if not splits:
-            bare[_place_slug(e.label)].append(key)
+            bare[slug(e.label)].append(key)
     codes, states = _country_codes(), _us_city_states()
     links: dict[str, tuple[str, str]] = {}
     for place_slug, regions in qualified.items():
@@ -461,8 +464,19 @@ def place_region_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     return links
 
 
-def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]]
-                         ) -> dict[str, tuple[str, str]]:
+def _spelled_out(e: Entity) -> bool:
+    """Whether an article spelled the entity's name out for an acronym ("United States Geological Survey (USGS)")."""
+    return bool({"acronym", "acronym-in-parentheses"} & set(e.rules))
+
+
+def _acronyms(e: Entity) -> list[str]:
+    """The entity's aliases that are acronyms of two to six capitals, without their dots ("U.N." -> "UN")."""
+    return [letters for alias in e.aliases if (letters := alias.replace(".", "")).isalpha() and letters.isupper()
+            and 2 <= len(letters) <= 6]
+
+
+def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tuple[str, str]],
+                         neighbours: Callable[[str], set[str]] | None = None) -> dict[str, tuple[str, str]]:
     """``corpus-acronym`` links: an acronym written alone ("USGS", its own node in an article that never spells
     it out) is the corpus's one name an article wrote it for ("United States Geological Survey (USGS)"),
     when each of its letters is an initial of that name's words, no other name of the corpus has it as
@@ -471,16 +485,14 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
     or a place's name."""
     expansions: dict[str, set[str]] = defaultdict(set)
     for key, e in entities.items():
-        if "/" in key or e.type in ("Person", "Place", "Concept") or not {"acronym", "acronym-in-parentheses"} \
-                & set(e.rules) or len(e.label.split()) < 2:
+        if "/" in key or e.type in ("Person", "Place", "Concept") or not _spelled_out(e) or len(e.label.split()) < 2:
             continue
         initials = {w[0].upper() for w in re.findall(r"[^\W\d_]+", e.label)}
-        for alias in e.aliases:
-            letters = alias.replace(".", "")
-            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 and set(letters) <= initials:
+        for letters in _acronyms(e):
+            if set(letters) <= initials:
                 expansions[letters].add(taken.get(key, (key, ""))[0])   # "U.S. Geological Survey" joined already
     links: dict[str, tuple[str, str]] = {}
-    neighbours: Callable[[str], set[str]] | None = None
+    neighbours = neighbours or _neighbourhood(entities)
     for key, e in entities.items():
         letters = e.label.replace(".", "")
         if "/" in key or e.type in ("Person", "Place", "Concept") or e.roles or canonical_alias(e.label) \
@@ -490,7 +502,6 @@ def corpus_acronym_links(entities: Mapping[str, Entity], taken: Mapping[str, tup
             # an acronym stands for many names in the world ("AFP": a news agency, a police force), so the
             # corpus's one spelled-out name must also be written beside some of the same other names
             target = next(iter(found))
-            neighbours = neighbours or _neighbourhood(entities)
             if target in entities and len(neighbours(key) & neighbours(target) - {key, target}) >= SHARED_NEIGHBOURS:
                 links[key] = (target, "corpus-acronym")
     return links
@@ -506,7 +517,8 @@ def _vowel_variant(a: str, b: str) -> bool:
         x == y or x in _VOWELS and y in _VOWELS for x, y in zip(a, b))
 
 
-def organization_spellings(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
+def organization_spellings(entities: Mapping[str, Entity], neighbours: Callable[[str], set[str]] | None = None
+                           ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between organization names written with other vowels in one word ("Taleban",
     "Taliban"), each the other's only such variant, both written beside at least two of the same other names."""
     by_shape: dict[tuple, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
@@ -522,17 +534,7 @@ def organization_spellings(entities: Mapping[str, Entity]) -> dict[str, tuple[st
                 if len(differ) == 1 and _vowel_variant(*differ[0]):
                     candidates[a].add(b)
                     candidates[b].add(a)
-    links: dict[str, tuple[str, str]] = {}
-    if not candidates:
-        return links
-    neighbours = _neighbourhood(entities)
-    for a, others in candidates.items():
-        b = next(iter(others))
-        if len(others) == 1 and a < b and len(candidates[b]) == 1 \
-                and len(neighbours(a) & neighbours(b) - {a, b}) >= SHARED_NEIGHBOURS:
-            target = _choose([a, b], entities)
-            links[a if target == b else b] = (target, "spelling-variant")
-    return links
+    return _only_variants(candidates, entities, neighbours or _neighbourhood(entities), {})
 
 
 _CONNECTOR_SPELLINGS = {"for": "of"}     # "Department for Work and Pensions" is often written with "of"
@@ -544,15 +546,13 @@ def same_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
     (DWP)") are one; never two acronyms ("Department of Education (ED)", "Department for Education (DfE)")."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, e in entities.items():
-        if "/" in key or e.type != "Organization" or not {"acronym", "acronym-in-parentheses"} & set(e.rules):
+        if "/" in key or e.type != "Organization" or not _spelled_out(e):
             continue
         words = tuple(_CONNECTOR_SPELLINGS.get(w, w) for w in e.label.casefold().split())
         if not any(w in _CONNECTOR_SPELLINGS.values() for w in words):
             continue
-        for alias in e.aliases:
-            letters = alias.replace(".", "")
-            if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6:
-                groups[(" ".join(words), letters)].append(key)
+        for letters in _acronyms(e):
+            groups[(" ".join(words), letters)].append(key)
     links: dict[str, tuple[str, str]] = {}
     for keys in groups.values():
         if len(set(keys)) > 1:
@@ -563,15 +563,16 @@ def same_acronym_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, s
 
 def corpus_links(entities: Mapping[str, Entity]) -> dict[str, tuple[str, str]]:
     """Every corpus-level link, old key -> (new key, rule); chains resolve to their end."""
+    neighbours = _neighbourhood(entities)     # one for every rule that asks
     links = name_variants(entities)
-    links.update({k: v for k, v in surname_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in surname_links(entities, links, neighbours).items() if k not in links})
     links.update({k: v for k, v in name_links(entities).items() if k not in links})
-    links.update({k: v for k, v in spelling_variants(entities, links).items() if k not in links})
+    links.update({k: v for k, v in spelling_variants(entities, links, neighbours).items() if k not in links})
     links.update({k: v for k, v in country_prefix_links(entities).items() if k not in links})
-    links.update({k: v for k, v in corpus_acronym_links(entities, links).items() if k not in links})
+    links.update({k: v for k, v in corpus_acronym_links(entities, links, neighbours).items() if k not in links})
     links.update({k: v for k, v in place_region_links(entities).items() if k not in links})
     links.update({k: v for k, v in same_acronym_links(entities).items() if k not in links})
-    links.update({k: v for k, v in organization_spellings(entities).items() if k not in links})
+    links.update({k: v for k, v in organization_spellings(entities, neighbours).items() if k not in links})
     out = {}
     for key, (target, rule) in links.items():
         seen = {key}
