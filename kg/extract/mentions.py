@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.doc_text import doc_text
 from kg.extract.name_spans import (CONNECTORS, HEAD_TITLES, ORG_SUFFIXES, PLACE_WORDS, ROLE_HEADS, coordinated_names,
-                                   definite_head, glued_place, hyphenated_name, person_after_comma, person_after_organization, repair_span,
-                                   title_before_person)
+                                   definite_head, glued_place, hyphenated_name, person_after_comma,
+                                   person_after_organization, repair_span, title_before_person)
 from kg.extract.types import (bare_word, common_word_written_lower, definition_cues, display_name, entity_type,
                               is_junk_name, looks_temporal, strip_title, title_before, type_cues)
 from kg.models import Mention

@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.doc_text import word_positions
+from kg.extract.doc_text import doc_text, word_positions
 from kg.extract.types import bare_word
 from kg.names import english_words, first_names, is_place
 from kg.ontology import cue_words
@@ -208,7 +208,7 @@ def coordinated_names(span: Span) -> int | None:
     if left.text == right.text or not any(t.dep_ == "conj" and span.start <= t.head.i < c for t in right) \
             or not all(t.text[:1].isupper() for t in (left[0], right[0])):
         return None
-    text = doc.text
+    text = doc_text(doc)
     whole = text.count(span.text)
     return c if text.count(left.text) > whole and text.count(right.text) > whole else None
 
