@@ -103,6 +103,7 @@ class Assembly:
         self.merged: dict[str, Entity] = {}
         self._iris: dict[str, str] = {}
         self.found = 0.0         # after the merge: the share of its unions the memo held (an incremental build: ~1)
+        self._prepared: tuple[Table, dict[bytes, Entity]] | None = None   # the merge's memo, read ahead (prepare)
 
     def close(self) -> None:
         self.spool.close()
@@ -179,6 +180,19 @@ class Assembly:
         return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
                       per_edge=per_edge)
 
+    def _table(self) -> Table:
+        return Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
+                     else None, self.memo.salt.decode())
+
+    @_without_gc
+    def prepare(self) -> None:
+        """What :meth:`merge` needs before any result, done ahead (while a forked process parses the few new
+        articles of an incremental build): the merge's code and its memo of unions (``merge.pickle``)."""
+        import kg.resolve   # noqa: F401
+
+        table = self._table()
+        self._prepared = (table, table.load())
+
     @_without_gc
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
@@ -186,10 +200,12 @@ class Assembly:
 
         self.spool.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
-        table = Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
-                      else None, self.memo.salt.decode())
+        prepared, self._prepared = self._prepared, None
+        table, known = prepared if prepared is not None and self.ids is not None else (None, None)
+        if table is None or known is None:
+            table = self._table()
+            known = table.load()
         used: dict[bytes, Entity] = {}
-        known = table.load()
         entities = merge_entities(self.entities, ids=self.ids, known=known, used=used)
         self.found = sum(name in known for name in used) / len(used) if used else 0.0
         table.save(used)   # this build's unions, found by the next one

@@ -3,6 +3,7 @@ exactly the exports a clean build of the same inputs writes (hand-built results,
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +17,30 @@ NAMES = ["graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml",
          "nodes.csv", "edges.csv", "neo4j-nodes.csv", "neo4j-relationships.csv"]
 
 
+class _Calls:
+    """The articles the per-article stage analyzed, and the processes it ran in (a file: a forked process's calls
+    are seen too)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.clear()
+
+    def add(self, article_id: str) -> None:
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(f"{article_id} {os.getpid()}\n")
+
+    def clear(self) -> None:
+        self.path.write_text("", encoding="utf-8")
+
+    def ids(self) -> list[str]:
+        return [line.split()[0] for line in self.path.read_text(encoding="utf-8").splitlines()]
+
+    def pids(self) -> set[int]:
+        return {int(line.split()[1]) for line in self.path.read_text(encoding="utf-8").splitlines()}
+
+
 @pytest.fixture
-def analyzed(monkeypatch):
+def analyzed(monkeypatch, tmp_path: Path):
     """The per-article stage replaced by the hand-built results (a third article: a copy of the first)."""
     import spacy
 
@@ -27,10 +50,10 @@ def analyzed(monkeypatch):
     items = results()
     items.append(replace(items[0], article=replace(items[0].article, id="third", title="Headline of third")))
     by_id = {r.article.id: r for r in items}
-    calls: list[str] = []
+    calls = _Calls(tmp_path / "calls.txt")
 
     def analyze(doc, article):
-        calls.append(article.id)
+        calls.add(article.id)
         return replace(by_id[article.id], article=article)
 
     monkeypatch.setattr(kg.nlp, "load_pipeline", lambda model: spacy.blank("en"))
@@ -74,7 +97,9 @@ def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_pa
         calls.clear()
         remade.clear()
         summary = build([corpus], out, n_process=jobs)
-        assert summary.cached == 2 and calls == (["third"] if len(ids) == 3 else [])
+        assert summary.cached == 2 and calls.ids() == (["third"] if len(ids) == 3 else [])
+        if len(ids) == 3:   # -j 2: the one new article parsed in a forked process while this one read the cache
+            assert (calls.pids() == {os.getpid()}) is (jobs == 1 or (os.cpu_count() or 1) == 1), calls.pids()
         assert remade == []    # the same rebuild inputs as before: copied from the memo
         assert stores[-1].hits > 0 and stores[-1].misses > 0   # the merged graph: some segments copied, some made
         clean = tmp_path / f"clean-{len(ids)}"
