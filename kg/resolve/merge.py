@@ -55,7 +55,7 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
             if memo is not None:
                 moved_ids.append(memo.linked(key, target, rule))
         elif memo is not None:
-            moved_ids.append(memo.linked(key, "", ""))
+            moved_ids.append(memo.unlinked(key))
         moved.append(e)
     if memo is not None:
         memo = _Memo(moved_ids, known, used, {}, b"2")   # parts: the first unions, moved
@@ -73,13 +73,13 @@ class _Memo:
         self.used = used if used is not None else {}
         self.salt = hashlib.blake2b(tag + repr(sorted(merges.items())).encode("utf-8", "surrogatepass"),
                                     digest_size=16).digest()
+        self._salted = hashlib.blake2b(self.salt, digest_size=16)   # copied for each name: the same digests
         self.names: dict[str, bytes] = {}      # key -> the name of its union
 
     def name(self, key: str, parts: list[bytes]) -> bytes:
-        h = hashlib.blake2b(self.salt, digest_size=16)
-        h.update(key.encode("utf-8", "surrogatepass"))
-        for part in sorted(parts):
-            h.update(part)
+        h = self._salted.copy()
+        # one update of the joined bytes hashes what one update per part hashed (a hash reads a stream)
+        h.update(key.encode("utf-8", "surrogatepass") + b"".join(sorted(parts) if len(parts) > 1 else parts))
         self.names[key] = name = h.digest()
         return name
 
@@ -91,6 +91,10 @@ class _Memo:
         if rule == "corpus-name":
             h.update(self.names[target])
         return h.digest()
+
+    def unlinked(self, key: str) -> bytes:
+        """:meth:`linked` of a key no corpus link moved (``linked(key, "", "")``)."""
+        return hashlib.blake2b(self.names[key] + b"\0", digest_size=16).digest()
 
 
 def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
@@ -117,17 +121,21 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
     merges = merge_table() if merges is None else merges
     groups: dict[str, list[Entity]] = defaultdict(list)
     names: dict[str, list[bytes]] = defaultdict(list)   # with a memo: the parts' ids per key
+    ids = memo.ids if memo is not None else None
     for i, entity in enumerate(entities):
-        target, seen = entity.key, {entity.key}
-        while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
-            target = merges[target][0]
-            seen.add(target)
-        if target != entity.key:
-            entity = replace(entity, key=target, same_as=(*entity.same_as, entity.key),
-                             rules=(*entity.rules, "explicit-merge"))
-        groups[entity.key].append(entity)
-        if memo is not None:
-            names[entity.key].append(memo.ids[i])
+        key = entity.key
+        if key in merges:
+            target, seen = key, {key}
+            while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
+                target = merges[target][0]
+                seen.add(target)
+            if target != key:
+                entity = replace(entity, key=target, same_as=(*entity.same_as, key),
+                                 rules=(*entity.rules, "explicit-merge"))
+                key = target
+        groups[key].append(entity)
+        if ids is not None:
+            names[key].append(ids[i])
     joined: dict[str, set[str]] = defaultdict(set)   # new key -> the old keys merged into it
     for old, (new, _) in merges.items():
         joined[new].add(old)
