@@ -145,7 +145,8 @@ class _Cache:
 def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
                      cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None,
                      time_limit: float | None = None, base: str = DEFAULT_BASE,
-                     meanwhile: Callable[[], None] | None = None) -> Iterator[ArticleResult | Skipped]:
+                     meanwhile: Callable[[], None] | None = None, known: Callable[[Article], bool] | None = None
+                     ) -> Iterator[ArticleResult | Skipped | Article]:
     """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
     in-article resolution) only for those not found in the cache, on the engine the options name
     (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order. Results are
@@ -159,7 +160,9 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     this process reads the cache (an incremental build's two fixed costs overlap). With ``n_process`` > 1 and up
     to :data:`FEW` of them, a forked process (:func:`kg.beside.beside`: no fresh interpreter, nothing of the
     parent's state pickled) imports spaCy, loads the model and parses them while this one reads the cache, then
-    calls ``meanwhile()`` (work of the caller's that needs no parse) before waiting for them."""
+    calls ``meanwhile()`` (work of the caller's that needs no parse) before waiting for them. A cached article
+    for which ``known(article)`` is true (the caller holds what it needs of its result) is yielded as itself,
+    its result not read."""
     cache = cache or _Cache(None, model, base)
     stored: list[Article] = []
     pending: list[Article] = []
@@ -194,6 +197,11 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         gc.disable()
         with forked as child:
             for article in stored:
+                if known is not None and known(article):   # the caller holds what it needs of the result
+                    if stats is not None:
+                        stats["cached"] = stats.get("cached", 0) + 1
+                    yield article
+                    continue
                 hit = cache.get(article)
                 if hit is None:         # unreadable or stale after all: parsed with the rest
                     pending.append(article)
@@ -204,6 +212,9 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
             if meanwhile is not None:
                 meanwhile()
         if collecting:
+            # and they stay out of the collector's generations (as the worker's model does: kg.worker._loaded):
+            # the first collection after this loop walked them all once more (full corpus: ~0.25 s)
+            gc.freeze()
             gc.enable()
         computed = [iter(ahead)] if ahead is not None else [iter(child.value or ())]
         if pending:
@@ -339,18 +350,26 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     # the memo holds Oxigraph's serializations: another Oxigraph version makes them again
     memo = Memo(out / CACHE_DIR / "memo" if use_cache else None, f"{code_fingerprint()}|{ox.__version__}")
     assembly = Assembly(base, memo)
+    kept = False   # what the build stored for the next one is kept only if it succeeded
     try:
         stats: dict[str, int] = {}
+
+        def identity(article: Article) -> bytes:
+            return bytes.fromhex(cache.key(article))[:16]
+
         for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,
-                                       dask=dask, time_limit=time_limit, base=base, meanwhile=assembly.prepare):
+                                       dask=dask, time_limit=time_limit, base=base, meanwhile=assembly.prepare,
+                                       known=(lambda a: assembly.known(a, identity(a))) if use_cache else None):
             if isinstance(result, Skipped):
                 summary.skipped.append(result)
+            elif isinstance(result, Article):   # added by assembly.known
+                summary.articles += 1
             else:
                 # its chunks go to disk; only entities and statement rows stay
-                assembly.add(result, bytes.fromhex(cache.key(result.article))[:16] if use_cache else None)
+                assembly.add(result, identity(result.article) if use_cache else None)
                 summary.articles += 1
             if on_article:
-                on_article(result if isinstance(result, Skipped) else result.article)
+                on_article(result if isinstance(result, (Skipped, Article)) else result.article)
         summary.cached = stats.get("cached", 0)
         summary.parsed = summary.articles - summary.cached
         clock.lap("parse+extract")
@@ -366,8 +385,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
         summary.statements = assembly.statements
         summary.entities = len(assembly.merged)
         summary.triples = assembly.triples
+        kept = True
     finally:
-        assembly.close()
+        assembly.close(kept)
     summary.seconds = time.perf_counter() - started
     return summary
 

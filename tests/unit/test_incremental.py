@@ -141,3 +141,46 @@ def test_an_added_article_that_undoes_a_corpus_link_and_its_removal(tmp_path: Pa
         # the case under test happens: the bare surname is joined (owl:sameAs) only without the rival
         same_as = b"<http://www.w3.org/2002/07/owl#sameAs> <https://example.org/kg/" + khalilzad
         assert (same_as in (out / "graph.nq").read_bytes()) is joined, ids
+
+
+@pytest.mark.parametrize("damage", ["none", "kept values", "chunk file", "chunk index", "metadata"])
+def test_an_unchanged_build_reads_no_cached_result_and_damage_only_costs_time(tmp_path: Path, analyzed,
+                                                                               monkeypatch, damage: str) -> None:
+    """A build of the same articles finds each one's values and chunks where the last build kept them
+    (.kg-cache/memo/articles.pickle, chunks.pack) and reads no cached result; with those damaged, or an article's
+    metadata changed, it reads (or parses) the results again and writes what a clean build writes."""
+    import kg.pipeline
+
+    by_id, calls = analyzed
+    reads: list[str] = []
+    get = kg.pipeline._Cache.get
+    monkeypatch.setattr(kg.pipeline._Cache, "get", lambda self, article: reads.append(article.id) or get(self, article))
+    out = tmp_path / "out"
+    corpus = _corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])
+    build([corpus], out, n_process=1)
+    memo = out / ".kg-cache" / "memo"
+    if damage == "kept values":
+        (memo / "articles.pickle").write_bytes((memo / "articles.pickle").read_bytes()[:-7])
+    elif damage == "chunk file":
+        (memo / "chunks.pack").write_bytes((memo / "chunks.pack").read_bytes()[:-7])
+    elif damage == "chunk index":
+        (memo / "chunks.pack.index").write_bytes(b"not a pickle")
+    elif damage == "metadata":   # a field the cache key does not hash: that article's result is made again
+        rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+        rows[1]["extra"] = "x"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    reads.clear()
+    calls.clear()
+    summary = build([corpus], out, n_process=1)
+    assert summary.cached + summary.parsed == 2
+    assert reads == {"none": [], "kept values": ["taliban", "other"], "chunk file": ["taliban", "other"],
+                     "chunk index": ["taliban", "other"], "metadata": ["other"]}[damage]
+    clean = tmp_path / "clean"
+    build([corpus], clean, use_cache=False, n_process=1)
+    for name in NAMES:
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    if damage == "metadata":    # and back: the first metadata's values are found again, not the second's
+        build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], out, n_process=1)
+        build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], clean, use_cache=False, n_process=1)
+        for name in NAMES:
+            assert (out / name).read_bytes() == (clean / name).read_bytes(), name
