@@ -121,7 +121,7 @@ class Assembly:
         self.merged: dict[str, Entity] = {}
         self._iris: dict[str, str] = {}
         self.found = 0.0         # after the merge: the share of its unions the memo held (an incremental build: ~1)
-        self._prepared: tuple[Table, dict[bytes, Entity]] | None = None   # the merge's memo, read ahead (prepare)
+        self._prepared: tuple | None = None   # the merge's memo and first unions, made ahead (prepare)
 
     def close(self, kept: bool = False) -> None:
         """Close the chunk file; ``kept``: the build succeeded, what it stored is kept for the next one."""
@@ -230,10 +230,13 @@ class Assembly:
     def prepare(self) -> None:
         """What :meth:`merge` needs before any result, done ahead (while a forked process parses the few new
         articles of an incremental build): the merge's code and its memo of unions (``merge.pickle``)."""
-        import kg.resolve   # noqa: F401
+        from kg.resolve.merge import UnionsAhead
 
         table = self._table()
-        self._prepared = (table, table.load())
+        known = table.load()
+        # the first unions of the entities so far: the merge makes again only those the rest touch
+        ahead = UnionsAhead(self.entities, self.ids, known) if self.ids is not None else None
+        self._prepared = (table, known, ahead)
 
     @_without_gc
     def merge(self) -> Groups:
@@ -243,12 +246,12 @@ class Assembly:
         self.pack.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
         prepared, self._prepared = self._prepared, None
-        table, known = prepared if prepared is not None and self.ids is not None else (None, None)
+        table, known, ahead = prepared if prepared is not None and self.ids is not None else (None, None, None)
         if table is None or known is None:
             table = self._table()
             known = table.load()
         used: dict[bytes, Entity] = {}
-        entities = merge_entities(self.entities, ids=self.ids, known=known, used=used)
+        entities = merge_entities(self.entities, ids=self.ids, known=known, used=used, ahead=ahead)
         self.found = sum(name in known for name in used) / len(used) if used else 0.0
         table.save(used)   # this build's unions, found by the next one
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements
