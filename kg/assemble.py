@@ -224,7 +224,7 @@ class Assembly:
 
     def _table(self) -> Table:
         return Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
-                     else None, self.memo.salt.decode())
+                     else None, self.memo.salt.decode() + "|unions, one part as PART")
 
     @_without_gc
     def prepare(self) -> None:
