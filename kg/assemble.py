@@ -1,7 +1,8 @@
 """The parent's side of a build: collect per-article chunks, merge entities, write every export streaming.
 
 Results arrive one by one (from the cache or a worker). Each one's :class:`~kg.article_graph.ArticleGraph`
-chunks go to a spool file on disk at once; the parent keeps only what the cross-article merge needs: the
+chunks go to a file on disk at once (:mod:`kg.chunk_pack`, kept with the cache: an incremental
+build finds an unchanged article's chunks there); the parent keeps only what the cross-article merge needs: the
 article's entities, its statements' :class:`~kg.quads.FactRow` and a few numbers. Memory is bounded by the
 merged graph (entities and edge aggregates), not by the corpus's statements and evidence.
 
@@ -20,7 +21,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
