@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import struct
+from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -284,3 +285,166 @@ class Table:
     def _frame(self, values: dict[Any, Any]) -> bytes:
         payload = pickle.dumps((self.salt, values), protocol=pickle.HIGHEST_PROTOCOL)
         return self._HEAD.pack(len(payload), hashlib.blake2b(payload, digest_size=16).digest()) + payload
+
+
+class Streams:
+    """Records of ``width`` byte strings and two counts under keys, for a writer that copies runs of records in
+    the order it wrote them before (the merged graph's subjects, :mod:`kg.merged_graph`).
+
+    Each of a record's strings goes to a stream file of its own (``path`` + ".0", ".1", ...), all appended in
+    step, so the records one build made one after the other are one after the other in every stream, and the
+    next build copies a run of them as one slice per stream (:meth:`span`) instead of one per record and
+    string. A record is known by its place ``p`` in that order. An index file (``path`` + ".index": the salt,
+    each record's start in every stream, its counts, and the keys of the records the last build used) is
+    replaced whole at the end of a build that succeeded; stream bytes past the lengths it gives (a build killed
+    meanwhile) are cut off by the next build. When more than half the records are ones no build uses any more,
+    the streams are rewritten with the used ones, in the order the build used them. A missing, unreadable,
+    stale (another salt or width) or short file makes everything be made again, never wrong bytes. Only the
+    index is held in memory; the streams are memory-mapped.
+
+    Use as a context manager."""
+
+    def __init__(self, path: Path | None, width: int, salt: str = "") -> None:
+        self.path = path
+        self.width = width
+        self.salt = salt.encode()
+        self.hits = 0
+        self.misses = 0
+        self._key = hashlib.blake2b(self.salt, digest_size=32).digest()   # blake2b's own key: salts every key
+        self._old: dict[bytes, int] = {}
+        self._used: dict[bytes, int] = {}    # this build's records, in the order it used them
+        self._starts = [array("Q", [0]) for _ in range(width)]   # per stream: each record's start, then the end
+        self._counts = array("I")            # two per record
+        self._data: list[Any] = []
+        self._files: list[Any] = []
+        self._valid = 0                      # records in the files that the index describes
+
+    def _stream(self, i: int) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f"{self.path.name}.{i}")
+
+    @property
+    def _index_path(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.name + ".index")
+
+    def __enter__(self) -> Streams:
+        if self.path is None:
+            return self
+        try:
+            salt, width, starts, counts, used = pickle.loads(self._index_path.read_bytes())
+            if salt != self.salt or width != self.width:
+                raise ValueError("another salt or width")
+            self._starts = [array("Q") for _ in range(width)]
+            for arr, raw in zip(self._starts, starts):
+                arr.frombytes(raw)
+            self._counts.frombytes(counts)
+            records = len(self._counts) // 2
+            if any(len(a) != records + 1 for a in self._starts) or any(
+                    self._stream(i).stat().st_size < a[-1] for i, a in enumerate(self._starts)):
+                raise ValueError("streams shorter than the index says")
+            self._old, self._valid = used, records
+        except Exception:   # absent (a first build), unreadable or stale: everything is made again
+            self._starts, self._counts = [array("Q", [0]) for _ in range(self.width)], array("I")
+            self._old, self._valid = {}, 0
+        import mmap
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for i, starts in enumerate(self._starts):
+                fh = self._stream(i).open("ab")
+                fh.truncate(starts[-1])   # what a killed build appended past the valid length
+                self._files.append(fh)
+            for i, starts in enumerate(self._starts):
+                with self._stream(i).open("rb") as fh:
+                    self._data.append(mmap.mmap(fh.fileno(), starts[-1], access=mmap.ACCESS_READ)
+                                      if starts[-1] else b"")
+        except (OSError, ValueError):   # nothing kept or found, the build goes on
+            self._close()
+            self._files, self._data, self._old, self._valid = [], [], {}, 0
+            self._starts, self._counts = [array("Q", [0]) for _ in range(self.width)], array("I")
+        return self
+
+    def key(self, data: bytes) -> bytes:
+        """A key of ``data`` under the salt."""
+        return hashlib.blake2b(data, digest_size=16, key=self._key).digest()
+
+    def find(self, key: bytes) -> int | None:
+        """The place of the record a previous build stored under ``key`` (kept for the next build), or None."""
+        p = self._old.get(key)
+        if p is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._used.setdefault(key, p)
+        return p
+
+    def counts(self, p: int) -> tuple[int, int]:
+        return self._counts[2 * p], self._counts[2 * p + 1]
+
+    def total(self, p: int, q: int, which: int) -> int:
+        """The sum of count ``which`` (0 or 1) over the found records ``p`` .. ``q``."""
+        return sum(self._counts[2 * p + which:2 * q + 2:2])
+
+    def span(self, stream: int, p: int, q: int) -> bytes:
+        """The bytes of ``stream`` of the found records ``p`` .. ``q`` (consecutive places), at once."""
+        starts = self._starts[stream]
+        return self._data[stream][starts[p]:starts[q + 1]]
+
+    def put(self, key: bytes, values: tuple[bytes, ...], counts: tuple[int, int]) -> None:
+        """Store ``values`` (one per stream) and ``counts`` under ``key`` for the next build."""
+        if not self._files or key in self._used:
+            return
+        for fh, starts, value in zip(self._files, self._starts, values):
+            fh.write(value)
+            starts.append(starts[-1] + len(value))
+        self._counts.extend(counts)
+        self._used[key] = len(self._counts) // 2 - 1
+
+    def _close(self) -> None:
+        for data in self._data:
+            if not isinstance(data, bytes):
+                data.close()
+        for fh in self._files:
+            fh.close()
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        self._close()
+        if not self._files or kind is not None:
+            return
+        try:
+            if len(self._counts) // 2 > 2 * len(self._used) + 1000:   # mostly records no build uses: rewritten
+                self._compact()
+            tmp = self._index_path.with_name(f"{self._index_path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((self.salt, self.width, [a.tobytes() for a in self._starts],
+                                          self._counts.tobytes(), self._used), protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.replace(self._index_path)
+        except OSError:
+            pass
+
+    def _compact(self) -> None:
+        """The streams rewritten with only the records this build used, in the order it used them."""
+        import mmap
+
+        order = list(self._used.values())
+        starts = [array("Q", [0]) for _ in range(self.width)]
+        # the index goes first: streams replaced under an old index would be misread
+        self._index_path.unlink(missing_ok=True)
+        for i, old in enumerate(self._starts):
+            path = self._stream(i)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with path.open("rb") as fh, tmp.open("wb") as out:
+                data = mmap.mmap(fh.fileno(), old[-1], access=mmap.ACCESS_READ) if old[-1] else b""
+                try:
+                    for p in order:
+                        out.write(data[old[p]:old[p + 1]])
+                        starts[i].append(starts[i][-1] + old[p + 1] - old[p])
+                finally:
+                    if not isinstance(data, bytes):
+                        data.close()
+            tmp.replace(path)
+        counts = array("I")
+        for p in order:
+            counts.extend(self._counts[2 * p:2 * p + 2])
+        self._starts, self._counts = starts, counts
+        self._used = {key: n for n, key in enumerate(self._used)}
