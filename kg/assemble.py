@@ -238,8 +238,11 @@ class Assembly:
         dropped = [r for r in entry.rows if not self._keeps(r)]
         if not dropped and not entry.renames:
             return chunk
-        kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
-        plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
+        plain = {self._plain(r) for r in dropped if r.asserted is not None}
+        if plain:   # less those a kept statement asserts too: one of the same two entities (entity IRIs never collide)
+            ends = {(r.subject, r.object) for r in dropped if r.asserted is not None}
+            plain -= {self._plain(r) for r in entry.rows
+                      if (r.subject, r.object) in ends and r.asserted is not None and self._keeps(r)}
         statements = {r.statement for r in dropped}
         inputs = (chunk.graph.encode(), chunk.nquads, chunk.sentences, self.base.encode(),
                   json.dumps(sorted(self.prefixes.items())).encode(), json.dumps(entry.renames).encode(),

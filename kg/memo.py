@@ -316,6 +316,7 @@ class Streams:
         self._starts = [array("Q", [0]) for _ in range(width)]   # per stream: each record's start, then the end
         self._counts = array("I")            # two per record
         self._data: list[Any] = []
+        self._views: list[memoryview] = []
         self._files: list[Any] = []
         self._valid = 0                      # records in the files that the index describes
 
@@ -359,6 +360,7 @@ class Streams:
                 with self._stream(i).open("rb") as fh:
                     self._data.append(mmap.mmap(fh.fileno(), starts[-1], access=mmap.ACCESS_READ)
                                       if starts[-1] else b"")
+            self._views = [memoryview(data) for data in self._data]
         except (OSError, ValueError):   # nothing kept or found, the build goes on
             self._close()
             self._files, self._data, self._old, self._valid = [], [], {}, 0
@@ -386,10 +388,11 @@ class Streams:
         """The sum of count ``which`` (0 or 1) over the found records ``p`` .. ``q``."""
         return sum(self._counts[2 * p + which:2 * q + 2:2])
 
-    def span(self, stream: int, p: int, q: int) -> bytes:
-        """The bytes of ``stream`` of the found records ``p`` .. ``q`` (consecutive places), at once."""
+    def span(self, stream: int, p: int, q: int) -> memoryview:
+        """The bytes of ``stream`` of the found records ``p`` .. ``q`` (consecutive places), at once: a view of
+        the memory-mapped file, valid inside the ``with`` block."""
         starts = self._starts[stream]
-        return self._data[stream][starts[p]:starts[q + 1]]
+        return self._views[stream][starts[p]:starts[q + 1]]
 
     def put(self, key: bytes, values: tuple[bytes, ...], counts: tuple[int, int]) -> None:
         """Store ``values`` (one per stream) and ``counts`` under ``key`` for the next build."""
@@ -402,9 +405,14 @@ class Streams:
         self._used[key] = len(self._counts) // 2 - 1
 
     def _close(self) -> None:
+        for view in self._views:
+            view.release()
         for data in self._data:
             if not isinstance(data, bytes):
-                data.close()
+                try:
+                    data.close()
+                except BufferError:   # a view of it still held (an error on the way): closed when collected
+                    pass
         for fh in self._files:
             fh.close()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import marshal
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
@@ -24,7 +25,7 @@ import pyoxigraph as ox
 from kg.article_graph import body
 from kg.export.jsonld import _Compactor, node_objects
 from kg.memo import Streams
-from kg.rdf_text import Later, Unit, jsonld_subjects, made
+from kg.rdf_text import Later, Unit, digest, jsonld_subjects, made
 
 BATCH = 20_000   # quads of the merged graph serialized at once
 # a JSON-LD node's text, as kg/export/jsonld.py writes it
@@ -57,7 +58,7 @@ class _Segment:
 
     def data(self) -> bytes:
         if self.later:
-            return b"I" + self._units[0].key   # type: ignore[union-attr]
+            return b"I" + digest(self._units[0].inputs())   # type: ignore[union-attr]
         nquads, plain, _, _ = self.text()
         return b"T" + marshal.dumps((nquads, plain), 2)
 
@@ -75,27 +76,6 @@ class _Segment:
         """Its share of the union graph (the pairs, then the plain triples), N-Triples: made for a segment the
         memo did not have."""
         return "".join(unit.ntriples() for unit in self.units).encode("utf-8")
-
-
-def _segments(units: Iterable[Unit | Later], graph: str) -> Iterator[_Segment]:
-    """The segments of ``units``: a :class:`~kg.rdf_text.Later` alone (its subject is no other unit's), the
-    non-empty :class:`~kg.rdf_text.Unit` about one subject together."""
-    current: list[Unit | Later] = []
-    for unit in units:
-        if type(unit) is Later:
-            if current:
-                yield _Segment(current, graph)
-                current = []
-            yield _Segment([unit], graph)
-            continue
-        if not unit.pairs and not unit.plain:   # type: ignore[union-attr]
-            continue
-        if current and unit.subject != current[0].subject:
-            yield _Segment(current, graph)
-            current = []
-        current.append(unit)
-    if current:
-        yield _Segment(current, graph)
 
 
 def _trig(nquads: bytes, prefixes: dict[str, str]) -> bytes:
@@ -146,7 +126,7 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
     # lacks (values made at the flush)
     batch: list[list] = []
     size, triples, wrote = 0, 0, False
-    key, find, counts = store.key, store.find, store.counts
+    key, find, counts, span = store.key, store.find, store.counts, store.span
 
     def node(segment: _Segment) -> bytes:
         nodes = node_objects(jsonld_subjects(segment.units, compact), compact)
@@ -188,11 +168,11 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
     def nodes() -> bytes:
         """The batch's JSON-LD nodes, each after ",\n"; a subject in two segments has one node, as the batch's
         JSON-LD always had it (only Unit segments can share a subject)."""
-        parts = [item[3][3] if item[0] is None else store.span(3, item[0], item[1]) for item in batch]
+        parts = [item[3][3] if item[0] is None else span(3, item[0], item[1]) for item in batch]
         subjects = [item[2].subject for item in batch if item[2] is not None and not item[2].later]
         if len(set(subjects)) == len(subjects):
             return b"".join(parts)
-        twice = {s for s in subjects if subjects.count(s) > 1}
+        twice = {s for s, n in Counter(subjects).items() if n > 1}
         pieces, done = [], set()
         for item, part in zip(batch, parts):
             segment = item[2]
@@ -210,36 +190,70 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
         if not batch:
             return
         fill()
-        nq.write(b"".join(item[3][0] if item[0] is None else store.span(0, item[0], item[1]) for item in batch))
+        nq.writelines([item[3][0] if item[0] is None else span(0, item[0], item[1]) for item in batch])
         if quads:
-            trig.write(head + b"".join(item[3][1] if item[0] is None else store.span(1, item[0], item[1])
-                                       for item in batch) + b"}\n")
-        ttl.write(b"".join(item[3][2] if item[0] is None else store.span(2, item[0], item[1]) for item in batch))
+            trig.write(head)
+            trig.writelines([item[3][1] if item[0] is None else span(1, item[0], item[1]) for item in batch])
+            trig.write(b"}\n")
+        ttl.writelines([item[3][2] if item[0] is None else span(2, item[0], item[1]) for item in batch])
         text = nodes()
         if text:
             jsonld.write(text[2:] if first else text)
             first, wrote = False, True
         batch.clear()
 
-    for segment in _segments(units, graph):
+    def place(segment: _Segment) -> tuple[int, int]:
+        """A segment of Units into the batch, found or to be made; returns its (quads, triples)."""
         k = key(segment.data())
         p = find(k)
         if p is None:
             _, _, quads, count = segment.text()
             batch.append([None, None, segment, None, k])
-        else:
-            quads, count = counts(p)
-            if not segment.later:
-                batch.append([p, p, segment, None, k])
-            elif batch and batch[-1][2] is None and batch[-1][1] + 1 == p:
-                batch[-1][1] = p
+            return quads, count
+        batch.append([p, p, segment, None, k])
+        return counts(p)
+
+    current: list[Unit | Later] = []   # consecutive non-empty Units about one subject
+    for unit in units:
+        if type(unit) is Later:   # one segment (its subject is no other unit's): found, or placed to be made
+            if current:
+                quads, count = place(_Segment(current, graph))
+                current = []
+                size += quads
+                triples += count
+                if size >= BATCH:
+                    flush(size)
+                    size = 0
+            k = key(b"I" + digest(unit.inputs()))   # type: ignore[union-attr]
+            p = find(k)
+            if p is None:
+                segment = _Segment([unit], graph)
+                _, _, quads, count = segment.text()
+                batch.append([None, None, segment, None, k])
             else:
-                batch.append([p, p, None, None, k])
+                quads, count = counts(p)
+                last = batch[-1] if batch else None
+                if last is not None and last[2] is None and last[1] + 1 == p:
+                    last[1] = p
+                else:
+                    batch.append([p, p, None, None, k])
+        elif not unit.pairs and not unit.plain:   # type: ignore[union-attr]
+            continue
+        elif not current or unit.subject == current[0].subject:
+            current.append(unit)
+            continue
+        else:
+            quads, count = place(_Segment(current, graph))
+            current = [unit]
         size += quads
         triples += count
         if size >= BATCH:
             flush(size)
             size = 0
+    if current:
+        quads, count = place(_Segment(current, graph))
+        size += quads
+        triples += count
     flush(size)
     return triples, wrote
 

@@ -9,6 +9,7 @@ exports: one aggregation for both).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -348,7 +349,14 @@ def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Gro
                     partial(_entity_unit, terms, key, entity, articles, claims))
     classes: set[str] = set()
     declared: set[tuple[str, str, Term]] = set()   # two labels may share one property IRI ("meet with", "meet-with")
+    properties = Counter(relation_iri_text(label) for label in groups.declared)
     for label, (klass, base_label) in groups.declared.items():
+        prop = relation_iri_text(label)
+        if properties[prop] == 1 and (not klass or base_label is not None or klass in classes):
+            # the one declaration of its property, no relation class declared with it: made on demand
+            yield Later(prop, partial(_declaration_inputs, label, klass, base_label),
+                        partial(_declaration, label, klass, base_label))
+            continue
         for unit in _declare(label, klass, base_label, classes):
             unit.pairs = [(p, o) for p, o in unit.pairs if (unit.subject, p, o) not in declared]
             declared.update((unit.subject, p, o) for p, o in unit.pairs)
@@ -416,6 +424,16 @@ def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
     triples = {ox.Triple(_n(str(entity_iri(s, base))), _n(str(relation_iri(label))), _n(str(entity_iri(o, base))))
                for s, label, o in groups.items}
     return sorted(triples, key=str)
+
+
+def _declaration_inputs(label: str, klass: str | None, base_label: str | None) -> tuple:
+    """Everything the declaration of a property is made of when it declares no relation class (with the code)."""
+    return ("declaration", label, klass, base_label)
+
+
+def _declaration(label: str, klass: str | None, base_label: str | None) -> Unit:
+    """The declaration of the property ``label`` alone, its relation class declared before."""
+    return next(_declare(label, klass, base_label, {klass} if klass else set()))
 
 
 def _declare(label: str, klass: str | None, base_label: str | None, classes: set[str]) -> Iterator[Unit]:
