@@ -384,10 +384,6 @@ class Streams:
     def counts(self, p: int) -> tuple[int, int]:
         return self._counts[2 * p], self._counts[2 * p + 1]
 
-    def total(self, p: int, q: int, which: int) -> int:
-        """The sum of count ``which`` (0 or 1) over the found records ``p`` .. ``q``."""
-        return sum(self._counts[2 * p + which:2 * q + 2:2])
-
     def span(self, stream: int, p: int, q: int) -> memoryview:
         """The bytes of ``stream`` of the found records ``p`` .. ``q`` (consecutive places), at once: a view of
         the memory-mapped file, valid inside the ``with`` block."""
