@@ -280,11 +280,11 @@ def write_batches(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes
 
     for later in units:
         unit = made(later)
+        if quads >= BATCH and unit.subject != batch[-1].subject:   # a subject's consecutive units in one batch,
+            flush()                                                 # as write_merged keeps them (one segment)
+            quads = 0
         batch.append(unit)
         quads += len(unit.pairs)
         triples += len(unit)
-        if quads >= BATCH:
-            flush()
-            quads = 0
     flush()
     return triples, wrote

@@ -122,3 +122,43 @@ def test_units_made_on_demand_are_made_only_when_the_memo_lacks_them(tmp_path: P
     again = Streams(path, 4, "code")
     assert _written(watched("Kabul City"), again, count=False) == _reference(_units("Kabul City")[:-1])
     assert making == [BASE + "entity/place/kabul"] and (again.hits, again.misses) == (3, 1)
+
+
+def _many(changed: int = -1, dropped: int = -1, added: bool = False) -> list[Unit | Later]:
+    """Forty entities (made on demand) with a declaration of a shared property among them."""
+    label_p, alt = "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"
+    units: list[Unit] = []
+    for i in range(40):
+        if i == dropped:
+            continue
+        pairs = [(label_p, (f"E{i}{'!' if i == changed else ''}", ""))] + [(alt, (f"e{i}-{j}", "")) for j in range(i % 3)]
+        units.append(Unit(f"{BASE}entity/e{i:02d}", pairs, [(BASE + "relation/meet", f"{BASE}entity/e{(i + 1) % 40:02d}")]
+                          if i % 4 == 0 else None))
+        if i == 20:
+            units.append(Unit(BASE + "relation/meet", [(label_p, ("meet", ""))]))
+            units.append(Unit(BASE + "relation/meet", [(label_p, ("meet-with", ""))]))
+    if added:
+        units.insert(10, Unit(f"{BASE}entity/e09b", [(label_p, ("new", ""))]))
+    return _later(units)
+
+
+@pytest.mark.parametrize("batch", [1, 5, 20_000])
+def test_runs_of_found_records_write_the_bytes_of_a_build_without_memo(tmp_path: Path, monkeypatch, batch: int
+                                                                        ) -> None:
+    """Found segments copied by runs, across batch boundaries, with some changed, dropped or added between builds:
+    the bytes of the writer without a memo (whole batches); a damaged index only costs the next build time."""
+    import kg.merged_graph
+
+    monkeypatch.setattr(kg.merged_graph, "BATCH", batch)
+    path = tmp_path / "merged.streams"
+    builds = [{}, {}, {"changed": 7}, {"changed": 7, "dropped": 30, "added": True}, {"dropped": 0}, {}]
+    for n, options in enumerate(builds):
+        if n == 5:
+            path.with_name("merged.streams.index").write_bytes(b"damaged")
+        store = Streams(path, 4, "code")
+        assert _written(_many(**options), store) == _written(_many(**options), Streams(None, 4)), options
+        if n == 1:
+            assert store.misses == 0
+        if n == 2:
+            assert store.misses == 1
+    assert store.hits == 0
