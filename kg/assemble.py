@@ -235,7 +235,8 @@ class Assembly:
         """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
         chunk = self._chunk(entry)
         # a self-loop from the start has no quads; one the merge made (two keys joined) still has them
-        dropped = [r for r in entry.rows if not self._keeps(r)]
+        merged = self.merged   # self._keeps, inline: every statement of the corpus passes here
+        dropped = [r for r in entry.rows if r.subject == r.object or r.subject not in merged or r.object not in merged]
         if not dropped and not entry.renames:
             return chunk
         plain = {self._plain(r) for r in dropped if r.asserted is not None}

@@ -381,6 +381,19 @@ class Streams:
         self._used.setdefault(key, p)
         return p
 
+    def look_up(self, data: bytes) -> tuple[bytes, int | None, int, int]:
+        """:meth:`key` of ``data``, :meth:`find` of it and the record's :meth:`counts` ((0, 0) when not found) in
+        one call (the merged graph asks once per subject)."""
+        key = hashlib.blake2b(data, digest_size=16, key=self._key).digest()
+        p = self._old.get(key)
+        if p is None:
+            self.misses += 1
+            return key, None, 0, 0
+        self.hits += 1
+        self._used.setdefault(key, p)
+        counts = self._counts
+        return key, p, counts[2 * p], counts[2 * p + 1]
+
     def counts(self, p: int) -> tuple[int, int]:
         return self._counts[2 * p], self._counts[2 * p + 1]
 

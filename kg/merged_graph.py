@@ -126,7 +126,8 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
     # lacks (values made at the flush)
     batch: list[list] = []
     size, triples, wrote = 0, 0, False
-    key, find, counts, span = store.key, store.find, store.counts, store.span
+    key, find, counts, span, look_up = store.key, store.find, store.counts, store.span, store.look_up
+    dumps = marshal.dumps
 
     def node(segment: _Segment) -> bytes:
         nodes = node_objects(jsonld_subjects(segment.units, compact), compact)
@@ -224,14 +225,15 @@ def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes:
                 if size >= BATCH:
                     flush(size)
                     size = 0
-            k = key(b"I" + digest(unit.inputs()))   # type: ignore[union-attr]
-            p = find(k)
+            try:   # digest(), inline
+                k, p, quads, count = look_up(b"Im" + dumps(unit.inputs(), 2))   # type: ignore[union-attr]
+            except ValueError:
+                k, p, quads, count = look_up(b"I" + digest(unit.inputs()))   # type: ignore[union-attr]
             if p is None:
                 segment = _Segment([unit], graph)
                 _, _, quads, count = segment.text()
                 batch.append([None, None, segment, None, k])
             else:
-                quads, count = counts(p)
                 last = batch[-1] if batch else None
                 if last is not None and last[2] is None and last[1] + 1 == p:
                     last[1] = p

@@ -131,9 +131,10 @@ def _many(changed: int = -1, dropped: int = -1, added: bool = False) -> list[Uni
     for i in range(40):
         if i == dropped:
             continue
-        pairs = [(label_p, (f"E{i}{'!' if i == changed else ''}", ""))] + [(alt, (f"e{i}-{j}", "")) for j in range(i % 3)]
-        units.append(Unit(f"{BASE}entity/e{i:02d}", pairs, [(BASE + "relation/meet", f"{BASE}entity/e{(i + 1) % 40:02d}")]
-                          if i % 4 == 0 else None))
+        pairs = [(label_p, (f"E{i}{'!' if i == changed else ''}", ""))]
+        pairs += [(alt, (f"e{i}-{j}", "")) for j in range(i % 3)]
+        plain = [(BASE + "relation/meet", f"{BASE}entity/e{(i + 1) % 40:02d}")] if i % 4 == 0 else None
+        units.append(Unit(f"{BASE}entity/e{i:02d}", pairs, plain))
         if i == 20:
             units.append(Unit(BASE + "relation/meet", [(label_p, ("meet", ""))]))
             units.append(Unit(BASE + "relation/meet", [(label_p, ("meet-with", ""))]))
