@@ -1,15 +1,16 @@
 """Writing the merged graph's part of graph.nq, graph.trig, graph.ttl and graph.jsonld, a bounded batch of whole
-subjects at a time, with each subject's bytes memoized between builds (:class:`kg.memo.Segments`).
+subjects at a time, with each subject's bytes memoized between builds (:class:`kg.memo.Streams`).
 
 The merged graph comes one unit at a time (:func:`kg.quads.merged_units`); consecutive units about the same
 subject form one segment. A batch's N-Quads, TriG body, Turtle and JSON-LD nodes are its segments' ones
 concatenated (Oxigraph writes each subject's triples as one block, and its TriG as one graph block around
 them), so a segment whose quads and plain triples did not change since the last build, as the digest of what
 they are made from (or their N-Quads text) says, is copied as bytes rather than made and serialized again (an
-incremental build changes few subjects). The one
-case a batch does not decompose, a subject in two segments of one batch (two relation labels sharing one
-property IRI), has that batch's JSON-LD made as a whole, as it always was. A build without a cache (``--no-cache``)
-keeps nothing for the next one, so it serializes each batch whole (:func:`write_batches`), the same bytes.
+incremental build changes few subjects), and a run of such segments that the last build wrote one after the
+other is one copy per file. The one case a batch does not decompose, a subject in two segments of one batch
+(two relation labels sharing one property IRI), has that subject's JSON-LD node made from both, as the batch's
+JSON-LD always had it. A build without a cache (``--no-cache``) keeps nothing for the next one, so it serializes
+each batch whole (:func:`write_batches`), the same bytes.
 """
 from __future__ import annotations
 
