@@ -295,7 +295,9 @@ class Streams:
     step, so the records one build made one after the other are one after the other in every stream, and the
     next build copies a run of them as one slice per stream (:meth:`span`) instead of one per record and
     string. A record is known by its place ``p`` in that order. An index file (``path`` + ".index": the salt,
-    each record's start in every stream, its counts, and the keys of the records the last build used) is
+    each record's start in every stream, its counts, and the keys and places of the records the last build used,
+    in the order it used them: a build asking in the same order finds each key where the last one left off,
+    without a table of every key) is
     replaced whole at the end of a build that succeeded; stream bytes past the lengths it gives (a build killed
     meanwhile) are cut off by the next build. When more than half the records are ones no build uses any more,
     the streams are rewritten with the used ones, in the order the build used them. A missing, unreadable,
@@ -311,8 +313,15 @@ class Streams:
         self.hits = 0
         self.misses = 0
         self._key = hashlib.blake2b(self.salt, digest_size=32).digest()   # blake2b's own key: salts every key
-        self._old: dict[bytes, int] = {}
-        self._used: dict[bytes, int] = {}    # this build's records, in the order it used them
+        self._keys = b""                     # the last build's keys, 16 bytes each, in the order it used them
+        self._places = array("Q")            # and their records' places
+        self._next = 0                       # where in that order the next key is looked for first
+        self._table: dict[bytes, int] | None = None   # key -> order, made once many keys were not where expected
+        self._searched = 0
+        self._taken = bytearray()            # which of the last build's keys this build used
+        self._used_keys: list[bytes] = []    # this build's records, in the order it used them
+        self._used_places = array("Q")
+        self._made: set[bytes] = set()       # keys of the records this build made
         self._starts = [array("Q", [0]) for _ in range(width)]   # per stream: each record's start, then the end
         self._counts = array("I")            # two per record
         self._data: list[Any] = []
@@ -333,7 +342,7 @@ class Streams:
         if self.path is None:
             return self
         try:
-            salt, width, starts, counts, used = pickle.loads(self._index_path.read_bytes())
+            salt, width, starts, counts, keys, places = pickle.loads(self._index_path.read_bytes())
             if salt != self.salt or width != self.width:
                 raise ValueError("another salt or width")
             self._starts = [array("Q") for _ in range(width)]
@@ -344,10 +353,13 @@ class Streams:
             if any(len(a) != records + 1 for a in self._starts) or any(
                     self._stream(i).stat().st_size < a[-1] for i, a in enumerate(self._starts)):
                 raise ValueError("streams shorter than the index says")
-            self._old, self._valid = used, records
+            self._places.frombytes(places)
+            if len(keys) != 16 * len(self._places) or max(self._places, default=0) >= records:
+                raise ValueError("keys and places of different lengths")
+            self._keys, self._valid = keys, records
+            self._taken = bytearray(len(self._places))
         except Exception:   # absent (a first build), unreadable or stale: everything is made again
-            self._starts, self._counts = [array("Q", [0]) for _ in range(self.width)], array("I")
-            self._old, self._valid = {}, 0
+            self._forget()
         import mmap
 
         try:
@@ -363,9 +375,29 @@ class Streams:
             self._views = [memoryview(data) for data in self._data]
         except (OSError, ValueError):   # nothing kept or found, the build goes on
             self._close()
-            self._files, self._data, self._old, self._valid = [], [], {}, 0
-            self._starts, self._counts = [array("Q", [0]) for _ in range(self.width)], array("I")
+            self._files, self._data, self._views = [], [], []
+            self._forget()
         return self
+
+    def _forget(self) -> None:
+        self._starts, self._counts = [array("Q", [0]) for _ in range(self.width)], array("I")
+        self._keys, self._places, self._taken, self._valid = b"", array("Q"), bytearray(), 0
+
+    def _order(self, key: bytes) -> int | None:
+        """Where ``key`` is in the last build's order: next to the last one found (the usual case), else
+        searched for (a few keys: in the keys' bytes; many: in a table made once)."""
+        i, keys = self._next, self._keys
+        if keys[16 * i:16 * i + 16] == key:
+            return i
+        if self._table is None:
+            self._searched += 1
+            if self._searched <= 64:
+                at = keys.find(key)
+                while at >= 0 and at % 16:   # a match across two keys: never seen with random keys
+                    at = keys.find(key, at + 1)
+                return at // 16 if at >= 0 else None
+            self._table = {keys[j:j + 16]: j // 16 for j in range(0, len(keys), 16)}
+        return self._table.get(key)
 
     def key(self, data: bytes) -> bytes:
         """A key of ``data`` under the salt."""
@@ -373,24 +405,26 @@ class Streams:
 
     def find(self, key: bytes) -> int | None:
         """The place of the record a previous build stored under ``key`` (kept for the next build), or None."""
-        p = self._old.get(key)
-        if p is None:
+        i = self._order(key)
+        if i is None:
             self.misses += 1
             return None
         self.hits += 1
-        self._used.setdefault(key, p)
+        self._next = i + 1
+        p = self._places[i]
+        if not self._taken[i]:
+            self._taken[i] = 1
+            self._used_keys.append(key)
+            self._used_places.append(p)
         return p
 
     def look_up(self, data: bytes) -> tuple[bytes, int | None, int, int]:
         """:meth:`key` of ``data``, :meth:`find` of it and the record's :meth:`counts` ((0, 0) when not found) in
         one call (the merged graph asks once per subject)."""
         key = hashlib.blake2b(data, digest_size=16, key=self._key).digest()
-        p = self._old.get(key)
+        p = self.find(key)
         if p is None:
-            self.misses += 1
             return key, None, 0, 0
-        self.hits += 1
-        self._used.setdefault(key, p)
         counts = self._counts
         return key, p, counts[2 * p], counts[2 * p + 1]
 
@@ -405,13 +439,15 @@ class Streams:
 
     def put(self, key: bytes, values: tuple[bytes, ...], counts: tuple[int, int]) -> None:
         """Store ``values`` (one per stream) and ``counts`` under ``key`` for the next build."""
-        if not self._files or key in self._used:
+        if not self._files or key in self._made:   # (a key found is never put: it is stored already)
             return
+        self._made.add(key)
         for fh, starts, value in zip(self._files, self._starts, values):
             fh.write(value)
             starts.append(starts[-1] + len(value))
         self._counts.extend(counts)
-        self._used[key] = len(self._counts) // 2 - 1
+        self._used_keys.append(key)
+        self._used_places.append(len(self._counts) // 2 - 1)
 
     def _close(self) -> None:
         for view in self._views:
@@ -430,11 +466,12 @@ class Streams:
         if not self._files or kind is not None:
             return
         try:
-            if len(self._counts) // 2 > 2 * len(self._used) + 1000:   # mostly records no build uses: rewritten
+            if len(self._counts) // 2 > 2 * len(self._used_places) + 1000:   # mostly records no build uses
                 self._compact()
             tmp = self._index_path.with_name(f"{self._index_path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(pickle.dumps((self.salt, self.width, [a.tobytes() for a in self._starts],
-                                          self._counts.tobytes(), self._used), protocol=pickle.HIGHEST_PROTOCOL))
+                                          self._counts.tobytes(), b"".join(self._used_keys),
+                                          self._used_places.tobytes()), protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self._index_path)
         except OSError:
             pass
@@ -443,7 +480,7 @@ class Streams:
         """The streams rewritten with only the records this build used, in the order it used them."""
         import mmap
 
-        order = list(self._used.values())
+        order = self._used_places
         starts = [array("Q", [0]) for _ in range(self.width)]
         # the index goes first: streams replaced under an old index would be misread
         self._index_path.unlink(missing_ok=True)
@@ -464,4 +501,4 @@ class Streams:
         for p in order:
             counts.extend(self._counts[2 * p:2 * p + 2])
         self._starts, self._counts = starts, counts
-        self._used = {key: n for n, key in enumerate(self._used)}
+        self._used_places = array("Q", range(len(order)))

@@ -105,3 +105,15 @@ def test_no_path_keeps_and_finds_nothing() -> None:
         key = store.key(b"a")
         store.put(key, (b"1", b"2"), (1, 1))
         assert store.find(key) is None
+
+
+def test_keys_asked_in_another_order_are_found_all_the_same(tmp_path: Path) -> None:
+    """Found next to the last one found, else searched for (more than 64 such: through a table)."""
+    path = tmp_path / "m.streams"
+    records = {b"%d" % i: (b"v%d" % i, b"w") for i in range(300)}
+    _use(path, records)
+    backwards = dict(reversed(records.items()))
+    assert _values(_use(path, backwards)) == backwards
+    assert _values(_use(path, records)) == records
+    shuffled = {name: records[name] for name in sorted(records)}   # by text: runs in order, jumps between them
+    assert _values(_use(path, {b"new": (b"n", b""), **shuffled})) == {b"new": None, **shuffled}
