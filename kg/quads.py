@@ -19,11 +19,11 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
 
 from kg import EXTRACTOR_VERSION
 from kg.iri import (article_iri, entity_iri, entity_iri_text, graph_iri, group_iri, relation_class_iri, relation_iri,
-                    statement_iri)
+                    relation_slug, statement_iri)
 from kg.models import Article, Entity, Statement
 from kg.rdf_text import Later, Lit, Term, Unit, made
 from kg.safe_text import clean_text
-from kg.vocab import KG, PROV, SCHEMA
+from kg.vocab import KG, PROV, RELATION_NS, SCHEMA
 
 MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": "",
                 "requested": "be asked", "alleged": "allegedly"}
@@ -303,8 +303,11 @@ class _Terms:
 @lru_cache(maxsize=65536)
 def relation_iri_text(label: str) -> str:
     """:func:`kg.iri.relation_iri` as text, made once per label (the merged graph and the views ask for it per
-    statement group)."""
-    return str(relation_iri(label))
+    statement group) and without an rdflib term."""
+    return _RELATION_NS + relation_slug(label)
+
+
+_RELATION_NS = str(RELATION_NS)
 
 
 def _text(value: str) -> Lit:
@@ -381,8 +384,9 @@ def _entity_inputs(key: str, entity: Entity, articles: set[str], claims: list[tu
 
 def _group_inputs(subj_key: str, asserted: str, obj_key: str, group: Group) -> tuple:
     """Everything a statement group's unit is made of (with the base IRI and the code)."""
+    dates = group.dates
     return ("group", subj_key, asserted, obj_key, tuple(group.statements), len(group.articles),
-            f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
+            f"{group.confidence:.3f}", min(dates) if dates else None, max(dates) if dates else None)
 
 
 def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]
