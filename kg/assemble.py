@@ -38,7 +38,8 @@ from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes, view
-from kg.memo import Memo, Segments, Streams, Table
+from kg.memo import Memo, Segments, Table
+from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
@@ -338,7 +339,7 @@ class Assembly:
         units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
-        if folder is not None:   # the layout before kg.memo.Streams: no build reads it any more
+        if folder is not None:   # the layout before kg.streams.Streams: no build reads it any more
             for old in ("merged.segments", "merged.segments.index"):
                 (folder / old).unlink(missing_ok=True)
         with Streams(folder / "merged.streams" if folder is not None else None, 4, salt) as store:

@@ -1,5 +1,5 @@
 """Writing the merged graph's part of graph.nq, graph.trig, graph.ttl and graph.jsonld, a bounded batch of whole
-subjects at a time, with each subject's bytes memoized between builds (:class:`kg.memo.Streams`).
+subjects at a time, with each subject's bytes memoized between builds (:class:`kg.streams.Streams`).
 
 The merged graph comes one unit at a time (:func:`kg.quads.merged_units`); consecutive units about the same
 subject form one segment. A batch's N-Quads, TriG body, Turtle and JSON-LD nodes are its segments' ones
@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.article_graph import body
 from kg.export.jsonld import _Compactor, node_objects
-from kg.memo import Streams
+from kg.streams import Streams
 from kg.rdf_text import Later, Unit, digest, jsonld_subjects, made
 
 BATCH = 20_000   # quads of the merged graph serialized at once

@@ -12,7 +12,7 @@ import pytest
 from kg.article_graph import body
 from kg.export.jsonld import _Compactor, _nodes
 from kg.graph import prefixes as export_prefixes
-from kg.memo import Streams
+from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.rdf_text import Later, Unit, made
 

@@ -1,10 +1,10 @@
-"""kg.memo.Streams: records found again only under the same salt and width, runs of them copied as one slice per
+"""kg.streams.Streams: records found again only under the same salt and width, runs of them copied as one slice per
 stream, and a killed build, a damaged index or a short stream never give wrong bytes (made again instead)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from kg.memo import Streams
+from kg.streams import Streams
 
 
 def _use(path: Path, records: dict[bytes, tuple[bytes, bytes]], salt: str = "code", width: int = 2
