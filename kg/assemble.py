@@ -39,6 +39,7 @@ from kg.export.tables import write_csv
 from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes, view
 from kg.memo import Memo, Segments, Table
+from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
@@ -231,22 +232,29 @@ class Assembly:
     def _keeps(self, row: FactRow) -> bool:
         return row.subject != row.object and row.subject in self.merged and row.object in self.merged
 
-    def _final(self, entry: _Entry) -> ArticleGraph:
-        """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
-        chunk = self._chunk(entry)
+    def _final(self, entry: _Entry) -> tuple[bytes | memoryview, bytes | memoryview, bytes | memoryview,
+                                              bytes | memoryview, int]:
+        """The entry's chunks (nquads, trig, turtle, jsonld) and triples, rebuilt without the statements the merge
+        dropped (if it has any); else its spooled bytes as they are, read at once."""
         # a self-loop from the start has no quads; one the merge made (two keys joined) still has them
-        dropped = [r for r in entry.rows if not self._keeps(r)]
+        merged = self.merged   # self._keeps, inline: every statement of the corpus passes here
+        dropped = [r for r in entry.rows if r.subject == r.object or r.subject not in merged or r.object not in merged]
         if not dropped and not entry.renames:
-            return chunk
-        kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
-        plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
+            a, b, c, d = entry.sizes[:4]
+            whole = memoryview(self._read(entry.offset, a + b + c + d))
+            return whole[:a], whole[a:a + b], whole[a + b:a + b + c], whole[a + b + c:], entry.triples
+        chunk = self._chunk(entry)
+        plain = {self._plain(r) for r in dropped if r.asserted is not None}
+        if plain:   # less those a kept statement asserts too: one of the same two entities (entity IRIs never collide)
+            ends = {(r.subject, r.object) for r in dropped if r.asserted is not None}
+            plain -= {self._plain(r) for r in entry.rows
+                      if (r.subject, r.object) in ends and r.asserted is not None and self._keeps(r)}
         statements = {r.statement for r in dropped}
         inputs = (chunk.graph.encode(), chunk.nquads, chunk.sentences, self.base.encode(),
                   json.dumps(sorted(self.prefixes.items())).encode(), json.dumps(entry.renames).encode(),
                   "\n".join(sorted(statements)).encode(), "\n".join(sorted(plain)).encode())
-        parts = self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
+        return self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
             chunk, self.base, self.prefixes, renames=dict(entry.renames), statements=statements, triples=plain)))
-        return replace(chunk, nquads=parts[0], trig=parts[1], turtle=parts[2], jsonld=parts[3], triples=parts[4])
 
     def _plain(self, row: FactRow) -> str:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
@@ -318,14 +326,16 @@ class Assembly:
                                                    ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
         first, triples = True, 0
         for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
-            chunk = self._final(entry)
-            nq.write(chunk.nquads)
-            trig.write(chunk.trig)
-            ttl.write(chunk.turtle)
-            if chunk.jsonld:
-                jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+            nquads, trig_block, turtle, nodes, count = self._final(entry)
+            nq.write(nquads)
+            trig.write(trig_block)
+            ttl.write(turtle)
+            if nodes:
+                if not first:
+                    jsonld.write(b",\n")
+                jsonld.write(nodes)
                 first = False
-            triples += chunk.triples
+            triples += count
         return triples, not first
 
     def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
@@ -334,7 +344,10 @@ class Assembly:
         units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
-        with Segments(folder / "merged.segments" if folder is not None else None, salt) as store:
+        if folder is not None:   # the layout before kg.streams.Streams: no build reads it any more
+            for old in ("merged.segments", "merged.segments.index"):
+                (folder / old).unlink(missing_ok=True)
+        with Streams(folder / "merged.streams" if folder is not None else None, 4, salt) as store:
             return write_merged(files, units, self.prefixes, store, graph=str(merged_graph_iri(self.base)),
                                 first=first)
 
