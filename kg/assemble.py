@@ -37,14 +37,15 @@ from kg.export.html import write_html
 from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
 from kg.export.tables import write_csv
 from kg.export.visual import write_visual
-from kg.graph import prefixes as export_prefixes, view
+from kg.graph import prefixes as export_prefixes
+from kg.records import records
 from kg.memo import Memo, Segments, Table
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
-from kg.views import select
+from kg.views import select_records
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
@@ -339,16 +340,12 @@ class Assembly:
                                 first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
-        picture = view(self.merged, groups, base=self.base, iri=self._entity_iri)
-        if self.memo.folder is not None:   # each node's and edge's text found where it did not change
-            write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
-        else:
-            write_graphml(picture, folder / "graph.graphml")
-            write_gexf(picture, folder / "graph.gexf")
-            write_csv(picture, folder)
-            write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
+        picture = records(self.merged, groups, base=self.base, iri=self._entity_iri)
+        # each run of unchanged nodes and edges copied from the previous build's files
+        write_visual(picture, folder, self.memo.folder / "visual" if self.memo.folder is not None else None,
+                     self.memo.salt.decode())
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
-        page = select(picture)
+        page = select_records(picture)
         write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
 
 

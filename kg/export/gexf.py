@@ -10,7 +10,7 @@ makes networkx's reader fail, and the interval already carries the dates as date
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from functools import lru_cache
 from typing import BinaryIO
@@ -27,8 +27,15 @@ _EDGE_OWN = {"label", "weight"}
 
 
 def _day(value: object) -> dt.date | None:
+    if not value:
+        return None
+    return _iso_day(value) if type(value) is str else _iso_day(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _iso_day(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -76,18 +83,34 @@ class Layout:
     """What every node's and edge's GEXF depends on besides its own values: the attribute declarations (in the
     head) and the dates the edges were seen (a node's span: the first and last of its edges')."""
 
-    def __init__(self, view: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
-        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`)."""
-        self.node_types, self.edge_types = types or (_types(d for _, d in view.nodes(data=True)),
-                                                     _types(d for *_, d in view.edges(keys=True, data=True)))
+    def __init__(self, view: nx.MultiDiGraph | None, types: tuple[dict[str, str], dict[str, str]] | None = None,
+                 *, dates: Iterable[tuple[object, object, object, object, object]] | None = None) -> None:
+        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`);
+        ``dates``: each edge's (source, target, key, first_seen, last_seen), if ``view`` is not given."""
+        if types is None:
+            assert view is not None
+            types = (_types(d for _, d in view.nodes(data=True)), _types(d for *_, d in view.edges(keys=True, data=True)))
+        self.node_types, self.edge_types = types
+        if dates is None:
+            assert view is not None
+            dates = ((u, v, key, data.get("first_seen"), data.get("last_seen"))
+                     for u, v, key, data in view.edges(keys=True, data=True))
         node_days: dict[object, list[dt.date]] = {}
         self.edge_spans: dict[tuple[object, object, object], tuple[dt.date | None, dt.date | None]] = {}
-        for u, v, key, data in view.edges(keys=True, data=True):
-            first, last = _day(data.get("first_seen")), _day(data.get("last_seen") or data.get("first_seen"))
+        for u, v, key, first_seen, last_seen in dates:
+            first, last = _day(first_seen), _day(last_seen or first_seen)
             self.edge_spans[(u, v, key)] = (first, last)
             if first and last:
-                for node in (u, v):
-                    node_days.setdefault(node, []).extend((first, last))
+                low, high = (first, last) if first <= last else (last, first)
+                for node in (u, v):   # a node's span: from the earliest to the latest day of its edges'
+                    days = node_days.get(node)
+                    if days is None:
+                        node_days[node] = [low, high]
+                    else:
+                        if low < days[0]:
+                            days[0] = low
+                        if high > days[1]:
+                            days[1] = high
         self.node_days = node_days
         self.dynamic = bool(node_days)
 
