@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -153,13 +153,17 @@ class Assembly:
             start += size
         return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
 
-    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
+    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3,
+                 among: Iterable[tuple[str, str, str]] | None = None) -> Evidence:
         """The evidence of the ``wanted`` edges (:func:`kg.evidence.gather`), from the statement groups and the
-        sentences the workers sent with each article's chunks: graph.ttl is not read back."""
+        sentences the workers sent with each article's chunks: graph.ttl is not read back. ``among``: the keys
+        of the only groups that can be ``wanted`` edges, if the caller knows them (all groups otherwise)."""
         base = self.base
         chosen = []
         ent = self._entity_iri
-        for key, group in groups.items.items():
+        items = groups.items
+        for key in (items if among is None else dict.fromkeys(among)):
+            group = items[key]
             s, label, o = key
             edge = (ent(s), relation_iri_text(label), ent(o))
             if edge in wanted:
@@ -346,7 +350,14 @@ class Assembly:
                      self.memo.salt.decode())
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select_records(picture)
-        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
+        # an edge of the page is a group's between two of its nodes, each with an IRI of its own: the groups
+        # of the page's edges are all the groups the evidence can be of (the default view keeps every edge
+        # between two of its nodes), unless two entities' IRIs are one (then all groups are looked at)
+        among = None
+        if len({row[3] for row in picture.nodes}) == len(picture.nodes):
+            shown = set(page.edges(keys=True))
+            among = [key for key, row in zip(picture.groups, picture.edges) if (row[0], row[1], row[2]) in shown]
+        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page), among=among))
 
 
 def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:

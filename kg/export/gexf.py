@@ -79,6 +79,12 @@ def _span(first: dt.date | None, last: dt.date | None) -> str:
     return f' start="{first.isoformat()}" end="{(last + dt.timedelta(days=1)).isoformat()}"'
 
 
+@lru_cache(maxsize=65536)
+def _span_text(first: dt.date, last: dt.date) -> str:
+    """:func:`_span` of two days, made once per pair (nodes share them)."""
+    return _span(first, last)
+
+
 class Layout:
     """What every node's and edge's GEXF depends on besides its own values: the attribute declarations (in the
     head) and the dates the edges were seen (a node's span: the first and last of its edges')."""
@@ -127,7 +133,7 @@ class Layout:
 
     def span(self, node: object) -> str:
         days = self.node_days.get(node)
-        return _span(min(days), max(days)) if days else ""
+        return _span_text(min(days), max(days)) if days else ""
 
     def node(self, node: object, data: dict[str, object], span: str) -> str:
         """A node's element; ``span``: :meth:`span` of the node."""
