@@ -345,9 +345,12 @@ class Assembly:
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
         picture = records(self.merged, groups, base=self.base, iri=self._entity_iri)
+        memo = self.memo.folder
         # each run of unchanged nodes and edges copied from the previous build's files
-        write_visual(picture, folder, self.memo.folder / "visual" if self.memo.folder is not None else None,
-                     self.memo.salt.decode())
+        write_visual(picture, folder, memo / "visual" if memo is not None else None, self.memo.salt.decode())
+        if memo is not None:   # the memo of earlier versions (each node's and edge's text), read no more
+            for name in ("visual.segments", "visual.segments.index"):
+                (memo / name).unlink(missing_ok=True)
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select_records(picture)
         # an edge of the page is a group's between two of its nodes, each with an IRI of its own: the groups
