@@ -31,11 +31,8 @@ import pyoxigraph as ox
 from kg.beside import beside
 from kg.article_graph import ArticleGraph, article_graph, rebuilt
 from kg.evidence import EdgeKey, Evidence, edge_keys, gather
-from kg.export.graphml import write_graphml
-from kg.export.gexf import write_gexf
 from kg.export.html import write_html
-from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
-from kg.export.tables import write_csv
+from kg.export.neo4j import FILES as NEO4J_FILES
 from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes
 from kg.records import records

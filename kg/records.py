@@ -95,9 +95,9 @@ def node_rows(entities: Mapping[str, Entity], iri: Callable[[str], str]) -> list
 def edge_rows(groups: Groups, ids: Callable[[str], str]) -> list[tuple[GroupKey, tuple[Any, ...]]]:
     """One record per statement group, in group order (subject, label, object), each with its group's key
     (``ids``: an entity key's node id)."""
-    rows, keys = [], sorted(groups.items)
-    for key in keys:
-        group = groups.items[key]
+    rows, keys = [], []
+    for key, group in sorted(groups.items.items()):
+        keys.append(key)
         subj, label, obj = key
         s = group.first
         dates = group.dates
@@ -149,16 +149,32 @@ def records(entities: Mapping[str, Entity], groups: Groups, *, base: str,
     ent = iri or (lambda key: entity_iri_text(key, base))
     nodes = node_rows(entities, ent)
     ids = {key: row[0] for key, row in zip(entities, nodes)}
+    rows = edge_rows(groups, ids.__getitem__)   # a key that is no entity: KeyError
+    if len(set(ids.values())) == len(nodes) and len({row[:3] for _, row in rows}) == len(rows):
+        # every node and edge once (the usual case): group order holds each subject's edges together (its
+        # node's adjacency), in the order of their targets' first edges once stably sorted by that
+        blocks: dict[str, list[tuple[GroupKey, tuple[Any, ...]]]] = {}
+        for item in rows:
+            block = blocks.get(item[0][0])
+            if block is None:
+                blocks[item[0][0]] = [item]
+            else:
+                block.append(item)
+        for block in blocks.values():
+            if len(block) > 2:   # two edges are in that order already
+                first: dict[str, int] = {}
+                for _, row in block:
+                    first.setdefault(row[1], len(first))
+                block.sort(key=lambda item: first[item[1][1]])
+        ordered = [item for key in entities if (block := blocks.get(key)) for item in block]
+        return Records(nodes, [row for _, row in ordered], [key for key, _ in ordered])
     at: dict[str, tuple[Any, ...]] = {}
     for row in nodes:
         at[row[0]] = row        # a node added twice keeps its first place and its last values, as networkx does
     adjacency: dict[str, dict[str, dict[str, tuple[GroupKey, tuple[Any, ...]]]]] = {}
-    for key, row in edge_rows(groups, ids.__getitem__):
-        u, v, k = row[0], row[1], row[2]
-        if u not in at or v not in at:
-            raise ValueError(f"an edge of the view joins a key that is not an entity: {key!r}")
+    for key, row in rows:
         # an edge added twice under one key keeps its first place and its last values, as networkx does
-        adjacency.setdefault(u, {}).setdefault(v, {})[k] = (key, row)
+        adjacency.setdefault(row[0], {}).setdefault(row[1], {})[row[2]] = (key, row)
     edges, keys = [], []
     for u in at:
         for by_key in adjacency.get(u, {}).values():
