@@ -30,6 +30,7 @@ NODE_TEXT = (1, 2, 3, 4, 5)
 EDGE_TEXT = (3, 4, 5, 6, 7, 11, 12, 13)
 GroupKey = tuple[str, str, str]   # (subject key, asserted label, object key)
 _SEPARATOR = "\n"                 # kept by clean_text: joins values checked together
+_ALIASES = json.JSONEncoder(ensure_ascii=False).encode   # json.dumps(..., ensure_ascii=False), one encoder
 
 
 def node_id(key: str) -> str:
@@ -86,9 +87,9 @@ class Records:
 
 def node_rows(entities: Mapping[str, Entity], iri: Callable[[str], str]) -> list[tuple[Any, ...]]:
     """One record per entity, in the mapping's order (``iri``: an entity key's IRI)."""
-    rows = [(node_id(key), e.label, e.type, iri(key),
-             json.dumps(list(e.aliases), ensure_ascii=False) if e.aliases else "[]", "; ".join(e.roles),
-             e.mentions, len(e.articles)) for key, e in entities.items()]
+    aliases = _ALIASES
+    rows = [(node_id(key), e.label, e.type, iri(key), aliases(list(e.aliases)) if e.aliases else "[]",
+             "; ".join(e.roles), e.mentions, len(e.articles)) for key, e in entities.items()]
     return _cleaned(rows, NODE_TEXT)
 
 
