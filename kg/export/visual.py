@@ -152,9 +152,8 @@ def _records(rows: list[tuple[Any, ...]], keys: Iterable[bytes] | None, make: Ca
     sizes = [array("I") for _ in outs]
     if keys is None:   # no memo: every record made
         for row in rows:
-            for out, text, into in zip(outs, make(row), sizes):
-                data = text.encode("utf-8")
-                out.write(data)
+            for out, text in zip(outs, make(row)):
+                out.write(text.encode("utf-8"))
         return [], sizes, starts
     found = previous.found
     sources = [fds.get(out.path.name, -1) for out in outs]
