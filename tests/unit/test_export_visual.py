@@ -262,3 +262,18 @@ def test_records_surely_clean_only_text_clean_text_keeps(text: str) -> None:
         assert clean_text(text) == text
     if clean_text(text) != text:
         assert not surely_clean(text)
+
+
+@pytest.mark.parametrize("key", [("obama", "meet", "taliban"), ("a b/c", "will not work with", "x\ud800y"),
+                                 ("é", "be asked to go", "")], ids=["plain", "odd", "accents"])
+def test_records_edge_ids_are_the_statement_group_hashes(key) -> None:
+    from kg.iri import statement_iri
+    from kg.quads import relation_iri_text
+    from kg.records import edge_id, edge_rows
+
+    s, label, o = key
+    expected = "r:" + relation_iri_text(label).split("/")[-1] + ":" + str(statement_iri(s, label, o))[-12:]
+    assert edge_id(s, label, o) == expected
+    groups = Groups()
+    groups.add("a", None, FactRow(s, o, label, label, None, "positive", "asserted", 0.5, "x"))
+    assert edge_rows(groups, lambda k: k)[0][1][2] == expected
