@@ -102,10 +102,8 @@ class Layout:
             dates = ((u, v, key, data.get("first_seen"), data.get("last_seen"))
                      for u, v, key, data in view.edges(keys=True, data=True))
         node_days: dict[object, list[dt.date]] = {}
-        self.edge_spans: dict[tuple[object, object, object], tuple[dt.date | None, dt.date | None]] = {}
         for u, v, key, first_seen, last_seen in dates:
             first, last = _day(first_seen), _day(last_seen or first_seen)
-            self.edge_spans[(u, v, key)] = (first, last)
             if first and last:
                 low, high = (first, last) if first <= last else (last, first)
                 for node in (u, v):   # a node's span: from the earliest to the latest day of its edges'
@@ -144,7 +142,8 @@ class Layout:
     def edge(self, u: object, v: object, key: object, data: dict[str, object]) -> str:
         weight = data.get("weight", 1)
         label = f" label={quoteattr(str(data['label']))}" if data.get("label") != "" and "label" in data else ""
-        span = _span(*self.edge_spans[(u, v, key)])
+        first = data.get("first_seen")
+        span = _span(_day(first), _day(data.get("last_seen") or first))
         return "".join([f"      <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}"
                         f"{label} weight=\"{escape(str(float(weight)))}\"{span}>\n",
                         *_attvalues(data, _EDGE_OWN, "        "), "      </edge>\n"])

@@ -21,7 +21,7 @@ from typing import Any
 
 from kg.export import gexf, graphml, neo4j, tables
 from kg.export.runs import Kind, Previous, Stale, copy_range, keep
-from kg.records import EDGE_FIELDS, NODE_FIELDS, Records
+from kg.records import EDGE_FIELDS, EDGE_TEXT, NODE_FIELDS, NODE_TEXT, Records
 
 NAMES = ("graph.graphml", "graph.gexf", "nodes.csv", "edges.csv", *neo4j.FILES)
 NODE_FILES = (0, 1, 2, 4)    # the files a node has text in (of NAMES), in the order of its texts
@@ -65,16 +65,19 @@ class _Out:
             self.fd = -1
 
 
-def _column_types(rows: list[tuple[Any, ...]], fields: tuple[str, ...], skip: int) -> dict[str, set[type]]:
-    return {name: set(map(type, map(itemgetter(skip + i), rows))) for i, name in enumerate(fields)}
+def _column_types(rows: list[tuple[Any, ...]], fields: tuple[str, ...], skip: int, texts: tuple[int, ...]
+                  ) -> dict[str, set[type]]:
+    """The types of each column's values; a text column's are str (kg.records made them by clean_text)."""
+    return {name: {str} if skip + i in texts else set(map(type, map(itemgetter(skip + i), rows)))
+            for i, name in enumerate(fields)}
 
 
 def _types(records: Records) -> tuple[dict[str, str], dict[str, str]]:
     """:func:`kg.export.graphml.attribute_types` of the records' graph, one column at a time."""
     found = []
-    for rows, fields, skip, data in ((records.nodes, NODE_FIELDS, 1, records.node_data),
-                                     (records.edges, EDGE_FIELDS, 3, records.edge_data)):
-        kinds = _column_types(rows, fields, skip) if rows else {}
+    for rows, fields, skip, texts, data in ((records.nodes, NODE_FIELDS, 1, NODE_TEXT, records.node_data),
+                                            (records.edges, EDGE_FIELDS, 3, EDGE_TEXT, records.edge_data)):
+        kinds = _column_types(rows, fields, skip, texts) if rows else {}
         if all(len(k) == 1 and next(iter(k)) in graphml._KIND_OF for k in kinds.values()):
             found.append({name: graphml._KIND_OF[next(iter(k))] for name, k in kinds.items()})
         else:   # some attribute's values come in several types: value by value, as the exporters do
