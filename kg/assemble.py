@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,13 +31,11 @@ import pyoxigraph as ox
 from kg.beside import beside
 from kg.article_graph import ArticleGraph, article_graph, rebuilt
 from kg.evidence import EdgeKey, Evidence, edge_keys, gather
-from kg.export.graphml import write_graphml
-from kg.export.gexf import write_gexf
 from kg.export.html import write_html
-from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
-from kg.export.tables import write_csv
+from kg.export.neo4j import FILES as NEO4J_FILES
 from kg.export.visual import write_visual
-from kg.graph import prefixes as export_prefixes, view
+from kg.graph import prefixes as export_prefixes
+from kg.records import records
 from kg.memo import Memo, Segments, Table
 from kg.streams import Streams
 from kg.merged_graph import write_merged
@@ -45,7 +43,7 @@ from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_g
 from kg.models import ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
-from kg.views import select
+from kg.views import select_records
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
@@ -153,13 +151,17 @@ class Assembly:
             start += size
         return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
 
-    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
+    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3,
+                 among: Iterable[tuple[str, str, str]] | None = None) -> Evidence:
         """The evidence of the ``wanted`` edges (:func:`kg.evidence.gather`), from the statement groups and the
-        sentences the workers sent with each article's chunks: graph.ttl is not read back."""
+        sentences the workers sent with each article's chunks: graph.ttl is not read back. ``among``: the keys
+        of the only groups that can be ``wanted`` edges, if the caller knows them (all groups otherwise)."""
         base = self.base
         chosen = []
         ent = self._entity_iri
-        for key, group in groups.items.items():
+        items = groups.items
+        for key in (items if among is None else dict.fromkeys(among)):
+            group = items[key]
             s, label, o = key
             edge = (ent(s), relation_iri_text(label), ent(o))
             if edge in wanted:
@@ -352,17 +354,23 @@ class Assembly:
                                 first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
-        picture = view(self.merged, groups, base=self.base, iri=self._entity_iri)
-        if self.memo.folder is not None:   # each node's and edge's text found where it did not change
-            write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
-        else:
-            write_graphml(picture, folder / "graph.graphml")
-            write_gexf(picture, folder / "graph.gexf")
-            write_csv(picture, folder)
-            write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
+        picture = records(self.merged, groups, base=self.base, iri=self._entity_iri)
+        memo = self.memo.folder
+        # each run of unchanged nodes and edges copied from the previous build's files
+        write_visual(picture, folder, memo / "visual" if memo is not None else None, self.memo.salt.decode())
+        if memo is not None:   # the memo of earlier versions (each node's and edge's text), read no more
+            for name in ("visual.segments", "visual.segments.index"):
+                (memo / name).unlink(missing_ok=True)
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
-        page = select(picture)
-        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
+        page = select_records(picture)
+        # an edge of the page is a group's between two of its nodes, each with an IRI of its own: the groups
+        # of the page's edges are all the groups the evidence can be of (the default view keeps every edge
+        # between two of its nodes), unless two entities' IRIs are one (then all groups are looked at)
+        among = None
+        if len({row[3] for row in picture.nodes}) == len(picture.nodes):
+            shown = set(page.edges(keys=True))
+            among = [key for key, row in zip(picture.groups, picture.edges) if (row[0], row[1], row[2]) in shown]
+        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page), among=among))
 
 
 def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:
