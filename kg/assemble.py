@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,21 +32,20 @@ import pyoxigraph as ox
 from kg.beside import beside
 from kg.article_graph import ArticleGraph, article_graph, rebuilt
 from kg.evidence import EdgeKey, Evidence, edge_keys, gather
-from kg.export.graphml import write_graphml
-from kg.export.gexf import write_gexf
 from kg.export.html import write_html
-from kg.export.neo4j import FILES as NEO4J_FILES, write_neo4j
-from kg.export.tables import write_csv
+from kg.export.neo4j import FILES as NEO4J_FILES
 from kg.export.visual import write_visual
-from kg.graph import prefixes as export_prefixes, view
+from kg.graph import prefixes as export_prefixes
+from kg.records import records
 from kg.chunk_pack import ChunkPack
 from kg.memo import Memo, Segments, Table
+from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import Article, ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
-from kg.views import select
+from kg.views import select_records
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
@@ -195,13 +194,17 @@ class Assembly:
             start += size
         return ArticleGraph(entry.graph, entry.rows, parts[0], parts[1], parts[2], parts[3], entry.triples, parts[4])
 
-    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3) -> Evidence:
+    def evidence(self, groups: Groups, wanted: set[EdgeKey], per_edge: int = 3,
+                 among: Iterable[tuple[str, str, str]] | None = None) -> Evidence:
         """The evidence of the ``wanted`` edges (:func:`kg.evidence.gather`), from the statement groups and the
-        sentences the workers sent with each article's chunks: graph.ttl is not read back."""
+        sentences the workers sent with each article's chunks: graph.ttl is not read back. ``among``: the keys
+        of the only groups that can be ``wanted`` edges, if the caller knows them (all groups otherwise)."""
         base = self.base
         chosen = []
         ent = self._entity_iri
-        for key, group in groups.items.items():
+        items = groups.items
+        for key in (items if among is None else dict.fromkeys(among)):
+            group = items[key]
             s, label, o = key
             edge = (ent(s), relation_iri_text(label), ent(o))
             if edge in wanted:
@@ -292,22 +295,29 @@ class Assembly:
     def _keeps(self, row: FactRow) -> bool:
         return row.subject != row.object and row.subject in self.merged and row.object in self.merged
 
-    def _final(self, entry: _Entry) -> ArticleGraph:
-        """The entry's chunks, rebuilt without the statements the merge dropped (if it has any)."""
-        chunk = self._chunk(entry)
+    def _final(self, entry: _Entry) -> tuple[bytes | memoryview, bytes | memoryview, bytes | memoryview,
+                                              bytes | memoryview, int]:
+        """The entry's chunks (nquads, trig, turtle, jsonld) and triples, rebuilt without the statements the merge
+        dropped (if it has any); else its spooled bytes as they are, read at once."""
         # a self-loop from the start has no quads; one the merge made (two keys joined) still has them
-        dropped = [r for r in entry.rows if not self._keeps(r)]
+        merged = self.merged   # self._keeps, inline: every statement of the corpus passes here
+        dropped = [r for r in entry.rows if r.subject == r.object or r.subject not in merged or r.object not in merged]
         if not dropped and not entry.renames:
-            return chunk
-        kept = {self._plain(r) for r in entry.rows if self._keeps(r) and r.asserted is not None}
-        plain = {self._plain(r) for r in dropped if r.asserted is not None} - kept
+            a, b, c, d = entry.sizes[:4]
+            whole = memoryview(self._read(entry.offset, a + b + c + d))
+            return whole[:a], whole[a:a + b], whole[a + b:a + b + c], whole[a + b + c:], entry.triples
+        chunk = self._chunk(entry)
+        plain = {self._plain(r) for r in dropped if r.asserted is not None}
+        if plain:   # less those a kept statement asserts too: one of the same two entities (entity IRIs never collide)
+            ends = {(r.subject, r.object) for r in dropped if r.asserted is not None}
+            plain -= {self._plain(r) for r in entry.rows
+                      if (r.subject, r.object) in ends and r.asserted is not None and self._keeps(r)}
         statements = {r.statement for r in dropped}
         inputs = (chunk.graph.encode(), chunk.nquads, chunk.sentences, self.base.encode(),
                   json.dumps(sorted(self.prefixes.items())).encode(), json.dumps(entry.renames).encode(),
                   "\n".join(sorted(statements)).encode(), "\n".join(sorted(plain)).encode())
-        parts = self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
+        return self.memo.get_or_make("rebuilt", inputs, lambda: _parts(rebuilt(
             chunk, self.base, self.prefixes, renames=dict(entry.renames), statements=statements, triples=plain)))
-        return replace(chunk, nquads=parts[0], trig=parts[1], turtle=parts[2], jsonld=parts[3], triples=parts[4])
 
     def _plain(self, row: FactRow) -> str:
         return str(ox.Triple(_n(str(entity_iri(row.subject, self.base))), _n(str(relation_iri(row.asserted or ""))),
@@ -379,14 +389,16 @@ class Assembly:
                                                    ensure_ascii=False, indent=1).encode() + b',\n "@graph": [\n')
         first, triples = True, 0
         for entry in sorted(self.entries, key=lambda e: f"<{e.graph}>"):
-            chunk = self._final(entry)
-            nq.write(chunk.nquads)
-            trig.write(chunk.trig)
-            ttl.write(chunk.turtle)
-            if chunk.jsonld:
-                jsonld.write(chunk.jsonld if first else b",\n" + chunk.jsonld)
+            nquads, trig_block, turtle, nodes, count = self._final(entry)
+            nq.write(nquads)
+            trig.write(trig_block)
+            ttl.write(turtle)
+            if nodes:
+                if not first:
+                    jsonld.write(b",\n")
+                jsonld.write(nodes)
                 first = False
-            triples += chunk.triples
+            triples += count
         return triples, not first
 
     def _write_merged(self, files: list[BinaryIO], groups: Groups, *, first: bool) -> tuple[int, bool]:
@@ -395,22 +407,31 @@ class Assembly:
         units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
-        with Segments(folder / "merged.segments" if folder is not None else None, salt) as store:
+        if folder is not None:   # the layout before kg.streams.Streams: no build reads it any more
+            for old in ("merged.segments", "merged.segments.index"):
+                (folder / old).unlink(missing_ok=True)
+        with Streams(folder / "merged.streams" if folder is not None else None, 4, salt) as store:
             return write_merged(files, units, self.prefixes, store, graph=str(merged_graph_iri(self.base)),
                                 first=first)
 
     def _write_visual(self, folder: Path, groups: Groups) -> None:
-        picture = view(self.merged, groups, base=self.base, iri=self._entity_iri)
-        if self.memo.folder is not None:   # each node's and edge's text found where it did not change
-            write_visual(picture, folder, self.memo.folder / "visual.segments", self.memo.salt.decode())
-        else:
-            write_graphml(picture, folder / "graph.graphml")
-            write_gexf(picture, folder / "graph.gexf")
-            write_csv(picture, folder)
-            write_neo4j(picture, folder)    # issue 9: Neo4j bulk-import layout
+        picture = records(self.merged, groups, base=self.base, iri=self._entity_iri)
+        memo = self.memo.folder
+        # each run of unchanged nodes and edges copied from the previous build's files
+        write_visual(picture, folder, memo / "visual" if memo is not None else None, self.memo.salt.decode())
+        if memo is not None:   # the memo of earlier versions (each node's and edge's text), read no more
+            for name in ("visual.segments", "visual.segments.index"):
+                (memo / name).unlink(missing_ok=True)
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
-        page = select(picture)
-        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page)))
+        page = select_records(picture)
+        # an edge of the page is a group's between two of its nodes, each with an IRI of its own: the groups
+        # of the page's edges are all the groups the evidence can be of (the default view keeps every edge
+        # between two of its nodes), unless two entities' IRIs are one (then all groups are looked at)
+        among = None
+        if len({row[3] for row in picture.nodes}) == len(picture.nodes):
+            shown = set(page.edges(keys=True))
+            among = [key for key, row in zip(picture.groups, picture.edges) if (row[0], row[1], row[2]) in shown]
+        write_html(page, folder / "graph.html", evidence=self.evidence(groups, edge_keys(page), among=among))
 
 
 def _parts(chunk: ArticleGraph) -> tuple[bytes, bytes, bytes, bytes, int]:

@@ -8,20 +8,17 @@ counterfactuals) live only as statement nodes.
 """
 from __future__ import annotations
 
-import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 
-from kg.iri import digest, entity_iri, merged_graph_iri, relation_iri, statement_iri
+from kg.iri import entity_iri, merged_graph_iri, relation_iri, statement_iri
 from kg.models import Article, ArticleResult, Entity, Statement
-from kg.safe_text import clean_text
+from kg.records import EDGE_FIELDS, NODE_FIELDS, in_add_order, node_id
 from kg.quads import (MODAL_PREFIX, FactRow, Groups, _n, article_quads, asserted_label, merged_quads,
                       relation_iri_text, sort_key)
 from kg.vocab import DEFAULT_BASE, KG, PROV, RELATION_NS, SCHEMA
@@ -204,21 +201,6 @@ def rdflib_graph(triples: Iterable[ox.Triple], namespaces: dict[str, str], *, st
     return g
 
 
-def node_id(key: str) -> str:
-    """A GraphML node id (an XML NMTOKEN) for an entity key: readable for the usual keys, and for any other
-    key (spaces, symbols, characters XML cannot carry) a sanitized form plus a hash, so ids stay unique.
-
-    >>> node_id("suhail-shaheen"), node_id("a b")
-    ('e:suhail-shaheen', 'e:a-b-7dbde93504')
-    """
-    if _PLAIN_KEY.fullmatch(key):
-        return "e:" + key.replace("/", ":")
-    return "e:" + "-".join(x for x in (re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip("-"), digest(key)[:10]) if x)
-
-
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9._/-]+")
-
-
 def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE) -> nx.MultiDiGraph:
     """One node per entity, one edge per (subject, asserted relation, object) with ``weight`` = support."""
     return view(kg.entities, groups_of(kg, base=base), base=base)
@@ -233,29 +215,12 @@ def view(entities: Mapping[str, Entity], groups: Groups, *, base: str = DEFAULT_
     them (made here otherwise)."""
     from kg.export.graphml import CLEAN
 
-    c = clean_text
-    word = _clean_word
-    ent = iri or (lambda key: str(entity_iri(key, base)))
     graph = nx.MultiDiGraph()
     graph.graph[CLEAN] = True    # every value below is a scalar free of what XML forbids: no exporter copies it
-    for key, e in entities.items():
-        graph.add_node(node_id(key), label=c(e.label), type=word(e.type), iri=c(ent(key)),
-                       aliases=c(json.dumps(list(e.aliases), ensure_ascii=False)) if e.aliases else "[]",
-                       roles=c("; ".join(e.roles)), mentions=e.mentions, articles=len(e.articles))
-    for (subj, label, obj), group in sorted(groups.items.items()):
-        s = group.first
-        rel = relation_iri_text(label)
-        graph.add_edge(node_id(subj), node_id(obj), key="r:" + rel.split("/")[-1] + ":" + (
-            str(statement_iri(subj, label, obj))[-12:]),
-                       label=word(label), relation=word(s.relation), relation_class=word(s.relation_class or ""),
-                       polarity=word(s.polarity), modality=word(s.modality), weight=group.count,
-                       articles=len(group.articles), confidence=round(group.confidence, 3),
-                       first_seen=c(min(group.dates, default="")), last_seen=c(max(group.dates, default="")),
-                       iri=word(rel))
+    nodes, edges = in_add_order(entities, groups, base=base, iri=iri)
+    for row in nodes:
+        graph.add_node(row[0], **dict(zip(NODE_FIELDS, row[1:])))
+    for _, row in edges:
+        graph.add_edge(row[0], row[1], key=row[2], **dict(zip(EDGE_FIELDS, row[3:])))
     return graph
 
-
-@lru_cache(maxsize=65536)
-def _clean_word(text: str) -> str:
-    """:func:`clean_text` of a value from a small vocabulary (types, relation labels), made once."""
-    return clean_text(text)

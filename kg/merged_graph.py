@@ -1,21 +1,23 @@
 """Writing the merged graph's part of graph.nq, graph.trig, graph.ttl and graph.jsonld, a bounded batch of whole
-subjects at a time, with each subject's bytes memoized between builds (:class:`kg.memo.Segments`).
+subjects at a time, with each subject's bytes memoized between builds (:class:`kg.streams.Streams`).
 
 The merged graph comes one unit at a time (:func:`kg.quads.merged_units`); consecutive units about the same
 subject form one segment. A batch's N-Quads, TriG body, Turtle and JSON-LD nodes are its segments' ones
 concatenated (Oxigraph writes each subject's triples as one block, and its TriG as one graph block around
 them), so a segment whose quads and plain triples did not change since the last build, as the digest of what
 they are made from (or their N-Quads text) says, is copied as bytes rather than made and serialized again (an
-incremental build changes few subjects). The one
-case a batch does not decompose, a subject in two segments of one batch (two relation labels sharing one
-property IRI), has that batch's JSON-LD made as a whole, as it always was. A build without a cache (``--no-cache``)
-keeps nothing for the next one, so it serializes each batch whole (:func:`write_batches`), the same bytes.
+incremental build changes few subjects), and a run of such segments that the last build wrote one after the
+other is one copy per file. The one case a batch does not decompose, a subject in two segments of one batch
+(two relation labels sharing one property IRI), has that subject's JSON-LD node made from both, as the batch's
+JSON-LD always had it. A build without a cache (``--no-cache``) keeps nothing for the next one, so it serializes
+each batch whole (:func:`write_batches`), the same bytes.
 """
 from __future__ import annotations
 
 import json
+import marshal
 import re
-import struct
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
@@ -23,24 +25,23 @@ import pyoxigraph as ox
 
 from kg.article_graph import body
 from kg.export.jsonld import _Compactor, node_objects
-from kg.memo import Segments
-from kg.rdf_text import Later, Unit, jsonld_subjects, made
+from kg.streams import Streams
+from kg.rdf_text import Later, Unit, digest, jsonld_subjects, made
 
 BATCH = 20_000   # quads of the merged graph serialized at once
-_COUNTS = struct.Struct("<II")   # a segment's quads and triples, beside its bytes in the memo
 # a JSON-LD node's text, as kg/export/jsonld.py writes it
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 class _Segment:
-    """Consecutive units about one subject. Its memo key: a digest of the units' inputs when they all come as
-    :class:`~kg.rdf_text.Later` (nothing is made for a segment the memo has), else a hash of its N-Quads and
+    """Consecutive units about one subject. Its memo key's text (:meth:`data`): the digest of its unit's inputs
+    when it is one :class:`~kg.rdf_text.Later` (nothing is made for a segment the memo has), else its N-Quads and
     plain triples; its text is made on demand."""
 
     __slots__ = ("later", "graph", "_units", "_made", "_text")
 
     def __init__(self, units: list[Unit | Later], graph: str) -> None:
-        self.later = all(type(unit) is Later for unit in units)
+        self.later = len(units) == 1 and type(units[0]) is Later
         self.graph = graph
         self._units = units
         self._made: list[Unit] | None = None
@@ -56,11 +57,11 @@ class _Segment:
     def subject(self) -> str:
         return self._units[0].subject
 
-    def key(self, store: Segments) -> bytes:
+    def data(self) -> bytes:
         if self.later:
-            return store.key(b"inputs", *(unit.key for unit in self._units))   # type: ignore[union-attr]
+            return b"I" + digest(self._units[0].inputs())   # type: ignore[union-attr]
         nquads, plain, _, _ = self.text()
-        return store.key(nquads, plain)
+        return b"T" + marshal.dumps((nquads, plain), 2)
 
     def text(self) -> tuple[bytes, bytes, int, int]:
         """(N-Quads, plain triples as N-Triples, quads, triples)."""
@@ -76,19 +77,6 @@ class _Segment:
         """Its share of the union graph (the pairs, then the plain triples), N-Triples: made for a segment the
         memo did not have."""
         return "".join(unit.ntriples() for unit in self.units).encode("utf-8")
-
-
-def _segments(units: Iterable[Unit | Later], graph: str) -> Iterator[_Segment]:
-    current: list[Unit | Later] = []
-    for unit in units:
-        if type(unit) is Unit and not unit.pairs and not unit.plain:   # type: ignore[union-attr]
-            continue
-        if current and unit.subject != current[0].subject:
-            yield _Segment(current, graph)
-            current = []
-        current.append(unit)
-    if current:
-        yield _Segment(current, graph)
 
 
 def _trig(nquads: bytes, prefixes: dict[str, str]) -> bytes:
@@ -109,99 +97,167 @@ def _blocks(text: bytes, indent: bytes) -> list[bytes]:
     return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])] if text else []
 
 
-def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes: Mapping[str, str], store: Segments, *,
-                 graph: str, first: bool) -> tuple[int, bool]:
+def _graph_head(graph: str, prefixes: dict[str, str]) -> bytes:
+    """The line Oxigraph opens the named graph ``graph`` with in TriG ('graph:merged {')."""
+    probe = f"<urn:kg:probe> <urn:kg:probe> <urn:kg:probe> <{graph}> .\n".encode()
+    block = _trig(probe, prefixes)
+    return block[:block.find(b"\n") + 1]
+
+
+def write_merged(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes: Mapping[str, str], store: Streams,
+                 *, graph: str, first: bool) -> tuple[int, bool]:
     """Write the merged graph's ``units`` (in the named graph ``graph``) into ``files`` (ttl, trig, nq, jsonld);
     ``first``: no JSON-LD node precedes it. Returns (union triples, any JSON-LD node). Without a memo file
     (``--no-cache``) nothing is kept for a next build, so the batches are serialized whole (:func:`write_batches`:
     the same bytes, and cheaper than a serialization per subject, ~9 s of CPU on the 2,344-article corpus).
 
-    With one, a segment's bytes (and its counts) are looked up under a digest of its units' inputs (entities,
-    statement groups: nothing is made for a segment found) or a hash of its text (relation declarations), and the
-    segments not found are serialized together, a batch at a time, their output cut per subject."""
+    With one, a segment's bytes (N-Quads, TriG body, Turtle, JSON-LD node) and counts are looked up under its
+    units' inputs (entities, statement groups: nothing is made for a segment found) or its text (relation
+    declarations). Found segments whose records follow each other in the memo (as the last build wrote them) are
+    copied as one slice per file; the segments not found are serialized together, a batch at a time, their
+    output cut per subject, and stored."""
     if store.path is None:
         return write_batches(files, units, prefixes, graph=graph, first=first)
     ttl, trig, nq, jsonld = files
     prefixes = dict(prefixes)
     compact = _Compactor(prefixes)
-    batch: list[tuple[_Segment, tuple[bytes, ...] | None]] = []
-    keys: dict[int, bytes] = {}   # the memo key of each segment of the batch, by position
+    head = _graph_head(graph, prefixes)
+    # the batch: [first record, last record, segment, values, key]: a run of found records of Later segments
+    # (no segment kept), a found Unit segment (its subject may come twice in one batch), or a segment the memo
+    # lacks (values made at the flush)
+    batch: list[list] = []
     size, triples, wrote = 0, 0, False
+    key, find, counts, span, look_up = store.key, store.find, store.counts, store.span, store.look_up
+    dumps = marshal.dumps
 
     def node(segment: _Segment) -> bytes:
         nodes = node_objects(jsonld_subjects(segment.units, compact), compact)
-        return ",\n".join("  " + _dumps(n) for n in nodes).encode("utf-8")
+        return "".join(",\n  " + _dumps(n) for n in nodes).encode("utf-8")
 
     def made_one(segment: _Segment) -> tuple[bytes, ...]:
-        nquads, _, quads, count = segment.text()
+        nquads, _, _, _ = segment.text()
         graph_block = _trig(nquads, prefixes)
-        head = graph_block.find(b"\n") + 1   # 'graph:merged {' ... '}' (nothing for a segment without quads)
-        return (nquads, graph_block[:head], graph_block[head:-2], _turtle(segment.share, prefixes),
-                node(segment), segment.subject.encode(), _COUNTS.pack(quads, count))
+        start = graph_block.find(b"\n") + 1   # 'graph:merged {' ... '}' (nothing for a segment without quads)
+        return nquads, graph_block[start:-2], _turtle(segment.share, prefixes), node(segment)
 
     def made_many(segments: list[_Segment]) -> list[tuple[bytes, ...]]:
         """The values of ``segments`` (distinct subjects one after the other), serialized at once and cut."""
         texts = [s.text() for s in segments]
         graph_block = _trig(b"".join(t[0] for t in texts), prefixes)
-        head = graph_block.find(b"\n") + 1
-        inner = _blocks(graph_block[head:-2], b"\t")
+        start = graph_block.find(b"\n") + 1
+        inner = _blocks(graph_block[start:-2], b"\t")
         turtle = _blocks(_turtle(b"".join(s.share for s in segments), prefixes), b"")
         with_quads = [s for s, t in zip(segments, texts) if t[2]]
         if len(inner) != len(with_quads) or len(turtle) != len(segments):   # never seen: a line break in a term
             return [made_one(s) for s in segments]
         bodies = dict(zip(map(id, with_quads), inner))
-        return [(t[0], graph_block[:head] if t[2] else b"", bodies.get(id(s), b""), ttl, node(s),
-                 s.subject.encode(), _COUNTS.pack(t[2], t[3])) for s, t, ttl in zip(segments, texts, turtle)]
+        return [(t[0], bodies.get(id(s), b""), ttl, node(s)) for s, t, ttl in zip(segments, texts, turtle)]
 
     def fill() -> None:
         """The values of the segments the memo did not have, made by runs of distinct subjects."""
-        missing = [i for i, (_, v) in enumerate(batch) if v is None]
-        run: list[int] = []
-        for i in [*missing, None]:
-            if i is None or run and batch[i][0].subject == batch[run[-1]][0].subject:
-                for j, values in zip(run, made_many([batch[j][0] for j in run])):
-                    store.put(keys[j], values)
-                    batch[j] = (batch[j][0], values)
+        missing = [item for item in batch if item[0] is None]
+        run: list[list] = []
+        for item in [*missing, None]:
+            if item is None or run and item[2].subject == run[-1][2].subject:
+                for done, values in zip(run, made_many([i[2] for i in run])):
+                    _, _, quads, count = done[2].text()
+                    store.put(done[4], values, (quads, count))
+                    done[3] = values
                 run = []
-            if i is not None:
-                run.append(i)
+            if item is not None:
+                run.append(item)
 
-    def flush() -> None:
+    def nodes() -> bytes:
+        """The batch's JSON-LD nodes, each after ",\n"; a subject in two segments has one node, as the batch's
+        JSON-LD always had it (only Unit segments can share a subject)."""
+        parts = [item[3][3] if item[0] is None else span(3, item[0], item[1]) for item in batch]
+        subjects = [item[2].subject for item in batch if item[2] is not None and not item[2].later]
+        if len(set(subjects)) == len(subjects):
+            return b"".join(parts)
+        twice = {s for s, n in Counter(subjects).items() if n > 1}
+        pieces, done = [], set()
+        for item, part in zip(batch, parts):
+            segment = item[2]
+            if segment is None or segment.later or segment.subject not in twice:
+                pieces.append(part)
+            elif segment.subject not in done:
+                done.add(segment.subject)
+                pieces.append("".join(",\n  " + _dumps(n) for n in node_objects(jsonld_subjects(
+                    [u for i in batch if i[2] is not None and not i[2].later and i[2].subject == segment.subject
+                     for u in i[2].units], compact), compact)).encode("utf-8"))
+        return b"".join(pieces)
+
+    def flush(quads: int) -> None:
         nonlocal first, wrote
         if not batch:
             return
         fill()
-        done = [(segment, values) for segment, values in batch if values is not None]
-        nq.write(b"".join(v[0] for _, v in done))
-        if any(v[0] for _, v in done):
-            trig.write(next(v[1] for _, v in done if v[0]) + b"".join(v[2] for _, v in done) + b"}\n")
-        ttl.write(b"".join(v[3] for _, v in done))
-        if len({v[5] for _, v in done}) == len(done):
-            nodes = [v[4] for _, v in done]
-        else:   # a subject in two segments: one node, as the batch's JSON-LD always had it
-            nodes = [("  " + _dumps(n)).encode("utf-8") for n in node_objects(
-                jsonld_subjects([u for segment, _ in done for u in segment.units], compact), compact)]
-        for n in nodes:
-            jsonld.write(n if first else b",\n" + n)
+        nq.writelines([item[3][0] if item[0] is None else span(0, item[0], item[1]) for item in batch])
+        if quads:
+            trig.write(head)
+            trig.writelines([item[3][1] if item[0] is None else span(1, item[0], item[1]) for item in batch])
+            trig.write(b"}\n")
+        ttl.writelines([item[3][2] if item[0] is None else span(2, item[0], item[1]) for item in batch])
+        text = nodes()
+        if text:
+            jsonld.write(text[2:] if first else text)
             first, wrote = False, True
         batch.clear()
-        keys.clear()
 
-    for segment in _segments(units, graph):
-        key = segment.key(store)
-        values = store.get(key)
-        if values is None:
+    def place(segment: _Segment) -> tuple[int, int]:
+        """A segment of Units into the batch, found or to be made; returns its (quads, triples)."""
+        k = key(segment.data())
+        p = find(k)
+        if p is None:
             _, _, quads, count = segment.text()
+            batch.append([None, None, segment, None, k])
+            return quads, count
+        batch.append([p, p, segment, None, k])
+        return counts(p)
+
+    current: list[Unit | Later] = []   # consecutive non-empty Units about one subject
+    for unit in units:
+        if type(unit) is Later:   # one segment (its subject is no other unit's): found, or placed to be made
+            if current:
+                quads, count = place(_Segment(current, graph))
+                current = []
+                size += quads
+                triples += count
+                if size >= BATCH:
+                    flush(size)
+                    size = 0
+            try:   # digest(), inline
+                k, p, quads, count = look_up(b"Im" + dumps(unit.inputs(), 2))   # type: ignore[union-attr]
+            except ValueError:
+                k, p, quads, count = look_up(b"I" + digest(unit.inputs()))   # type: ignore[union-attr]
+            if p is None:
+                segment = _Segment([unit], graph)
+                _, _, quads, count = segment.text()
+                batch.append([None, None, segment, None, k])
+            else:
+                last = batch[-1] if batch else None
+                if last is not None and last[2] is None and last[1] + 1 == p:
+                    last[1] = p
+                else:
+                    batch.append([p, p, None, None, k])
+        elif not unit.pairs and not unit.plain:   # type: ignore[union-attr]
+            continue
+        elif not current or unit.subject == current[0].subject:
+            current.append(unit)
+            continue
         else:
-            quads, count = _COUNTS.unpack(values[6])
-        keys[len(batch)] = key
-        batch.append((segment, values))
+            quads, count = place(_Segment(current, graph))
+            current = [unit]
         size += quads
         triples += count
         if size >= BATCH:
-            flush()
+            flush(size)
             size = 0
-    flush()
+    if current:
+        quads, count = place(_Segment(current, graph))
+        size += quads
+        triples += count
+    flush(size)
     return triples, wrote
 
 
@@ -227,11 +283,11 @@ def write_batches(files: list[BinaryIO], units: Iterable[Unit | Later], prefixes
 
     for later in units:
         unit = made(later)
+        if quads >= BATCH and unit.subject != batch[-1].subject:   # a subject's consecutive units in one batch,
+            flush()                                                 # as write_merged keeps them (one segment)
+            quads = 0
         batch.append(unit)
         quads += len(unit.pairs)
         triples += len(unit)
-        if quads >= BATCH:
-            flush()
-            quads = 0
     flush()
     return triples, wrote

@@ -9,7 +9,8 @@ exports: one aggregation for both).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -17,12 +18,12 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
 
 from kg import EXTRACTOR_VERSION
-from kg.iri import (article_iri, entity_iri, graph_iri, group_iri, relation_class_iri, relation_iri,
-                    statement_iri)
+from kg.iri import (article_iri, entity_iri, entity_iri_text, graph_iri, group_iri, relation_class_iri, relation_iri,
+                    relation_slug, statement_iri)
 from kg.models import Article, Entity, Statement
 from kg.rdf_text import Later, Lit, Term, Unit, made
 from kg.safe_text import clean_text
-from kg.vocab import KG, PROV, SCHEMA
+from kg.vocab import KG, PROV, RELATION_NS, SCHEMA
 
 MODAL_PREFIX = {"asserted": "", "reported": "", "planned": "will", "possible": "may", "conditional": "",
                 "requested": "be asked", "alleged": "allegedly"}
@@ -289,7 +290,7 @@ class _Terms:
     def entity(self, key: str) -> str:
         iri = self.entities.get(key)
         if iri is None:
-            iri = self.entities[key] = str(entity_iri(key, self.base))
+            iri = self.entities[key] = entity_iri_text(key, self.base)
         return iri
 
     def article(self, article_id: str) -> str:
@@ -302,8 +303,11 @@ class _Terms:
 @lru_cache(maxsize=65536)
 def relation_iri_text(label: str) -> str:
     """:func:`kg.iri.relation_iri` as text, made once per label (the merged graph and the views ask for it per
-    statement group)."""
-    return str(relation_iri(label))
+    statement group) and without an rdflib term."""
+    return _RELATION_NS + relation_slug(label)
+
+
+_RELATION_NS = str(RELATION_NS)
 
 
 def _text(value: str) -> Lit:
@@ -344,31 +348,45 @@ def merged_units(entities: Mapping[str, Entity], articles: set[str], groups: Gro
         asserts.setdefault(s_key, []).append((label, o_key))
     for key in sorted(entities):
         entity, claims = entities[key], asserts.get(key, [])
-        yield Later(ent(key), partial(_entity_inputs, key, entity, articles, claims),
+        yield Later(partial(ent, key), partial(_entity_inputs, key, entity, articles, claims),
                     partial(_entity_unit, terms, key, entity, articles, claims))
     classes: set[str] = set()
     declared: set[tuple[str, str, Term]] = set()   # two labels may share one property IRI ("meet with", "meet-with")
+    properties = Counter(relation_iri_text(label) for label in groups.declared)
     for label, (klass, base_label) in groups.declared.items():
+        prop = relation_iri_text(label)
+        if properties[prop] == 1 and (not klass or base_label is not None or klass in classes):
+            # the one declaration of its property, no relation class declared with it: made on demand
+            yield Later(prop, partial(_declaration_inputs, label, klass, base_label),
+                        partial(_declaration, label, klass, base_label))
+            continue
         for unit in _declare(label, klass, base_label, classes):
             unit.pairs = [(p, o) for p, o in unit.pairs if (unit.subject, p, o) not in declared]
             declared.update((unit.subject, p, o) for p, o in unit.pairs)
             yield unit
     for (subj_key, asserted, obj_key), group in groups.items.items():
-        node = str(group_iri(subj_key, asserted, obj_key, base))
+        node = partial(_group_node, subj_key, asserted, obj_key, base)
         yield Later(node, partial(_group_inputs, subj_key, asserted, obj_key, group),
                     partial(_group_unit, terms, node, subj_key, asserted, obj_key, group))
 
 
+def _group_node(subj_key: str, asserted: str, obj_key: str, base: str) -> str:
+    return str(group_iri(subj_key, asserted, obj_key, base))
+
+
 def _entity_inputs(key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]) -> tuple:
     """Everything an entity's unit is made of (with the base IRI and the code)."""
-    return ("entity", key, entity.type, entity.label, entity.aliases, [a for a in entity.articles if a in articles],
-            entity.mentions, entity.rules, entity.roles, entity.same_as, claims)
+    mentioned = entity.articles if articles.issuperset(entity.articles) else tuple(
+        a for a in entity.articles if a in articles)
+    return ("entity", key, entity.type, entity.label, entity.aliases, mentioned, entity.mentions, entity.rules,
+            entity.roles, entity.same_as, claims)
 
 
 def _group_inputs(subj_key: str, asserted: str, obj_key: str, group: Group) -> tuple:
     """Everything a statement group's unit is made of (with the base IRI and the code)."""
-    return ("group", subj_key, asserted, obj_key, list(group.statements), len(group.articles),
-            f"{group.confidence:.3f}", min(group.dates, default=None), max(group.dates, default=None))
+    dates = group.dates
+    return ("group", subj_key, asserted, obj_key, tuple(group.statements), len(group.articles),
+            f"{group.confidence:.3f}", min(dates) if dates else None, max(dates) if dates else None)
 
 
 def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], claims: list[tuple[str, str]]
@@ -391,7 +409,8 @@ def _entity_unit(terms: _Terms, key: str, entity: Entity, articles: set[str], cl
     return Unit(ent(key), list(pairs), list(plain))
 
 
-def _group_unit(terms: _Terms, node: str, subj_key: str, asserted: str, obj_key: str, group: Group) -> Unit:
+def _group_unit(terms: _Terms, node: Callable[[], str], subj_key: str, asserted: str, obj_key: str, group: Group
+                ) -> Unit:
     ent = terms.entity
     pairs: list[tuple[str, Term]] = [
         (RDF_TYPE, _K["StatementGroup"]), (RDF_SUBJECT, ent(subj_key)), (RDF_PREDICATE, relation_iri_text(asserted)),
@@ -401,7 +420,7 @@ def _group_unit(terms: _Terms, node: str, subj_key: str, asserted: str, obj_key:
     if group.dates:
         pairs.append((_K["firstSeen"], _day(min(group.dates))))
         pairs.append((_K["lastSeen"], _day(max(group.dates))))
-    return Unit(node, pairs)
+    return Unit(node(), pairs)
 
 
 def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
@@ -409,6 +428,16 @@ def asserted_triples(groups: Groups, base: str) -> list[ox.Triple]:
     triples = {ox.Triple(_n(str(entity_iri(s, base))), _n(str(relation_iri(label))), _n(str(entity_iri(o, base))))
                for s, label, o in groups.items}
     return sorted(triples, key=str)
+
+
+def _declaration_inputs(label: str, klass: str | None, base_label: str | None) -> tuple:
+    """Everything the declaration of a property is made of when it declares no relation class (with the code)."""
+    return ("declaration", label, klass, base_label)
+
+
+def _declaration(label: str, klass: str | None, base_label: str | None) -> Unit:
+    """The declaration of the property ``label`` alone, its relation class declared before."""
+    return next(_declare(label, klass, base_label, {klass} if klass else set()))
 
 
 def _declare(label: str, klass: str | None, base_label: str | None, classes: set[str]) -> Iterator[Unit]:

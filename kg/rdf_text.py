@@ -10,7 +10,7 @@ Oxigraph's for every code point), and Oxigraph parses it back wherever its own s
 """
 from __future__ import annotations
 
-import hashlib
+import marshal
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Union
@@ -112,17 +112,25 @@ def jsonld_subjects(units: Iterable[Unit], compact: Callable[[str], str]) -> dic
 
 
 class Later:
-    """A unit made only when it is needed: its subject, a digest of everything its triples depend on besides the
-    code and the base IRI (``key``, from ``inputs()`` by :func:`digest`, computed when first asked for), and
-    how to make it. Never empty."""
+    """A unit made only when it is needed: its subject (an IRI, or how to make it: a writer that finds the unit's
+    bytes never asks), a digest of everything its triples depend on besides the code and the base IRI
+    (``key``, from ``inputs()`` by :func:`digest`, computed when first asked for), and how to make it. Never
+    empty, and its subject is no other unit's in the same stream (a writer relies on it)."""
 
-    __slots__ = ("subject", "inputs", "make", "_key")
+    __slots__ = ("_subject", "inputs", "make", "_key")
 
-    def __init__(self, subject: str, inputs: Callable[[], object], make: Callable[[], Unit]) -> None:
-        self.subject = subject
+    def __init__(self, subject: str | Callable[[], str], inputs: Callable[[], object], make: Callable[[], Unit]
+                 ) -> None:
+        self._subject = subject
         self.inputs = inputs
         self.make = make
         self._key: bytes | None = None
+
+    @property
+    def subject(self) -> str:
+        if type(self._subject) is not str:
+            self._subject = self._subject()   # type: ignore[operator]
+        return self._subject   # type: ignore[return-value]
 
     @property
     def key(self) -> bytes:
@@ -136,5 +144,10 @@ def made(unit: Unit | Later) -> Unit:
 
 
 def digest(inputs: object) -> bytes:
-    """A short hash of ``inputs`` (strings, numbers, None, tuples and lists of them: their repr says it all)."""
-    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    """``inputs`` (strings, numbers, None, tuples and lists of them) as bytes that say it all: their marshal
+    (format 2: no back-references, so equal values give equal bytes), or their repr for anything else. Never
+    two values with one text: the marshal is decodable, and a repr text is set apart by its first byte."""
+    try:
+        return b"m" + marshal.dumps(inputs, 2)
+    except ValueError:
+        return b"r" + repr(inputs).encode("utf-8", "surrogatepass")

@@ -19,6 +19,8 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import KGError
+from kg.export.graphml import CLEAN
+from kg.records import Records
 
 CONCEPT = "Concept"
 RANKS = ("degree", "pagerank")
@@ -179,6 +181,63 @@ def select(graph: nx.MultiDiGraph, options: ViewOptions = DEFAULT_VIEW) -> nx.Mu
             details = _details(graph, n, concepts, o)
             if details:
                 view.nodes[n]["details"] = json.dumps(details, ensure_ascii=False)
+    return view
+
+
+def select_records(records: Records, options: ViewOptions = DEFAULT_VIEW) -> nx.MultiDiGraph:
+    """:func:`select` of the graph of ``records`` (:mod:`kg.records`), without building that graph: the same
+    view, node and edge order and attributes. A view around an entity or ranked by PageRank is selected from
+    the graph itself."""
+    o = options
+    if o.entity or o.rank != "degree":
+        return select(records.graph(), o)
+    nodes = records.nodes
+    concepts = {row[0] for row in nodes if row[2] == CONCEPT}
+    keep = {row[0] for row in nodes
+            if (not o.types or row[2] in o.types) and not (o.named_only and row[0] in concepts)}
+    data = records.edge_data
+    filtered = bool(o.classes or o.polarity or o.modalities or o.since or o.until)
+
+    def ok(row: tuple[Any, ...]) -> bool:   # _edge_ok of the row's data, made only when a filter reads it
+        return _edge_ok(data(row), o) if filtered else int(row[8] or 1) >= o.min_support
+
+    edges = [row for row in records.edges if row[0] in keep and row[1] in keep and ok(row)]
+    alive = keep
+    if not o.keep_isolated:
+        alive = {row[0] for row in edges} | {row[1] for row in edges}
+    if o.top and len(alive) > o.top:
+        labels = {row[0]: row[1] for row in nodes if row[0] in alive}
+        partners: dict[str, set[str]] = {n: set() for n in alive}
+        degree = dict.fromkeys(alive, 0)
+        for row in edges:
+            u, v = row[0], row[1]
+            partners[u].add(v)
+            partners[v].add(u)
+            degree[u] += 1
+            degree[v] += 1
+        score = {n: len(partners[n]) + degree[n] / 1e6 for n in alive}
+        chosen = set(sorted(alive, key=lambda n: (-score[n], str(labels[n]), str(n)))[:o.top])
+        edges = [row for row in edges if row[0] in chosen and row[1] in chosen]
+        alive = chosen
+        if not o.keep_isolated:   # an entity whose partners all fell outside the top N says nothing here
+            alive = {row[0] for row in edges} | {row[1] for row in edges}
+    view = nx.MultiDiGraph()
+    view.graph[CLEAN] = True
+    view.add_nodes_from((row[0], records.node_data(row)) for row in nodes if row[0] in alive)
+    view.add_edges_from((row[0], row[1], row[2], data(row)) for row in edges)
+    if o.named_only and concepts:
+        labels = {row[0]: row[1] for row in nodes if row[0] in concepts}
+        found: dict[str, list[tuple[int, str]]] = {}
+        for row in records.edges:
+            u, v = row[0], row[1]
+            if v in concepts and u in alive and ok(row):
+                found.setdefault(u, []).append((int(row[8] or 1), f"{row[3]} → {labels[v]}"))
+            if u in concepts and v in alive and ok(row):
+                found.setdefault(v, []).append((int(row[8] or 1), f"{labels[u]} → {row[3]}"))
+        for n, texts in found.items():
+            texts.sort(key=lambda x: (-x[0], x[1]))
+            details = list(dict.fromkeys(text for _, text in texts))[:MAX_DETAILS]
+            view.nodes[n]["details"] = json.dumps(details, ensure_ascii=False)
     return view
 
 

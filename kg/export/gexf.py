@@ -10,7 +10,7 @@ makes networkx's reader fail, and the interval already carries the dates as date
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from functools import lru_cache
 from typing import BinaryIO
@@ -27,8 +27,15 @@ _EDGE_OWN = {"label", "weight"}
 
 
 def _day(value: object) -> dt.date | None:
+    if not value:
+        return None
+    return _iso_day(value) if type(value) is str else _iso_day(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _iso_day(text: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
         return None
 
@@ -72,22 +79,42 @@ def _span(first: dt.date | None, last: dt.date | None) -> str:
     return f' start="{first.isoformat()}" end="{(last + dt.timedelta(days=1)).isoformat()}"'
 
 
+@lru_cache(maxsize=65536)
+def _span_text(first: dt.date, last: dt.date) -> str:
+    """:func:`_span` of two days, made once per pair (nodes share them)."""
+    return _span(first, last)
+
+
 class Layout:
     """What every node's and edge's GEXF depends on besides its own values: the attribute declarations (in the
     head) and the dates the edges were seen (a node's span: the first and last of its edges')."""
 
-    def __init__(self, view: nx.MultiDiGraph, types: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
-        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`)."""
-        self.node_types, self.edge_types = types or (_types(d for _, d in view.nodes(data=True)),
-                                                     _types(d for *_, d in view.edges(keys=True, data=True)))
+    def __init__(self, view: nx.MultiDiGraph | None, types: tuple[dict[str, str], dict[str, str]] | None = None,
+                 *, dates: Iterable[tuple[object, object, object, object, object]] | None = None) -> None:
+        """``types``: the nodes' and the edges' attribute types, if known (:class:`kg.export.graphml.Layout`);
+        ``dates``: each edge's (source, target, key, first_seen, last_seen), if ``view`` is not given."""
+        if types is None:
+            assert view is not None
+            types = (_types(d for _, d in view.nodes(data=True)), _types(d for *_, d in view.edges(keys=True, data=True)))
+        self.node_types, self.edge_types = types
+        if dates is None:
+            assert view is not None
+            dates = ((u, v, key, data.get("first_seen"), data.get("last_seen"))
+                     for u, v, key, data in view.edges(keys=True, data=True))
         node_days: dict[object, list[dt.date]] = {}
-        self.edge_spans: dict[tuple[object, object, object], tuple[dt.date | None, dt.date | None]] = {}
-        for u, v, key, data in view.edges(keys=True, data=True):
-            first, last = _day(data.get("first_seen")), _day(data.get("last_seen") or data.get("first_seen"))
-            self.edge_spans[(u, v, key)] = (first, last)
+        for u, v, key, first_seen, last_seen in dates:
+            first, last = _day(first_seen), _day(last_seen or first_seen)
             if first and last:
-                for node in (u, v):
-                    node_days.setdefault(node, []).extend((first, last))
+                low, high = (first, last) if first <= last else (last, first)
+                for node in (u, v):   # a node's span: from the earliest to the latest day of its edges'
+                    days = node_days.get(node)
+                    if days is None:
+                        node_days[node] = [low, high]
+                    else:
+                        if low < days[0]:
+                            days[0] = low
+                        if high > days[1]:
+                            days[1] = high
         self.node_days = node_days
         self.dynamic = bool(node_days)
 
@@ -104,7 +131,7 @@ class Layout:
 
     def span(self, node: object) -> str:
         days = self.node_days.get(node)
-        return _span(min(days), max(days)) if days else ""
+        return _span_text(min(days), max(days)) if days else ""
 
     def node(self, node: object, data: dict[str, object], span: str) -> str:
         """A node's element; ``span``: :meth:`span` of the node."""
@@ -115,7 +142,8 @@ class Layout:
     def edge(self, u: object, v: object, key: object, data: dict[str, object]) -> str:
         weight = data.get("weight", 1)
         label = f" label={quoteattr(str(data['label']))}" if data.get("label") != "" and "label" in data else ""
-        span = _span(*self.edge_spans[(u, v, key)])
+        first = data.get("first_seen")
+        span = _span(_day(first), _day(data.get("last_seen") or first))
         return "".join([f"      <edge id={quoteattr(str(key))} source={quoteattr(str(u))} target={quoteattr(str(v))}"
                         f"{label} weight=\"{escape(str(float(weight)))}\"{span}>\n",
                         *_attvalues(data, _EDGE_OWN, "        "), "      </edge>\n"])

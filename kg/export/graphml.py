@@ -151,9 +151,14 @@ def _data(data: dict[str, object], heads: dict[str, str], types: dict[str, str])
 class Layout:
     """What every node's and edge's GraphML depends on besides its own values: the key table."""
 
-    def __init__(self, view: nx.MultiDiGraph) -> None:
-        self.types = attribute_types(view)
-        self.keys = key_table(view, self.types)
+    def __init__(self, view: nx.MultiDiGraph | None = None,
+                 types: tuple[dict[str, str], dict[str, str]] | None = None) -> None:
+        """The layout of ``view``, or of a graph whose nodes' and edges' attribute types are ``types``."""
+        if types is None:
+            assert view is not None
+            types = attribute_types(view)
+        self.types = types
+        self.keys = key_table(nx.MultiDiGraph(), self.types)
         node_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "node"}
         edge_ids = {name: kid for kid, scope, name, _ in self.keys if scope == "edge"}
         types = {kid: kind for kid, _, _, kind in self.keys}

@@ -80,14 +80,14 @@ def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_pa
     remade: list[str] = []   # article chunks the merge changed, made again rather than found in the memo
     make = kg.assemble.rebuilt
     monkeypatch.setattr(kg.assemble, "rebuilt", lambda chunk, *a, **k: remade.append(chunk.graph) or make(chunk, *a, **k))
-    stores: list[kg.assemble.Segments] = []   # the merged graph's memoized segments, one store per build
+    stores: list[kg.assemble.Streams] = []   # the merged graph's memoized segments, one store per build
 
-    class Recorded(kg.assemble.Segments):
+    class Recorded(kg.assemble.Streams):
         def __enter__(self):
             stores.append(self)
             return super().__enter__()
 
-    monkeypatch.setattr(kg.assemble, "Segments", Recorded)
+    monkeypatch.setattr(kg.assemble, "Streams", Recorded)
     out = tmp_path / "out"
     build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], out, n_process=1)
     # the case under test happens: the merge moves a statement of 'other' (a surname joined into the person)
