@@ -1,7 +1,8 @@
 """The parent's side of a build: collect per-article chunks, merge entities, write every export streaming.
 
 Results arrive one by one (from the cache or a worker). Each one's :class:`~kg.article_graph.ArticleGraph`
-chunks go to a spool file on disk at once; the parent keeps only what the cross-article merge needs: the
+chunks go to a file on disk at once (:mod:`kg.chunk_pack`, kept with the cache: an incremental
+build finds an unchanged article's chunks there); the parent keeps only what the cross-article merge needs: the
 article's entities, its statements' :class:`~kg.quads.FactRow` and a few numbers. Memory is bounded by the
 merged graph (entities and edge aggregates), not by the corpus's statements and evidence.
 
@@ -16,10 +17,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -36,11 +37,12 @@ from kg.export.neo4j import FILES as NEO4J_FILES
 from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes
 from kg.records import records
+from kg.chunk_pack import ChunkPack
 from kg.memo import Memo, Segments, Table
 from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
-from kg.models import ArticleResult, Entity
+from kg.models import Article, ArticleResult, Entity
 from kg.quads import FactRow, Groups, _n, merged_units, relation_iri_text
 from kg.safe_text import clean_text
 from kg.views import select_records
@@ -86,6 +88,14 @@ class _Entry:
     renames: tuple[tuple[str, str], ...] = ()   # IRIs the merge changed in its chunks (old, new)
 
 
+def _kept_name(article: Article, identity: bytes) -> bytes:
+    """What names an article's values kept for the next build (:meth:`Assembly.known`): the result's identity
+    (its cache key), and the one field of the article that key does not hash, its metadata, if it has any."""
+    if not article.metadata:
+        return identity
+    return hashlib.blake2b(identity + repr(article.metadata).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class Assembly:
     """Per-article chunks in, a complete set of exports out (see the module doc)."""
 
@@ -93,7 +103,15 @@ class Assembly:
         self.base = base
         self.memo = memo or Memo(None)   # rebuilt chunks of unchanged inputs, kept from one build to the next
         self.prefixes = export_prefixes(base)
-        self.spool: BinaryIO = tempfile.TemporaryFile(prefix="kg-spool-")
+        folder = self.memo.folder
+        salt = self.memo.salt.decode()
+        # every article's chunks, kept from one build to the next with the cache (a temporary file without one)
+        self.pack = ChunkPack(folder / "chunks.pack" if folder is not None else None, salt)
+        # what this process keeps of each result (its entities and statement rows), by the result's identity:
+        # an unchanged article's is found here and its chunks in the pack, its cached result not even read
+        self._kept = Table(folder / "articles.pickle" if folder is not None else None, salt)
+        self._known: dict[bytes, tuple] | None = None    # read at the first ask (:meth:`known`)
+        self._keep: dict[bytes, tuple] = {}              # this build's, for the next one
         self.entries: list[_Entry] = []
         self.entities: list[Entity] = []
         self.ids: list[bytes] | None = []   # each entity's name for the merge's memo (None: some result has none)
@@ -102,29 +120,60 @@ class Assembly:
         self.merged: dict[str, Entity] = {}
         self._iris: dict[str, str] = {}
         self.found = 0.0         # after the merge: the share of its unions the memo held (an incremental build: ~1)
+        self._prepared: tuple | None = None   # the merge's memo and first unions, made ahead (prepare)
 
-    def close(self) -> None:
-        self.spool.close()
+    def close(self, kept: bool = False) -> None:
+        """Close the chunk file; ``kept``: the build succeeded, what it stored is kept for the next one."""
+        try:
+            if kept:
+                self._kept.save(self._keep)
+                self.pack.commit()
+        finally:
+            self.pack.close()
 
     def add(self, result: ArticleResult, identity: bytes | None = None) -> None:
         """Spool ``result``'s chunks and keep what the merge needs. ``identity``: a name of the result (equal names,
-        equal results: its cache key), so the merge finds what it made of the same results before."""
+        equal results: its cache key), so the merge finds what it made of the same results before, and the
+        next build finds what this one kept of it (:meth:`known`)."""
         chunk = result.graph
         if not isinstance(chunk, ArticleGraph):   # a result made elsewhere (a test, another engine): build it here
             chunk = article_graph(result, self.base, self.prefixes)
-        offset = self.spool.seek(0, 2)
         parts = (chunk.nquads, chunk.trig, chunk.turtle, chunk.jsonld, chunk.sentences)
-        for part in parts:
-            self.spool.write(part)
-        article = result.article
-        self.entries.append(_Entry(article.id, article.date, chunk.graph, chunk.rows, offset,
-                                   tuple(len(p) for p in parts), chunk.triples,   # type: ignore[arg-type]
-                                   clean_text(article.title or ""), clean_text(article.url or "")))
-        self.entities.extend(result.entities)
+        name = _kept_name(result.article, identity) if identity is not None else None
+        offset = self.pack.append(parts, name)
+        sizes = tuple(len(p) for p in parts)
+        if name is not None:
+            self._keep[name] = (result.entities, chunk.graph, chunk.rows, sizes, chunk.triples)
+        self._entry(result.article, result.entities, chunk.graph, chunk.rows, offset, sizes, chunk.triples,
+                    identity)
+
+    def known(self, article: Article, identity: bytes) -> bool:
+        """Add ``article`` from what an earlier build kept of its result under ``identity`` (its cache key: the
+        same content, code, model and base IRI) and its chunks where that build stored them; False (nothing
+        added) when either is missing: its result is then read and :meth:`add` ed."""
+        if self._known is None:
+            self._known = self._kept.load()
+        name = _kept_name(article, identity)
+        kept = self._known.get(name)
+        if kept is None:
+            return False
+        where = self.pack.find(name)
+        if where is None or where[1] != sum(kept[3]):
+            return False
+        self._keep[name] = kept
+        entities, graph, rows, sizes, triples = kept
+        self._entry(article, entities, graph, rows, where[0], sizes, triples, identity)
+        return True
+
+    def _entry(self, article: Article, entities: tuple[Entity, ...], graph: str, rows: tuple[FactRow, ...],
+               offset: int, sizes: tuple[int, ...], triples: int, identity: bytes | None) -> None:
+        self.entries.append(_Entry(article.id, article.date, graph, rows, offset, sizes,   # type: ignore[arg-type]
+                                   triples, clean_text(article.title or ""), clean_text(article.url or "")))
+        self.entities.extend(entities)
         if identity is None or self.ids is None:
             self.ids = None
         else:
-            self.ids.extend(identity + i.to_bytes(4, "little") for i in range(len(result.entities)))
+            self.ids.extend(identity + i.to_bytes(4, "little") for i in range(len(entities)))
 
     def _entity_iri(self, key: str) -> str:
         """An entity key's IRI, made once per build (the visual exports' view and the evidence both ask)."""
@@ -135,13 +184,7 @@ class Assembly:
 
     def _read(self, offset: int, size: int) -> bytes:
         """Spooled bytes, read without moving the file's offset (a forked process reads the same spool)."""
-        data = os.pread(self.spool.fileno(), size, offset)
-        while len(data) < size:
-            more = os.pread(self.spool.fileno(), size - len(data), offset + len(data))
-            if not more:
-                raise OSError(f"the spool file ended {size - len(data)} bytes early")
-            data += more
-        return data
+        return self.pack.read(offset, size)
 
     def _chunk(self, entry: _Entry) -> ArticleGraph:
         whole = self._read(entry.offset, sum(entry.sizes))
@@ -182,18 +225,36 @@ class Assembly:
         return gather(((edge, group.statements) for _, edge, group in chosen), statements, articles,
                       per_edge=per_edge)
 
+    def _table(self) -> Table:
+        return Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
+                     else None, self.memo.salt.decode() + "|unions, one part as PART")
+
+    @_without_gc
+    def prepare(self) -> None:
+        """What :meth:`merge` needs before any result, done ahead (while a forked process parses the few new
+        articles of an incremental build): the merge's code and its memo of unions (``merge.pickle``)."""
+        from kg.resolve.merge import UnionsAhead
+
+        table = self._table()
+        known = table.load()
+        # the first unions of the entities so far: the merge makes again only those the rest touch
+        ahead = UnionsAhead(self.entities, self.ids, known) if self.ids is not None else None
+        self._prepared = (table, known, ahead)
+
     @_without_gc
     def merge(self) -> Groups:
         """Merge the entities across articles and aggregate the statements that stay (articles by id)."""
         from kg.resolve import merge_entities, moved_keys   # lazily: exporting and querying never need spaCy
 
-        self.spool.flush()   # read with os.pread from now on
+        self.pack.flush()   # read with os.pread from now on
         self.entries.sort(key=lambda e: e.article_id)
-        table = Table(self.memo.folder / "merge.pickle" if self.memo.folder is not None and self.ids is not None
-                      else None, self.memo.salt.decode())
+        prepared, self._prepared = self._prepared, None
+        table, known, ahead = prepared if prepared is not None and self.ids is not None else (None, None, None)
+        if table is None or known is None:
+            table = self._table()
+            known = table.load()
         used: dict[bytes, Entity] = {}
-        known = table.load()
-        entities = merge_entities(self.entities, ids=self.ids, known=known, used=used)
+        entities = merge_entities(self.entities, ids=self.ids, known=known, used=used, ahead=ahead)
         self.found = sum(name in known for name in used) / len(used) if used else 0.0
         table.save(used)   # this build's unions, found by the next one
         if moved := moved_keys(entities):   # a key joined into another across the corpus keeps its statements

@@ -1,6 +1,7 @@
 """The build: read -> parse -> extract/resolve -> merge -> export. I/O only at the two ends."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import importlib
@@ -28,6 +29,7 @@ from kg.export.tables import write_csv
 from kg.export.neo4j import write_neo4j
 from kg.views import select
 from kg.assemble import Assembly
+from kg.beside import Outcome, beside
 from kg.graph import KnowledgeGraph, to_networkx, to_quads
 from kg.quads import FactRow, Groups
 from kg.iri import check_base
@@ -35,6 +37,7 @@ from kg.memo import Memo, Table, pickled_by_fields
 from kg.article_graph import ArticleGraph
 from kg.models import Article, ArticleResult, Entity, Evidence, Mention, Skipped, Statement
 from kg.engines import run as run_engine, run_processes
+from kg.worker import analyze_batch
 from kg.output_folder import prepare_output_folder
 from kg.publish import locked, publish
 from kg.readers import Lines, read_paths
@@ -141,7 +144,9 @@ class _Cache:
 
 def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1,
                      cache: _Cache | None = None, stats: dict[str, int] | None = None, dask: str | None = None,
-                     time_limit: float | None = None, base: str = DEFAULT_BASE) -> Iterator[ArticleResult | Skipped]:
+                     time_limit: float | None = None, base: str = DEFAULT_BASE,
+                     meanwhile: Callable[[], None] | None = None, known: Callable[[Article], bool] | None = None
+                     ) -> Iterator[ArticleResult | Skipped | Article]:
     """Yield one :class:`ArticleResult` per article, running the per-article stage (parse, extraction,
     in-article resolution) only for those not found in the cache, on the engine the options name
     (:func:`kg.engines.run`). Cached results come first, then the computed ones in input order. Results are
@@ -152,7 +157,12 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
     start (a fresh interpreter importing kg and spaCy) costs more than parsing them here (full corpus plus one
     article at -j 2: parse+extract ~5.0 s with a worker, ~3.0 s at -j 1, in this process). With more, the pool
     or cluster gets them before the cached results are read, so the workers load the model and parse while
-    this process reads the cache (an incremental build's two fixed costs overlap)."""
+    this process reads the cache (an incremental build's two fixed costs overlap). With ``n_process`` > 1 and up
+    to :data:`FEW` of them, a forked process (:func:`kg.beside.beside`: no fresh interpreter, nothing of the
+    parent's state pickled) imports spaCy, loads the model and parses them while this one reads the cache, then
+    calls ``meanwhile()`` (work of the caller's that needs no parse) before waiting for them. A cached article
+    for which ``known(article)`` is true (the caller holds what it needs of its result) is yielded as itself,
+    its result not read."""
     cache = cache or _Cache(None, model, base)
     stored: list[Article] = []
     pending: list[Article] = []
@@ -166,27 +176,47 @@ def analyze_articles(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
         return run_engine(items, model=model, processes=min(n_process, len(items)), dask=dask,
                           time_limit=time_limit, base=base, compact=True)
 
+    beside_us = False   # the few articles to parse go to a forked process while this one reads the cache
     if dask is None and stored and len(pending) <= FEW:   # parsed here: a worker's start costs more than they do
+        beside_us = bool(pending) and n_process > 1 and (os.cpu_count() or 1) > 1
         n_process = 1
     ahead: _Ahead | None = None
     if pending and stored and (n_process > 1 or dask is not None):
         ahead, pending = _Ahead(engine(pending, background=True)), []
     collecting = gc.isenabled()
+    forked: contextlib.AbstractContextManager[Outcome] = contextlib.nullcontext(Outcome())
+    if beside_us:
+        # imported before the fork: a thread of the caller may be importing it, and an import lock held at the
+        # fork would be held for ever in the child
+        importlib.import_module("kg.resolve")
+        few, pending = pending, []
+        forked = beside(lambda: analyze_batch(few, model, time_limit, base, compact=True))
     try:
         # cached results are long-lived values without cycles: full collections would walk them again and again
         # while they are read (2,343 results: 0.9 -> 0.5 s CPU)
         gc.disable()
-        for article in stored:
-            hit = cache.get(article)
-            if hit is None:         # unreadable or stale after all: parsed with the rest
-                pending.append(article)
-                continue
-            if stats is not None:
-                stats["cached"] = stats.get("cached", 0) + 1
-            yield hit
+        with forked as child:
+            for article in stored:
+                if known is not None and known(article):   # the caller holds what it needs of the result
+                    if stats is not None:
+                        stats["cached"] = stats.get("cached", 0) + 1
+                    yield article
+                    continue
+                hit = cache.get(article)
+                if hit is None:         # unreadable or stale after all: parsed with the rest
+                    pending.append(article)
+                    continue
+                if stats is not None:
+                    stats["cached"] = stats.get("cached", 0) + 1
+                yield hit
+            if meanwhile is not None:
+                meanwhile()
         if collecting:
+            # and they stay out of the collector's generations (as the worker's model does: kg.worker._loaded):
+            # the first collection after this loop walked them all once more (full corpus: ~0.25 s)
+            gc.freeze()
             gc.enable()
-        computed = [iter(ahead)] if ahead is not None else []
+        computed = [iter(ahead)] if ahead is not None else [iter(child.value or ())]
         if pending:
             computed.append(engine(pending))
         for results in computed:
@@ -320,18 +350,26 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
     # the memo holds Oxigraph's serializations: another Oxigraph version makes them again
     memo = Memo(out / CACHE_DIR / "memo" if use_cache else None, f"{code_fingerprint()}|{ox.__version__}")
     assembly = Assembly(base, memo)
+    kept = False   # what the build stored for the next one is kept only if it succeeded
     try:
         stats: dict[str, int] = {}
+
+        def identity(article: Article) -> bytes:
+            return bytes.fromhex(cache.key(article))[:16]
+
         for result in analyze_articles(articles, model=model, n_process=n_process, cache=cache, stats=stats,
-                                       dask=dask, time_limit=time_limit, base=base):
+                                       dask=dask, time_limit=time_limit, base=base, meanwhile=assembly.prepare,
+                                       known=(lambda a: assembly.known(a, identity(a))) if use_cache else None):
             if isinstance(result, Skipped):
                 summary.skipped.append(result)
+            elif isinstance(result, Article):   # added by assembly.known
+                summary.articles += 1
             else:
                 # its chunks go to disk; only entities and statement rows stay
-                assembly.add(result, bytes.fromhex(cache.key(result.article))[:16] if use_cache else None)
+                assembly.add(result, identity(result.article) if use_cache else None)
                 summary.articles += 1
             if on_article:
-                on_article(result if isinstance(result, Skipped) else result.article)
+                on_article(result if isinstance(result, (Skipped, Article)) else result.article)
         summary.cached = stats.get("cached", 0)
         summary.parsed = summary.articles - summary.cached
         clock.lap("parse+extract")
@@ -347,8 +385,9 @@ def _build(paths: list[str | Path], out: Path, started: float, *, model: str, ba
         summary.statements = assembly.statements
         summary.entities = len(assembly.merged)
         summary.triples = assembly.triples
+        kept = True
     finally:
-        assembly.close()
+        assembly.close(kept)
     summary.seconds = time.perf_counter() - started
     return summary
 

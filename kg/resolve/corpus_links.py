@@ -521,20 +521,27 @@ def organization_spellings(entities: Mapping[str, Entity], neighbours: Callable[
                            ) -> dict[str, tuple[str, str]]:
     """``spelling-variant`` links between organization names written with other vowels in one word ("Taleban",
     "Taliban"), each the other's only such variant, both written beside at least two of the same other names."""
-    by_shape: dict[tuple, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    # two names are candidates when they differ in one word only, a vowel variant (:func:`_vowel_variant`): the
+    # same other words, and that word with the same first letter, length and consonants (its vowels masked);
+    # names are grouped by that and only names of one group compared (not every two names of one shape)
+    by_mask: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for key, e in entities.items():
         if "/" not in key and e.type == "Organization":
             words = tuple(e.label.casefold().split())
-            by_shape[tuple(len(w) for w in words)].append((key, words))
+            for i, word in enumerate(words):
+                if len(word) >= 5:
+                    by_mask[words[:i], words[i + 1:], word[0] + word[1:].translate(_MASK_VOWELS)].append((key, word))
     candidates: dict[str, set[str]] = defaultdict(set)
-    for group in by_shape.values():
+    for group in by_mask.values():
         for i, (a, wa) in enumerate(group):
             for b, wb in group[i + 1:]:
-                differ = [(x, y) for x, y in zip(wa, wb) if x != y]
-                if len(differ) == 1 and _vowel_variant(*differ[0]):
+                if _vowel_variant(wa, wb):
                     candidates[a].add(b)
                     candidates[b].add(a)
     return _only_variants(candidates, entities, neighbours or _neighbourhood(entities), {})
+
+
+_MASK_VOWELS = str.maketrans(dict.fromkeys(_VOWELS, "*"))
 
 
 _CONNECTOR_SPELLINGS = {"for": "of"}     # "Department for Work and Pensions" is often written with "of"

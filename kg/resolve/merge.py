@@ -28,16 +28,21 @@ def _vote(types: Counter[str]) -> str:
 
 def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None,
                    link: bool = True, ids: Sequence[bytes] | None = None, known: Mapping[bytes, Entity] | None = None,
-                   used: dict[bytes, Entity] | None = None) -> dict[str, Entity]:
+                   used: dict[bytes, Entity] | None = None, ahead: UnionsAhead | None = None) -> dict[str, Entity]:
     """Union per key, then the corpus-level links of :mod:`kg.resolve.corpus_links` (``link=False``: none).
 
     Memoized (an incremental build; the same result): ``ids`` names each entity (equal ids, equal values), so a
     key's union is named by its parts' ids; ``known`` holds a previous build's unions by that name, found
-    instead of made, and ``used`` receives every union this call made or found (the next build's ``known``)."""
+    instead of made, and ``used`` receives every union this call made or found (the next build's ``known``; a
+    union that is its key's one part as :data:`PART`).
+    ``ahead``: the first unions of the first entities, made before the others were known (:class:`UnionsAhead`,
+    with these ``ids`` and ``known``); only the keys the other entities touch are made again."""
     entities = list(entities)
+    if ahead is not None:
+        merges = ahead.merges
     merges = merge_table() if merges is None else merges
     memo = _Memo(ids, known, used, merges) if ids is not None else None
-    merged = _union(entities, merges=merges, memo=memo)
+    merged = _union(entities, merges=merges, memo=memo, ahead=ahead if memo is not None else None)
     if not link:
         return merged
     links = corpus_links(merged)
@@ -55,7 +60,7 @@ def merge_entities(entities: Iterable[Entity], *, merges: dict[str, tuple[str, s
             if memo is not None:
                 moved_ids.append(memo.linked(key, target, rule))
         elif memo is not None:
-            moved_ids.append(memo.linked(key, "", ""))
+            moved_ids.append(memo.unlinked(key))
         moved.append(e)
     if memo is not None:
         memo = _Memo(moved_ids, known, used, {}, b"2")   # parts: the first unions, moved
@@ -73,13 +78,13 @@ class _Memo:
         self.used = used if used is not None else {}
         self.salt = hashlib.blake2b(tag + repr(sorted(merges.items())).encode("utf-8", "surrogatepass"),
                                     digest_size=16).digest()
+        self._salted = hashlib.blake2b(self.salt, digest_size=16)   # copied for each name: the same digests
         self.names: dict[str, bytes] = {}      # key -> the name of its union
 
     def name(self, key: str, parts: list[bytes]) -> bytes:
-        h = hashlib.blake2b(self.salt, digest_size=16)
-        h.update(key.encode("utf-8", "surrogatepass"))
-        for part in sorted(parts):
-            h.update(part)
+        h = self._salted.copy()
+        # one update of the joined bytes hashes what one update per part hashed (a hash reads a stream)
+        h.update(key.encode("utf-8", "surrogatepass") + b"".join(sorted(parts) if len(parts) > 1 else parts))
         self.names[key] = name = h.digest()
         return name
 
@@ -92,6 +97,10 @@ class _Memo:
             h.update(self.names[target])
         return h.digest()
 
+    def unlinked(self, key: str) -> bytes:
+        """:meth:`linked` of a key no corpus link moved (``linked(key, "", "")``)."""
+        return hashlib.blake2b(self.names[key] + b"\0", digest_size=16).digest()
+
 
 def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
     """Old key -> the key it was joined into (its ``owl:sameAs``): a statement made of the old key belongs to
@@ -99,8 +108,80 @@ def moved_keys(entities: dict[str, Entity]) -> dict[str, str]:
     return {old: key for key, e in entities.items() for old in e.same_as if old not in entities}
 
 
+class UnionsAhead:
+    """The first unions (:func:`_union`, memoized) of the entities known so far, made ahead (while a forked process
+    parses the last few articles): :func:`merge_entities` given it and the whole list groups only the entities
+    added since, and makes again only the unions of the keys they touch; every other union is the one made
+    here. ``entities`` and ``ids`` must be the first ones merge_entities gets, ``known`` the same."""
+
+    def __init__(self, entities: Sequence[Entity], ids: Sequence[bytes], known: Mapping[bytes, Entity] | None,
+                 merges: dict[str, tuple[str, str]] | None = None) -> None:
+        self.merges = merge_table() if merges is None else merges
+        self.count = len(entities)
+        self.last = entities[-1] if entities else None
+        memo = _Memo(ids, known, {}, self.merges)
+        self.groups: dict[str, list[Entity]] = defaultdict(list)
+        self.names: dict[str, list[bytes]] = defaultdict(list)
+        _group(entities, self.merges, ids, self.groups, self.names, 0)
+        joined = _joined_keys(self.merges)
+        self.made = {key: _made(key, self.groups[key], self.names[key], memo, joined) for key in self.groups}
+
+    def fits(self, entities: Sequence[Entity]) -> bool:
+        """Whether it was made of the first of ``entities``."""
+        return len(entities) >= self.count and (not self.count or entities[self.count - 1] is self.last)
+
+
+def _group(entities: Sequence[Entity], merges: Mapping[str, tuple[str, str]], ids: Sequence[bytes] | None,
+           groups: dict[str, list[Entity]], names: dict[str, list[bytes]], start: int) -> set[str]:
+    """``entities[start:]`` added to their keys' ``groups`` (and their ids to ``names``); the keys they went to."""
+    touched = set()
+    for i in range(start, len(entities)):
+        entity = entities[i]
+        key = entity.key
+        if key in merges:
+            target, seen = key, {key}
+            while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
+                target = merges[target][0]
+                seen.add(target)
+            if target != key:
+                entity = replace(entity, key=target, same_as=(*entity.same_as, key),
+                                 rules=(*entity.rules, "explicit-merge"))
+                key = target
+        groups[key].append(entity)
+        touched.add(key)
+        if ids is not None:
+            names[key].append(ids[i])
+    return touched
+
+
+def _joined_keys(merges: Mapping[str, tuple[str, str]]) -> dict[str, set[str]]:
+    joined: dict[str, set[str]] = defaultdict(set)   # new key -> the old keys merged into it
+    for old, (new, _) in merges.items():
+        joined[new].add(old)
+    return joined
+
+
+def _made(key: str, parts: list[Entity], ids: list[bytes], memo: _Memo, joined: Mapping[str, set[str]]
+          ) -> tuple[bytes, Entity]:
+    """The name of ``key``'s union and the union, found in the memo or made."""
+    name = memo.name(key, ids)
+    found = memo.known.get(name)
+    if isinstance(found, str):   # PART: a name made of one part's id, and ``parts`` is that one part
+        return name, parts[0]
+    if found is None:
+        found = _joined(key, parts, joined)
+        if len(parts) == 1 and found == parts[0]:
+            found = parts[0]       # one object, stored once
+    return name, found
+
+
+# what the memo holds for a union that is its key's one part (most keys): the part itself, which the next build
+# has anyway, not a copy of it in the memo's file (full corpus: ~190,000 unions, most of them one part)
+PART = "part"
+
+
 def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | None = None,
-           memo: _Memo | None = None) -> dict[str, Entity]:
+           memo: _Memo | None = None, ahead: UnionsAhead | None = None) -> dict[str, Entity]:
     """Union per key: all names, all articles; label = most complete frequent name; type by mention vote.
 
     Args:
@@ -115,33 +196,25 @@ def _union(entities: Iterable[Entity], *, merges: dict[str, tuple[str, str]] | N
     ('Organization', ('X',), ('a1', 'a2'), ('same-key-across-articles',))
     """
     merges = merge_table() if merges is None else merges
-    groups: dict[str, list[Entity]] = defaultdict(list)
-    names: dict[str, list[bytes]] = defaultdict(list)   # with a memo: the parts' ids per key
-    for i, entity in enumerate(entities):
-        target, seen = entity.key, {entity.key}
-        while target in merges and merges[target][0] not in seen:     # a chain of merges, never a loop
-            target = merges[target][0]
-            seen.add(target)
-        if target != entity.key:
-            entity = replace(entity, key=target, same_as=(*entity.same_as, entity.key),
-                             rules=(*entity.rules, "explicit-merge"))
-        groups[entity.key].append(entity)
-        if memo is not None:
-            names[entity.key].append(memo.ids[i])
-    joined: dict[str, set[str]] = defaultdict(set)   # new key -> the old keys merged into it
-    for old, (new, _) in merges.items():
-        joined[new].add(old)
+    entities = entities if isinstance(entities, list) else list(entities)
+    ids = memo.ids if memo is not None else None
+    made: dict[str, tuple[bytes, Entity]] = {}
+    if ahead is not None and memo is not None and ahead.fits(entities):   # its groups grow by the rest (used once)
+        groups, names, made = ahead.groups, ahead.names, ahead.made
+        for key in _group(entities, merges, ids, groups, names, ahead.count):
+            made.pop(key, None)     # a key the rest touched: its union is made again
+    else:
+        groups, names = defaultdict(list), defaultdict(list)   # with a memo: the parts' ids per key
+        _group(entities, merges, ids, groups, names, 0)
+    joined = _joined_keys(merges)
     merged: dict[str, Entity] = {}
     for key in sorted(groups):
         parts = groups[key]
         if memo is not None:
-            name = memo.name(key, names[key])
-            found = memo.known.get(name)
-            if found is None:
-                found = _joined(key, parts, joined)
-                if len(parts) == 1 and found == parts[0]:
-                    found = parts[0]       # one object, stored once
-            memo.used[name] = merged[key] = found
+            name, found = made.get(key) or _made(key, parts, names[key], memo, joined)
+            memo.names[key] = name
+            merged[key] = found
+            memo.used[name] = PART if len(parts) == 1 and found is parts[0] else found
             continue
         merged[key] = _joined(key, parts, joined)
     return merged

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from kg.models import Article, ArticleResult
 from kg.pipeline import _Cache, analyze_articles
 from kg.readers import read_paths
@@ -47,3 +49,29 @@ def test_cache_misses_when_the_text_changes(tmp_path: Path) -> None:
     path.write_text("Kabul\n\nThe Taliban said on Sunday they will not work with the US.\n", encoding="utf-8")
     (changed,) = _articles(path)
     assert cache.get(changed) is None and cache.get(article) is not None
+
+
+def test_few_new_articles_parse_in_a_forked_process_and_its_errors_arrive_here(tmp_path: Path, monkeypatch) -> None:
+    """With -j 2, the few articles not in the cache are parsed by a forked process while this one reads the cache
+    and runs ``meanwhile``; an error there (here: no model) is raised here, after the cached results."""
+    import kg.nlp
+    from kg.errors import ModelNotFoundError
+
+    path = tmp_path / "news.jsonl"
+    shutil.copy(ROOT / "articles" / "wikinews.jsonl", path)
+    articles = _articles(path)
+    assert len(articles) >= 2
+    cache = _Cache(tmp_path / "cache", "no-model")
+    for article in articles[1:]:
+        cache.put(ArticleResult(article))
+
+    def missing(model: str):
+        raise ModelNotFoundError(f"spaCy pipeline {model!r} is not installed")
+
+    monkeypatch.setattr(kg.nlp, "load_pipeline", missing)
+    seen: list[object] = []
+    with pytest.raises(ModelNotFoundError, match="no-model"):
+        for result in analyze_articles(articles, model="no-model", cache=cache, n_process=2,
+                                       meanwhile=lambda: seen.append("meanwhile")):
+            seen.append(result.article.id)
+    assert seen == [a.id for a in articles[1:]] + ["meanwhile"]

@@ -3,6 +3,7 @@ exactly the exports a clean build of the same inputs writes (hand-built results,
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,8 +17,30 @@ NAMES = ["graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.graphml",
          "nodes.csv", "edges.csv", "neo4j-nodes.csv", "neo4j-relationships.csv"]
 
 
+class _Calls:
+    """The articles the per-article stage analyzed, and the processes it ran in (a file: a forked process's calls
+    are seen too)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.clear()
+
+    def add(self, article_id: str) -> None:
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(f"{article_id} {os.getpid()}\n")
+
+    def clear(self) -> None:
+        self.path.write_text("", encoding="utf-8")
+
+    def ids(self) -> list[str]:
+        return [line.split()[0] for line in self.path.read_text(encoding="utf-8").splitlines()]
+
+    def pids(self) -> set[int]:
+        return {int(line.split()[1]) for line in self.path.read_text(encoding="utf-8").splitlines()}
+
+
 @pytest.fixture
-def analyzed(monkeypatch):
+def analyzed(monkeypatch, tmp_path: Path):
     """The per-article stage replaced by the hand-built results (a third article: a copy of the first)."""
     import spacy
 
@@ -27,10 +50,10 @@ def analyzed(monkeypatch):
     items = results()
     items.append(replace(items[0], article=replace(items[0].article, id="third", title="Headline of third")))
     by_id = {r.article.id: r for r in items}
-    calls: list[str] = []
+    calls = _Calls(tmp_path / "calls.txt")
 
     def analyze(doc, article):
-        calls.append(article.id)
+        calls.add(article.id)
         return replace(by_id[article.id], article=article)
 
     monkeypatch.setattr(kg.nlp, "load_pipeline", lambda model: spacy.blank("en"))
@@ -74,7 +97,9 @@ def test_adding_then_removing_an_article_writes_what_a_clean_build_writes(tmp_pa
         calls.clear()
         remade.clear()
         summary = build([corpus], out, n_process=jobs)
-        assert summary.cached == 2 and calls == (["third"] if len(ids) == 3 else [])
+        assert summary.cached == 2 and calls.ids() == (["third"] if len(ids) == 3 else [])
+        if len(ids) == 3:   # -j 2: the one new article parsed in a forked process while this one read the cache
+            assert (calls.pids() == {os.getpid()}) is (jobs == 1 or (os.cpu_count() or 1) == 1), calls.pids()
         assert remade == []    # the same rebuild inputs as before: copied from the memo
         assert stores[-1].hits > 0 and stores[-1].misses > 0   # the merged graph: some segments copied, some made
         clean = tmp_path / f"clean-{len(ids)}"
@@ -116,3 +141,46 @@ def test_an_added_article_that_undoes_a_corpus_link_and_its_removal(tmp_path: Pa
         # the case under test happens: the bare surname is joined (owl:sameAs) only without the rival
         same_as = b"<http://www.w3.org/2002/07/owl#sameAs> <https://example.org/kg/" + khalilzad
         assert (same_as in (out / "graph.nq").read_bytes()) is joined, ids
+
+
+@pytest.mark.parametrize("damage", ["none", "kept values", "chunk file", "chunk index", "metadata"])
+def test_an_unchanged_build_reads_no_cached_result_and_damage_only_costs_time(tmp_path: Path, analyzed,
+                                                                               monkeypatch, damage: str) -> None:
+    """A build of the same articles finds each one's values and chunks where the last build kept them
+    (.kg-cache/memo/articles.pickle, chunks.pack) and reads no cached result; with those damaged, or an article's
+    metadata changed, it reads (or parses) the results again and writes what a clean build writes."""
+    import kg.pipeline
+
+    by_id, calls = analyzed
+    reads: list[str] = []
+    get = kg.pipeline._Cache.get
+    monkeypatch.setattr(kg.pipeline._Cache, "get", lambda self, article: reads.append(article.id) or get(self, article))
+    out = tmp_path / "out"
+    corpus = _corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])
+    build([corpus], out, n_process=1)
+    memo = out / ".kg-cache" / "memo"
+    if damage == "kept values":
+        (memo / "articles.pickle").write_bytes((memo / "articles.pickle").read_bytes()[:-7])
+    elif damage == "chunk file":
+        (memo / "chunks.pack").write_bytes((memo / "chunks.pack").read_bytes()[:-7])
+    elif damage == "chunk index":
+        (memo / "chunks.pack.index").write_bytes(b"not a pickle")
+    elif damage == "metadata":   # a field the cache key does not hash: that article's result is made again
+        rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+        rows[1]["extra"] = "x"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    reads.clear()
+    calls.clear()
+    summary = build([corpus], out, n_process=1)
+    assert summary.cached + summary.parsed == 2
+    assert reads == {"none": [], "kept values": ["taliban", "other"], "chunk file": ["taliban", "other"],
+                     "chunk index": ["taliban", "other"], "metadata": ["other"]}[damage]
+    clean = tmp_path / "clean"
+    build([corpus], clean, use_cache=False, n_process=1)
+    for name in NAMES:
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    if damage == "metadata":    # and back: the first metadata's values are found again, not the second's
+        build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], out, n_process=1)
+        build([_corpus(tmp_path / "two.jsonl", by_id, ["taliban", "other"])], clean, use_cache=False, n_process=1)
+        for name in NAMES:
+            assert (out / name).read_bytes() == (clean / name).read_bytes(), name

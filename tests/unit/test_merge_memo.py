@@ -71,3 +71,36 @@ def test_merge_memo_a_changed_article_is_made_again():
     ids2 = [*ids[:len(ARTICLES["a1"])], *(b"a4-v2" + i.to_bytes(4, "little") for i in range(len(changed)))]
     memoized = merge_entities(entities2, ids=ids2, known=used, merges={})
     assert memoized == merge_entities(entities2, merges={})
+
+
+def test_unions_made_ahead_of_the_last_articles_are_those_made_at_once() -> None:
+    """The first unions of the entities known before the last article (kg.resolve.merge.UnionsAhead, made while it
+    is parsed) give the merge, the unions used and the memo's names exactly what merging all at once gives: keys
+    the last article touches (Obama, Kabul) made again, explicit merges applied to both parts."""
+    from kg.resolve.merge import UnionsAhead
+
+    merges = {"white-house": ("the-white-house", "test"), "the-white-house": ("white-house-executive", "test chain")}
+    first, first_ids = _ids(["a1", "a2"])
+    entities, ids = _ids(["a1", "a2", "a3", "a4"])
+    for known in ({}, _memo_of(["a1", "a2", "a3"], merges)):
+        at_once: dict[bytes, Entity] = {}
+        expected = merge_entities(entities, ids=ids, known=known, used=at_once, merges=merges)
+        ahead = UnionsAhead(first, first_ids, known, merges=merges)
+        assert {"barack-obama", "kabul", "white-house-executive"} <= set(ahead.made)
+        used: dict[bytes, Entity] = {}
+        got = merge_entities(entities, ids=ids, known=known, used=used, ahead=ahead)
+        assert got == expected and list(got) == list(expected)
+        assert used == at_once and list(used) == list(at_once)
+        assert "white-house-executive" in got and "white-house" not in got   # the chain applied
+    # made of other entities than those merged: not used (a fresh merge of all)
+    stale = UnionsAhead(_ids(["a3"])[0], _ids(["a3"])[1], {}, merges=merges)
+    assert not stale.fits(entities)
+    assert merge_entities(entities, ids=ids, known={}, used={}, merges=merges, ahead=stale) == \
+        merge_entities(entities, ids=ids, known={}, used={}, merges=merges)
+
+
+def _memo_of(names: list[str], merges: dict[str, tuple[str, str]]) -> dict[bytes, Entity]:
+    entities, ids = _ids(names)
+    used: dict[bytes, Entity] = {}
+    merge_entities(entities, ids=ids, known={}, used=used, merges=merges)
+    return used

@@ -440,3 +440,36 @@ def test_corpus_links_organization_spelling_needs_a_shared_neighbourhood():
     merged = nodes(_afghan_article("a1", "Taliban"),
                    article("a2", ("Taleban", "Organization"), ("Apple", "Organization"), ("Paris", "Place")))
     assert node_of(merged, "Taliban").key != node_of(merged, "Taleban").key
+
+
+def test_organization_spelling_candidates_are_those_of_every_two_names_compared() -> None:
+    """The candidates grouped by other words and vowel-masked word are exactly the pairs that comparing every two
+    names of one shape finds (differing in one word only, a vowel variant): first letters that are vowels, a
+    difference in two words, the same name twice, words too short, a consonant changed."""
+    from kg.resolve import corpus_links as cl
+
+    labels = ["Taleban", "Taliban", "Tolibon", "Hezbollah Party", "Hizbollah Party", "Hizbollah Parti",
+              "Hezbollah Front", "Qaeda", "Qaida", "Al Qaeda Group", "Al Qaida Group", "Abcde Union", "Ebcde Union",
+              "Ubcde Union", "Taliban", "Kabul Bank", "Kabil Bank", "Kabul Banc", "Tarleban", "Talaban Council"]
+    entities = {f"org{i}": Entity(key=f"org{i}", label=label, type="Organization") for i, label in enumerate(labels)}
+    entities["concept/x"] = Entity(key="concept/x", label="Taleben", type="Organization")
+    entities["place1"] = Entity(key="place1", label="Talibon", type="Place")
+    seen: dict[str, set[str]] = {}
+
+    def keep(candidates, entities, neighbours, links):
+        seen.update({k: set(v) for k, v in candidates.items()})
+        return links
+
+    orgs = [(k, tuple(e.label.casefold().split())) for k, e in entities.items()
+            if "/" not in k and e.type == "Organization"]
+    expected: dict[str, set[str]] = {}
+    for i, (a, wa) in enumerate(orgs):
+        for b, wb in orgs[i + 1:]:
+            differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+            if len(wa) == len(wb) and len(differ) == 1 and cl._vowel_variant(*differ[0]):
+                expected.setdefault(a, set()).add(b)
+                expected.setdefault(b, set()).add(a)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cl, "_only_variants", keep)
+        cl.organization_spellings(entities, neighbours=lambda key: set())
+    assert seen == expected and len(expected) >= 8
