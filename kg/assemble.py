@@ -38,7 +38,7 @@ from kg.export.visual import write_visual
 from kg.graph import prefixes as export_prefixes
 from kg.records import records
 from kg.chunk_pack import ChunkPack
-from kg.memo import Memo, Segments, Table
+from kg.memo import Memo, Table
 from kg.streams import Streams
 from kg.merged_graph import write_merged
 from kg.iri import article_iri, entity_iri, entity_iri_text, group_iri, merged_graph_iri, relation_iri, statement_iri
@@ -49,6 +49,8 @@ from kg.views import select_records
 
 RDF_NAMES = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 VISUAL_NAMES = ("graph.graphml", "graph.gexf", "graph.html", "nodes.csv", "edges.csv", *NEO4J_FILES)
+# the merged graph's and the visual exports' memos before kg.streams and kg.export.runs
+OLD_MEMOS = ("merged.segments", "merged.segments.index", "visual.segments", "visual.segments.index")
 T = TypeVar("T")
 # with -j 2, a build whose merge found this share of its unions in the memo (an incremental build) writes the
 # article graphs beside the merged graph and forks only the visual exports: copied from the memos, the two halves
@@ -342,6 +344,9 @@ class Assembly:
         the RDF files and the visual exports while this one writes the merged graph's part into temporary files,
         appended at the end; in an incremental build (:data:`FOUND`) the forked process writes only the visual
         exports and this one the whole RDF files. The same bytes either way."""
+        if self.memo.folder is not None:   # memos of earlier versions, which no build reads any more
+            for name in OLD_MEMOS:
+                (self.memo.folder / name).unlink(missing_ok=True)
         paths = [folder / name for name in RDF_NAMES]
         visual = [folder / name for name in VISUAL_NAMES]
         if not parallel:
@@ -407,9 +412,6 @@ class Assembly:
         units = merged_units(self.merged, {e.article_id for e in self.entries}, groups, self.base)
         folder = self.memo.folder
         salt = self.memo.salt.decode() + json.dumps(sorted(self.prefixes.items()))
-        if folder is not None:   # the layout before kg.streams.Streams: no build reads it any more
-            for old in ("merged.segments", "merged.segments.index"):
-                (folder / old).unlink(missing_ok=True)
         with Streams(folder / "merged.streams" if folder is not None else None, 4, salt) as store:
             return write_merged(files, units, self.prefixes, store, graph=str(merged_graph_iri(self.base)),
                                 first=first)
@@ -419,9 +421,6 @@ class Assembly:
         memo = self.memo.folder
         # each run of unchanged nodes and edges copied from the previous build's files
         write_visual(picture, folder, memo / "visual" if memo is not None else None, self.memo.salt.decode())
-        if memo is not None:   # the memo of earlier versions (each node's and edge's text), read no more
-            for name in ("visual.segments", "visual.segments.index"):
-                (memo / name).unlink(missing_ok=True)
         # graph.html is the default view (readable at corpus scale); the other visual exports are the whole graph
         page = select_records(picture)
         # an edge of the page is a group's between two of its nodes, each with an IRI of its own: the groups

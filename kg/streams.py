@@ -2,7 +2,7 @@
 subjects: graph.nq, TriG, Turtle and JSON-LD text each), so a run of records the last build wrote one after the
 other is copied as one slice per file (:class:`Streams`, used by :mod:`kg.merged_graph`).
 
-Like :class:`kg.memo.Segments`: keys are hashes of everything that makes a record, under a salt that changes with
+Keys are hashes of everything that makes a record, under a salt that changes with
 the code; a missing, unreadable, stale or short file is made again, never an error and never wrong bytes.
 """
 from __future__ import annotations

@@ -32,58 +32,6 @@ def test_a_corrupt_entry_is_made_again_and_no_folder_stores_nothing(tmp_path: Pa
     assert Memo(None).get_or_make("k", [b"x"], lambda: 4) == 4 and Memo(None).get_or_make("k", [b"x"], lambda: 5) == 5
 
 
-def _build(path: Path, values: dict[bytes, bytes], salt: str = "code") -> dict[bytes, bytes | None]:
-    """One build's use of a Segments store: each key found, or put; returns what was found."""
-    from kg.memo import Segments
-
-    found: dict[bytes, bytes | None] = {}
-    with Segments(path, salt) as store:
-        for name, value in values.items():
-            key = store.key(name)
-            got = store.get(key)
-            found[name] = got[0] if got is not None else None
-            if got is None:
-                store.put(key, (value, b"x"))
-    return found
-
-
-def test_segments_append_only_the_records_a_build_made(tmp_path: Path) -> None:
-    path = tmp_path / "s.segments"
-    assert _build(path, {b"a": b"1", b"b": b"2"}) == {b"a": None, b"b": None}
-    size = path.stat().st_size
-    assert _build(path, {b"a": b"1", b"b": b"2", b"c": b"333"}) == {b"a": b"1", b"b": b"2", b"c": None}
-    assert path.stat().st_size == size + 4 + 8 + 3 + 1      # one record: count, two sizes, its values
-    assert _build(path, {b"c": b"333"}) == {b"c": b"333"}
-    assert _build(path, {b"a": b"1"}, salt="other") == {b"a": None}     # another salt: nothing found
-
-
-def test_segments_a_killed_build_leaves_nothing_a_next_one_reads(tmp_path: Path) -> None:
-    from kg.memo import Segments
-
-    path = tmp_path / "s.segments"
-    _build(path, {b"a": b"1"})
-    size = path.stat().st_size
-    try:
-        with Segments(path, "code") as store:
-            store.put(store.key(b"b"), (b"2", b"x"))
-            raise KeyboardInterrupt
-    except KeyboardInterrupt:
-        pass
-    assert path.stat().st_size > size
-    assert _build(path, {b"a": b"1", b"b": b"2"}) == {b"a": b"1", b"b": None}    # b's record cut off, made again
-    assert _build(path, {b"b": b"2"}) == {b"b": b"2"}
-
-
-def test_segments_compacted_when_mostly_unused(tmp_path: Path) -> None:
-    path = tmp_path / "s.segments"
-    big = {bytes([i]): bytes(50_000) + bytes([i]) for i in range(60)}
-    _build(path, big)
-    assert path.stat().st_size > 3_000_000
-    assert _build(path, {b"\x05": b""}) == {b"\x05": bytes(50_000) + b"\x05"}
-    assert path.stat().st_size < 60_000           # only the record used is kept
-    assert _build(path, {b"\x05": b"", b"\x06": b"new"}) == {b"\x05": bytes(50_000) + b"\x05", b"\x06": None}
-
-
 def test_table_appends_only_the_values_the_file_lacks(tmp_path: Path) -> None:
     path = tmp_path / "t.pickle"
     first = Table(path, "salt")
